@@ -1,0 +1,55 @@
+// The one permissions table. Actions check it with requirePermission; the back office uses the
+// same table (src/admin/rbac.ts) to show or hide buttons, and every action re-checks anyway.
+import type { Role } from '@prisma/client';
+import type { ActorContext } from './actor.js';
+import { ActionError } from './errors.js';
+
+export const ROLES = ['admin', 'super_user', 'support', 'finance', 'policy'] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'DfE admin',
+  super_user: 'Super user',
+  support: 'Support',
+  finance: 'Finance',
+  policy: 'Policy',
+};
+
+const ADMINS: Role[] = ['admin', 'super_user'];
+
+const grants = {
+  'users.manage': ADMINS,
+  'api_tokens.manage': ADMINS,
+  'settings.manage': ADMINS,
+  'schools.edit': [...ADMINS, 'support'],
+  'suppliers.edit': [...ADMINS, 'support'],
+  'portal_users.manage': [...ADMINS, 'support'],
+  'cohorts.edit': [...ADMINS, 'policy'],
+  'cohorts.import': [...ADMINS, 'policy'],
+  'pupil_premium.import': [...ADMINS, 'policy', 'support'],
+  'partnerships.edit': [...ADMINS, 'support'],
+  'partnerships.challenge_late': ['super_user'],
+  'participants.edit': [...ADMINS, 'support'],
+  'participants.change_provider': ['super_user'],
+  'participants.move_frozen_cohort': ['super_user'],
+  'declarations.void': ['super_user', 'finance'],
+  'finance.read': [...ADMINS, 'finance'],
+  'statements.authorise_payment': ['super_user', 'finance'],
+  'statements.adjust': ['super_user', 'finance'],
+  'exports.download': ['finance'],
+  'jobs.run': [...ADMINS, 'finance'],
+  'audit.read': [...ADMINS, 'support', 'finance', 'policy'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(role);
+}
+
+/** Users need the permission; the system (jobs, seeds, CLI) may do anything; API and portal actors never reach admin permissions. */
+export function requirePermission(ctx: ActorContext, permission: Permission): void {
+  const { actor } = ctx;
+  if (actor.kind === 'system') return;
+  if (actor.kind === 'user' && can(actor.role, permission)) return;
+  throw new ActionError('FORBIDDEN', 'You do not have permission to do this.');
+}

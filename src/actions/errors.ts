@@ -1,0 +1,22 @@
+// Errors an action raises for a reason the caller can act on. Transports map `code` once:
+// AdminJS to a notice, the API to a status, the CLI to an exit code.
+export type ActionErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT' | 'CONFLICT';
+
+export interface FieldError {
+  /** The attribute, column or field the message is about (e.g. the API's error title). */
+  field: string;
+  message: string;
+}
+
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ActionError';
+  }
+}
+
+export const notFound = (what: string) => new ActionError('NOT_FOUND', `${what} not found`);

@@ -1,0 +1,30 @@
+// The shape of a CLI command. Each lives in src/cli/commands/<name>.ts and is listed in src/cli/registry.ts.
+export interface CliArgs {
+  /** Values of --name value pairs; a bare --flag is 'true'. */
+  options: Record<string, string>;
+  /** Words after the command name that are not options. */
+  positional: string[];
+}
+
+export interface CliOutput {
+  /** A line for people; suppressed with --json. */
+  say(line: string): void;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage?: string;
+  /** Whether the command needs the database (opened, migrated and released around run). Default true. */
+  needsDatabase?: boolean;
+  /** Returns the result printed as the last line with --json. */
+  run(args: CliArgs, out: CliOutput): Promise<Record<string, unknown>>;
+}
+
+export class CliUsageError extends Error {}
+
+export function requireOption(args: CliArgs, name: string): string {
+  const value = args.options[name];
+  if (!value || value === 'true') throw new CliUsageError(`Missing --${name}`);
+  return value;
+}

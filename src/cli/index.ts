@@ -1,0 +1,82 @@
+// npm run cli -- <command> [--options] [--json]
+import { openDatabase } from '../db/database.js';
+import { disconnectDb } from '../db/client.js';
+import { applyMigrations } from '../db/migrate.js';
+import { ActionError } from '../actions/errors.js';
+import { CliUsageError, type CliArgs } from './command.js';
+import { commands } from './registry.js';
+
+function parse(argv: string[]): { name?: string; args: CliArgs; json: boolean; help: boolean } {
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  let name: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word.startsWith('--')) {
+      const [key, inline] = word.slice(2).split('=', 2);
+      const next = argv[i + 1];
+      if (inline !== undefined) options[key] = inline;
+      else if (next !== undefined && !next.startsWith('--')) { options[key] = next; i++; }
+      else options[key] = 'true';
+    } else if (!name) name = word;
+    else positional.push(word);
+  }
+  const json = options.json === 'true';
+  const help = options.help === 'true' || name === 'help';
+  delete options.json;
+  delete options.help;
+  return { name: name === 'help' ? positional[0] : name, args: { options, positional }, json, help };
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: npm run cli -- <command> [options] [--json]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Add --help after a command for its options. With --json the last line printed is one JSON object.',
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const { name, args, json, help } = parse(process.argv.slice(2));
+  const command = commands.find((c) => c.name === name);
+  if (!name || (help && !command)) {
+    console.log(helpText());
+    return name && !help ? 1 : 0;
+  }
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${helpText()}`);
+    return 1;
+  }
+  if (help) {
+    console.log(`${command.name}: ${command.summary}\n\nUsage: npm run cli -- ${command.name} ${command.usage ?? ''}`.trim());
+    return 0;
+  }
+  const out = { say: (line: string) => { if (!json) console.log(line); } };
+  const database = command.needsDatabase === false ? undefined : await openDatabase();
+  try {
+    if (database) await applyMigrations(database.url);
+    const result = await command.run(args, out);
+    if (json) console.log(JSON.stringify({ ok: true, ...result }));
+    return 0;
+  } catch (error) {
+    const known = error instanceof CliUsageError || error instanceof ActionError;
+    const message = known ? (error as Error).message : String((error as Error)?.stack ?? error);
+    const details = error instanceof ActionError ? error.fieldErrors : undefined;
+    if (json) console.log(JSON.stringify({ ok: false, error: (error as Error).message, details }));
+    else {
+      console.error(`Error: ${message}`);
+      for (const d of details ?? []) console.error(`  ${d.field}: ${d.message}`);
+      if (error instanceof CliUsageError) console.error(`Usage: npm run cli -- ${command.name} ${command.usage ?? ''}`);
+    }
+    return 1;
+  } finally {
+    await disconnectDb();
+    await database?.release();
+  }
+}
+
+process.exitCode = await main();

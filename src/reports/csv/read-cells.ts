@@ -1,0 +1,170 @@
+import { Money } from '../../actions/zod.js';
+import type { CsvRow, ImportProblem } from './read-csv.js';
+
+interface Required {
+  required: true;
+}
+interface Optional {
+  required?: false;
+}
+type Presence = Required | Optional;
+
+export interface IntegerOptions {
+  min?: number;
+  max?: number;
+}
+
+export interface DecimalOptions {
+  /** Digits allowed after the point (the column's scale). */
+  maxPlaces?: number;
+  /** Digits allowed before the point (the column's precision minus its scale). */
+  maxWholeDigits?: number;
+}
+
+/**
+ * Typed reading of one CSV row's cells. Every bad cell is recorded as a problem naming its column, and
+ * reading carries on, so one pass finds everything wrong with a row. A bad or missing required cell
+ * reads as a placeholder: check `ok` before using the values.
+ */
+export interface CellReader<C extends string> {
+  readonly ok: boolean;
+  readonly problems: ImportProblem[];
+  /** Record a problem found by the caller (a rule across cells, an unknown reference). */
+  problem(column: C | undefined, message: string): void;
+  text(column: C, presence: Required): string;
+  text(column: C, presence?: Optional): string | null;
+  /** A whole number, not negative unless `min` allows it. */
+  integer(column: C, presence: Required & IntegerOptions): number;
+  integer(column: C, presence?: Optional & IntegerOptions): number | null;
+  /** An exact decimal as a string (never a JavaScript number). */
+  decimal(column: C, presence: Required & DecimalOptions): string;
+  decimal(column: C, presence?: Optional & DecimalOptions): string | null;
+  /** Pounds and pence as an exact decimal string; a £ sign and thousands commas are allowed. */
+  money(column: C, presence: Required): string;
+  money(column: C, presence?: Optional): string | null;
+  /** A calendar date (YYYY-MM-DD or YYYY/MM/DD, leading zeros optional) as midnight UTC. */
+  date(column: C, presence: Required): Date;
+  date(column: C, presence?: Optional): Date | null;
+  /** Exactly `true` or `false`. */
+  boolean(column: C, presence: Required): boolean;
+  boolean(column: C, presence?: Optional): boolean | null;
+  /** One of a fixed list of codes; `describe` words the message for a value outside it. */
+  oneOf<T extends string>(column: C, allowed: readonly T[], describe?: (value: string) => string): T;
+}
+
+const INT32_MAX = 2_147_483_647;
+const DATE_EXAMPLE = 'like 2027-09-01';
+
+export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
+  const problems: ImportProblem[] = [];
+  const problem = (column: C | undefined, message: string) => {
+    problems.push(row.problem(column, message));
+  };
+
+  /** The cell's value, or null when blank (recording a problem if it was required). */
+  const present = (column: C, presence: Presence | undefined, missing: string): string | null => {
+    const value = row.get(column);
+    if (value !== '') return value;
+    if (presence?.required) problem(column, missing);
+    return null;
+  };
+
+  const reader = {
+    get ok() {
+      return problems.length === 0;
+    },
+    problems,
+    problem,
+
+    text(column: C, presence?: Presence) {
+      const value = present(column, presence, 'This cell is blank: enter a value');
+      return value ?? (presence?.required ? '' : null);
+    },
+
+    integer(column: C, options?: Presence & IntegerOptions) {
+      const value = present(column, options, 'This cell is blank: enter a whole number');
+      if (value === null) return options?.required ? 0 : null;
+      const min = options?.min ?? 0;
+      const max = options?.max ?? INT32_MAX;
+      if (!/^-?\d+$/.test(value)) {
+        problem(column, `"${value}" is not a whole number`);
+        return 0;
+      }
+      const number = Number(value);
+      if (number < min) problem(column, `${value} is too small: enter ${min} or more`);
+      else if (number > max) problem(column, `${value} is too large: enter ${max} or less`);
+      else return number;
+      return 0;
+    },
+
+    decimal(column: C, options?: Presence & DecimalOptions) {
+      const value = present(column, options, 'This cell is blank: enter a number');
+      if (value === null) return options?.required ? '0' : null;
+      const match = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
+      if (!match) {
+        problem(column, `"${value}" is not a number`);
+        return '0';
+      }
+      const [, whole, places = ''] = match;
+      if (options?.maxPlaces !== undefined && places.length > options.maxPlaces) {
+        problem(column, `${value} has too many decimal places: use at most ${options.maxPlaces}`);
+        return '0';
+      }
+      if (options?.maxWholeDigits !== undefined && whole.replace(/^0+(?=\d)/, '').length > options.maxWholeDigits) {
+        problem(column, `${value} is too large: use at most ${options.maxWholeDigits} digits before the decimal point`);
+        return '0';
+      }
+      return value;
+    },
+
+    money(column: C, presence?: Presence) {
+      const value = present(column, presence, 'This cell is blank: enter an amount in pounds, like 1234.56');
+      if (value === null) return presence?.required ? '0' : null;
+      const parsed = Money.safeParse(value);
+      if (!parsed.success) {
+        problem(column, `"${value}" is not an amount in pounds: enter an amount like 1234.56`);
+        return '0';
+      }
+      return parsed.data;
+    },
+
+    date(column: C, presence?: Presence) {
+      const value = present(column, presence, `This cell is blank: enter a date, ${DATE_EXAMPLE}`);
+      if (value === null) return presence?.required ? new Date(0) : null;
+      const date = parseCalendarDate(value);
+      if (!date) {
+        problem(column, `"${value}" is not a date: enter a date as YYYY-MM-DD, ${DATE_EXAMPLE}`);
+        return new Date(0);
+      }
+      return date;
+    },
+
+    boolean(column: C, presence?: Presence) {
+      const value = present(column, presence, 'This cell is blank: enter true or false');
+      if (value === null) return presence?.required ? false : null;
+      if (value === 'true') return true;
+      if (value === 'false') return false;
+      problem(column, `"${value}" is not true or false: enter true or false in lower case`);
+      return false;
+    },
+
+    oneOf<T extends string>(column: C, allowed: readonly T[], describe?: (value: string) => string): T {
+      const value = row.get(column);
+      if ((allowed as readonly string[]).includes(value)) return value as T;
+      const listed = allowed.join(', ');
+      problem(column, describe?.(value) ?? (value === '' ? `This cell is blank: use one of ${listed}` : `"${value}" is not allowed: use one of ${listed}`));
+      return allowed[0];
+    },
+  };
+  return reader as CellReader<C>;
+}
+
+/** A real calendar date written year first, as midnight UTC; null when the text is not one. */
+export function parseCalendarDate(value: string): Date | null {
+  const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? date : null;
+}

@@ -36,11 +36,12 @@ export interface CsvReadResult<C extends string> {
 
 /**
  * Reads a CSV file with a header row into rows addressed by column name, collecting every structural
- * problem instead of stopping at the first. Handles a UTF-8 byte order mark and Windows line endings.
+ * problem instead of stopping at the first. Takes text or the uploaded bytes (UTF-8, or Windows-1252 when
+ * they are not valid UTF-8); handles a byte order mark and Windows line endings.
  * Extra columns are allowed and ignored.
  */
 export function readCsv<R extends string, O extends string = never>(
-  text: string | Buffer,
+  text: string | Uint8Array,
   options: ReadCsvOptions<R, O>,
 ): CsvReadResult<R | O> {
   const { file } = options;
@@ -91,8 +92,20 @@ interface RawRecord {
 
 const byLine = (problems: ImportProblem[]) => problems.sort((a, b) => a.line - b.line);
 
-function toText(text: string | Buffer): string {
-  const decoded = typeof text === 'string' ? text : text.toString('utf8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
+
+/** Bytes are UTF-8 when they are valid UTF-8, otherwise Windows-1252 (what Excel writes for "CSV"). */
+function toText(text: string | Uint8Array): string {
+  let decoded: string;
+  if (typeof text === 'string') decoded = text;
+  else {
+    try {
+      decoded = utf8.decode(text);
+    } catch {
+      decoded = windows1252.decode(text);
+    }
+  }
   // One line-ending style keeps csv-parse's line counting exact.
   return decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }

@@ -1,0 +1,50 @@
+// Moves a list of participants out of payment-frozen cohorts one by one, each in its own transaction,
+// so one refusal or failure never undoes or stops the others. For the CLI and the bulk admin page.
+import { z } from 'zod';
+import type { ActorContext } from '../../actor.js';
+import { requirePermission } from '../../authz.js';
+import { ActionError } from '../../errors.js';
+import { Id, Reason } from '../../zod.js';
+import { moveFromFrozenCohort } from '../move-from-frozen-cohort.js';
+import { previewMoveFromFrozenCohort } from './preview-move-from-frozen-cohort.js';
+
+export const MoveManyFromFrozenCohortInput = z.object({
+  participantProfileIds: z.array(Id).min(1, 'Choose at least one participant'),
+  force: z.boolean().default(false),
+  reason: Reason,
+  /** Report what would happen without changing anything. */
+  dryRun: z.boolean().default(false),
+});
+
+export type BulkMoveOutcome = {
+  participantProfileId: string;
+  /** `failed` is an unexpected error (the rest still run); `refused` is a DfE rule saying no. */
+  outcome: 'moved' | 'would_move' | 'unchanged' | 'refused' | 'failed';
+  message: string;
+};
+
+export async function moveManyFromFrozenCohort(
+  ctx: ActorContext,
+  raw: unknown,
+  onProgress?: (done: number, total: number, latest: BulkMoveOutcome) => void,
+): Promise<BulkMoveOutcome[]> {
+  const { participantProfileIds, force, reason, dryRun } = MoveManyFromFrozenCohortInput.parse(raw);
+  requirePermission(ctx, 'participants.move_frozen_cohort');
+  const ids = [...new Set(participantProfileIds)];
+  const outcomes: BulkMoveOutcome[] = [];
+  for (const participantProfileId of ids) {
+    let result: BulkMoveOutcome;
+    try {
+      const { outcome, message } = dryRun
+        ? await previewMoveFromFrozenCohort(ctx, { participantProfileId, force })
+        : await moveFromFrozenCohort(ctx, { participantProfileId, force, reason });
+      result = { participantProfileId, outcome, message };
+    } catch (error) {
+      const refused = error instanceof ActionError;
+      result = { participantProfileId, outcome: refused ? 'refused' : 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    outcomes.push(result);
+    onProgress?.(outcomes.length, ids.length, result);
+  }
+  return outcomes;
+}

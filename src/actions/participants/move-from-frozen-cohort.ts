@@ -1,0 +1,115 @@
+// Moves one participant out of a cohort whose payments are frozen into the destination cohort, as the DfE's
+// Induction::AmendParticipantCohort does for a frozen transfer: close the current induction record, open one
+// in the school's default programme for the destination cohort on the new schedule, and repoint the profile.
+// Declarations are left alone: they stay on their statements and keep their cohort.
+import { z } from 'zod';
+import { Prisma } from '@prisma/client';
+import { db, type Tx } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError } from '../errors.js';
+import { Id, Reason } from '../zod.js';
+import { refusalMessage } from './frozen-cohort/messages.js';
+import { planMoveFromFrozenCohort, type MovePlan } from './frozen-cohort/plan-move.js';
+
+export const MoveFromFrozenCohortInput = z.object({
+  participantProfileId: Id,
+  /** Also move someone with no billable declarations (the DfE's force_from_frozen_cohort). */
+  force: z.boolean().default(false),
+  reason: Reason,
+});
+
+export interface MoveFromFrozenCohortResult {
+  outcome: 'moved' | 'unchanged';
+  participantProfileId: string;
+  message: string;
+  /** The induction record now current (the new one after a move). */
+  inductionRecordId?: string;
+}
+
+/** Locks the profile so two moves of the same participant cannot both pass the checks. */
+async function lockProfile(tx: Tx, participantProfileId: string): Promise<void> {
+  await tx.$queryRaw(Prisma.sql`SELECT id FROM participant_profiles WHERE id = ${participantProfileId}::uuid FOR UPDATE`);
+}
+
+/** Induction::ChangeInductionRecord: a future-dated record is edited in place; otherwise it is closed and copied from now. */
+async function changeInductionRecord(tx: Tx, plan: Extract<MovePlan, { kind: 'move' }>, now: Date): Promise<string> {
+  const { inductionRecord: current } = plan;
+  const changes = { inductionProgrammeId: plan.targetProgrammeId, scheduleId: plan.targetSchedule.id };
+  if (current.startDate > now) {
+    await tx.inductionRecord.update({ where: { id: current.id }, data: changes });
+    return current.id;
+  }
+  // A record already ending in the future (a leaver) hands its school-transfer flag to the new record.
+  const endsLater = current.endDate !== null && current.endDate > now;
+  await tx.inductionRecord.update({
+    where: { id: current.id },
+    data: { inductionStatus: 'changed', endDate: now, ...(endsLater ? { schoolTransfer: false } : {}) },
+  });
+  const created = await tx.inductionRecord.create({
+    data: {
+      participantProfileId: current.participantProfileId,
+      mentorProfileId: current.mentorProfileId,
+      appropriateBodyId: current.appropriateBodyId,
+      preferredEmail: current.preferredEmail,
+      inductionStatus: current.inductionStatus,
+      trainingStatus: current.trainingStatus,
+      endDate: current.endDate,
+      schoolTransfer: endsLater ? current.schoolTransfer : false,
+      startDate: now,
+      ...changes,
+    },
+  });
+  return created.id;
+}
+
+export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown): Promise<MoveFromFrozenCohortResult> {
+  const { participantProfileId, force, reason } = MoveFromFrozenCohortInput.parse(raw);
+  requirePermission(ctx, 'participants.move_frozen_cohort');
+  return db().$transaction(async (tx) => {
+    await lockProfile(tx, participantProfileId);
+    const now = new Date();
+    const plan = await planMoveFromFrozenCohort(tx, participantProfileId, { force, now });
+    if (plan.kind === 'refused') throw new ActionError('INVALID_STATE', refusalMessage(plan.errors), plan.errors);
+    if (plan.kind === 'unchanged') return { outcome: 'unchanged', participantProfileId, message: plan.message };
+
+    const { profile } = plan;
+    const inductionRecordId = await changeInductionRecord(tx, plan, now);
+    await tx.participantProfile.update({
+      where: { id: profile.id },
+      data: {
+        schoolCohortId: plan.targetSchoolCohort.id,
+        scheduleId: plan.targetSchedule.id,
+        cohortId: plan.targetSchedule.cohortId,
+        cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'participant.moved_from_frozen_cohort',
+      subjectType: 'ParticipantProfile',
+      subjectId: profile.id,
+      before: {
+        cohortStartYear: profile.cohort.startYear,
+        cohortId: profile.cohortId,
+        schoolCohortId: profile.schoolCohortId,
+        scheduleId: profile.scheduleId,
+        scheduleIdentifier: profile.schedule.scheduleIdentifier,
+        cohortChangedAfterPaymentsFrozen: profile.cohortChangedAfterPaymentsFrozen,
+        inductionRecordId: plan.inductionRecord.id,
+      },
+      after: {
+        cohortStartYear: plan.targetCohort.startYear,
+        cohortId: plan.targetSchedule.cohortId,
+        schoolCohortId: plan.targetSchoolCohort.id,
+        scheduleId: plan.targetSchedule.id,
+        scheduleIdentifier: plan.targetSchedule.scheduleIdentifier,
+        cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,
+        inductionRecordId,
+        forced: force,
+      },
+      reason,
+    });
+    return { outcome: 'moved', participantProfileId, message: plan.message, inductionRecordId };
+  });
+}

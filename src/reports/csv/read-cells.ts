@@ -39,7 +39,7 @@ export interface CellReader<C extends string> {
   /** An exact decimal as a string (never a JavaScript number). */
   decimal(column: C, presence: Required & DecimalOptions): string;
   decimal(column: C, presence?: Optional & DecimalOptions): string | null;
-  /** Pounds and pence as an exact decimal string; a £ sign and thousands commas are allowed. */
+  /** Pounds and pence (up to 10 digits before the point) as an exact decimal string; a £ sign and thousands commas are allowed. */
   money(column: C, presence: Required): string;
   money(column: C, presence?: Optional): string | null;
   /** A calendar date (YYYY-MM-DD or YYYY/MM/DD, leading zeros optional) as midnight UTC. */
@@ -53,6 +53,8 @@ export interface CellReader<C extends string> {
 }
 
 const INT32_MAX = 2_147_483_647;
+/** Money columns are Decimal(12,2). */
+const MONEY_WHOLE_DIGITS = 10;
 const DATE_EXAMPLE = 'like 2027-09-01';
 
 export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
@@ -123,6 +125,10 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
       const parsed = Money.safeParse(value);
       if (!parsed.success) {
         problem(column, `"${value}" is not an amount in pounds: enter an amount like 1234.56`);
+        return '0';
+      }
+      if (parsed.data.replace(/^-?0*/, '').split('.')[0].length > MONEY_WHOLE_DIGITS) {
+        problem(column, `${value} is too large for an amount in pounds`);
         return '0';
       }
       return parsed.data;

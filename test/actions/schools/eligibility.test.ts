@@ -54,7 +54,7 @@ describe('school eligibility (ecf-domain 1.3)', () => {
   });
 
   it('selects the same schools in SQL and through the Prisma filter as the pure functions', async () => {
-    const created = [];
+    const created: { row: { id: string }; eligible: boolean; cipOnly: boolean }[] = [];
     for (const [, s, eligible, cipOnly] of cases) created.push({ row: await createSchool(s), eligible, cipOnly });
     const ids = created.map((c) => c.row.id);
     const eligibleSql = await db().$queryRaw<{ id: string }[]>(

@@ -1,0 +1,13 @@
+// When a school can no longer challenge a reported partnership. Seed 001 (the partnerships documentation) and
+// the issue say: the later of 14 days after the report and the cohort's academic year start plus 14 days.
+// The DfE's code differs (academic year start + 2 months - 1 day); we follow the documented rule.
+const DAY_MS = 86_400_000;
+export const CHALLENGE_WINDOW_DAYS = 14;
+
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+
+export function challengeDeadline(reportedAt: Date, academicYearStartDate: Date): Date {
+  const fromReport = addDays(reportedAt, CHALLENGE_WINDOW_DAYS);
+  const fromYearStart = addDays(academicYearStartDate, CHALLENGE_WINDOW_DAYS);
+  return fromReport > fromYearStart ? fromReport : fromYearStart;
+}

@@ -5,6 +5,7 @@ import type { DeclarationType, ParticipantType, StatementState } from '@prisma/c
 import { db, type Tx } from '../../db/client.js';
 import { ActionError, notFound } from '../../actions/errors.js';
 import type { BandInput, LineItemCounts } from './bands.js';
+import { isoDate } from './dates.js';
 import { fromDashed } from './declaration-types.js';
 import type { EcfStatementInput } from './ecf-calculator.js';
 import type { MentorStatementInput } from './mentor-calculator.js';
@@ -46,8 +47,6 @@ interface CountRow {
   clawedBack: number;
   voided: number;
 }
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function loadStatementInputs(statementId: string, client: Tx = db()): Promise<StatementInputs> {
   const row = await client.statement.findUnique({

@@ -1,0 +1,36 @@
+// Adds an additional adjustment (a named payment or deduction) to an output-fee statement not yet paid.
+import { z } from 'zod';
+import type { FinanceAdjustment } from '@prisma/client';
+import { db } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError } from '../errors.js';
+import { Id } from '../zod.js';
+import { AdjustmentAmount, AdjustmentName } from './adjustment-fields.js';
+import { lockStatement } from './lock-statement.js';
+import { parseInput } from './parse-input.js';
+import { adjustmentRefusal } from './statement-rules.js';
+
+export const AddFinanceAdjustmentInput = z.object({
+  statementId: Id,
+  paymentType: AdjustmentName,
+  amount: AdjustmentAmount,
+});
+
+export async function addFinanceAdjustment(ctx: ActorContext, raw: unknown): Promise<FinanceAdjustment> {
+  const input = parseInput(AddFinanceAdjustmentInput, raw);
+  requirePermission(ctx, 'statements.adjust');
+  return db().$transaction(async (tx) => {
+    const refusal = adjustmentRefusal(await lockStatement(tx, input.statementId));
+    if (refusal) throw new ActionError('INVALID_STATE', refusal);
+    const adjustment = await tx.financeAdjustment.create({ data: input });
+    await recordAudit(tx, ctx, {
+      action: 'statement.adjustment_added',
+      subjectType: 'Statement',
+      subjectId: input.statementId,
+      after: { adjustmentId: adjustment.id, paymentType: adjustment.paymentType, amount: adjustment.amount },
+    });
+    return adjustment;
+  });
+}

@@ -1,0 +1,64 @@
+// "Authorise for payment": after finance confirm their assurance checks, the statement's payable
+// declarations are paid, its clawbacks are clawed back and the statement is paid, all at once. The
+// figures as authorised are kept as a snapshot.
+import { z } from 'zod';
+import { db } from '../../db/client.js';
+import { calculateStatement } from '../../reports/statements/calculate-statement.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError } from '../errors.js';
+import { Id } from '../zod.js';
+import { lockStatement } from './lock-statement.js';
+import { moveStatementDeclarations } from './move-statement-declarations.js';
+import { parseInput } from './parse-input.js';
+import { authorisePaymentRefusal } from './statement-rules.js';
+
+export const CHECKS_NOT_CONFIRMED = 'Confirm all necessary assurance checks have been done before authorising this statement for payment';
+
+export const AuthorisePaymentInput = z.object({
+  statementId: Id,
+  /** "Yes, I'm ready to authorise this for payment". */
+  checksDone: z.unknown().refine((v) => v === true || v === 'true', CHECKS_NOT_CONFIRMED),
+});
+
+export interface PaymentAuthorised {
+  statementId: string;
+  markedAsPaidAt: Date;
+  declarationsPaid: number;
+  declarationsClawedBack: number;
+  /** The statement's total with VAT, as authorised. */
+  total: string;
+}
+
+export async function authorisePayment(ctx: ActorContext, raw: unknown): Promise<PaymentAuthorised> {
+  const { statementId } = parseInput(AuthorisePaymentInput, raw);
+  requirePermission(ctx, 'statements.authorise_payment');
+  return db().$transaction(
+    async (tx) => {
+      const now = new Date();
+      const statement = await lockStatement(tx, statementId);
+      const hasLineItems = (await tx.statementLineItem.count({ where: { statementId }, take: 1 })) > 0;
+      const refusal = authorisePaymentRefusal(statement, hasLineItems, now);
+      if (refusal) throw new ActionError('INVALID_STATE', refusal);
+
+      const declarationsPaid = await moveStatementDeclarations(tx, statementId, 'payable', 'paid');
+      const declarationsClawedBack = await moveStatementDeclarations(tx, statementId, 'awaiting_clawback', 'clawed_back');
+      await tx.statement.update({ where: { id: statementId }, data: { state: 'paid', markedAsPaidAt: now } });
+      const calculation = await calculateStatement(statementId, tx);
+      await tx.statementSnapshot.create({
+        data: { statementId, total: calculation.summary.total.toFixed(5), result: JSON.parse(JSON.stringify(calculation)), calculatedAt: now },
+      });
+      const total = calculation.summary.total.toFixed(2);
+      await recordAudit(tx, ctx, {
+        action: 'statement.authorised_for_payment',
+        subjectType: 'Statement',
+        subjectId: statementId,
+        before: { state: statement.state, markedAsPaidAt: null },
+        after: { state: 'paid', markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total },
+      });
+      return { statementId, markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total };
+    },
+    { timeout: 120_000 },
+  );
+}

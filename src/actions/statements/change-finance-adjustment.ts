@@ -1,0 +1,40 @@
+// Changes the name and amount of an additional adjustment while its statement can still be adjusted.
+import { z } from 'zod';
+import type { FinanceAdjustment } from '@prisma/client';
+import { db } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { changedFields, recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError } from '../errors.js';
+import { Id } from '../zod.js';
+import { AdjustmentAmount, AdjustmentName } from './adjustment-fields.js';
+import { lockAdjustmentStatement } from './lock-adjustment-statement.js';
+import { parseInput } from './parse-input.js';
+
+export const ChangeFinanceAdjustmentInput = z.object({
+  adjustmentId: Id,
+  paymentType: AdjustmentName,
+  amount: AdjustmentAmount,
+});
+
+export async function changeFinanceAdjustment(ctx: ActorContext, raw: unknown): Promise<FinanceAdjustment> {
+  const { adjustmentId, paymentType, amount } = parseInput(ChangeFinanceAdjustmentInput, raw);
+  requirePermission(ctx, 'statements.adjust');
+  return db().$transaction(async (tx) => {
+    const adjustment = await lockAdjustmentStatement(tx, adjustmentId);
+    const changed = await tx.financeAdjustment.update({ where: { id: adjustmentId }, data: { paymentType, amount } });
+    const diff = changedFields(
+      { paymentType: adjustment.paymentType, amount: adjustment.amount.toFixed(2) },
+      { paymentType: changed.paymentType, amount: changed.amount.toFixed(2) },
+    );
+    if (Object.keys(diff.after).length === 0) return changed;
+    await recordAudit(tx, ctx, {
+      action: 'statement.adjustment_changed',
+      subjectType: 'Statement',
+      subjectId: adjustment.statementId,
+      before: { adjustmentId, ...diff.before },
+      after: { adjustmentId, ...diff.after },
+    });
+    return changed;
+  });
+}

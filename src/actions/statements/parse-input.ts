@@ -1,0 +1,10 @@
+// Statement actions answer bad input with the DfE's own messages, one per field, as an ActionError.
+import type { z } from 'zod';
+import { ActionError } from '../errors.js';
+
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fieldErrors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  throw new ActionError('INVALID_INPUT', fieldErrors[0].message, fieldErrors);
+}

@@ -1,0 +1,115 @@
+// The yearly pupil premium and sparsity update: the DfE's file sets each known school's uplift flags
+// for one cohort start year. A preview compares and writes nothing; an apply writes everything or,
+// if the file has any error, nothing.
+import { z } from 'zod';
+import { db } from '../../db/client.js';
+import type { ImportProblem } from '../../reports/csv/read-csv.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError } from '../errors.js';
+import { StartYear } from '../zod.js';
+import { importRefused } from './pupil-premium/import-refused.js';
+import { readPupilPremiumFile, type ConflictingRepeat } from './pupil-premium/read-pupil-premium-file.js';
+import { stagePupilPremium, type PupilPremiumComparison } from './pupil-premium/stage-pupil-premium.js';
+import type { UnknownUrn } from './pupil-premium/unknown-urns-csv.js';
+import { writePupilPremium } from './pupil-premium/write-pupil-premium.js';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export const ImportPupilPremiumInput = z.object({
+  startYear: StartYear,
+  /** Shown in every problem and in the audit trail. */
+  fileName: z.string().trim().min(1, 'Choose a file'),
+  content: z
+    .union([z.string(), z.instanceof(Uint8Array)])
+    .refine((content) => content.length <= MAX_BYTES, 'The file is larger than 20 MB'),
+  mode: z.enum(['preview', 'apply']).default('preview'),
+});
+
+export const PUPIL_PREMIUM_IMPORTED = 'pupil_premium.imported';
+
+export interface PupilPremiumImportResult extends Omit<PupilPremiumComparison, 'unknownUrns'> {
+  applied: boolean;
+  file: string;
+  startYear: number;
+  /** Data rows read. created, updated and unchanged count schools, each once. */
+  rows: number;
+  unknownUrns: UnknownUrn[];
+  warnings: ImportProblem[];
+  errors: ImportProblem[];
+}
+
+export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promise<PupilPremiumImportResult> {
+  const parsed = ImportPupilPremiumInput.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+    throw new ActionError('INVALID_INPUT', 'Check the start year and the file', fieldErrors);
+  }
+  const { startYear, fileName, content, mode } = parsed.data;
+  requirePermission(ctx, 'pupil_premium.import');
+  const file = readPupilPremiumFile(fileName, content);
+
+  return db().$transaction(
+    async (tx) => {
+      // Two imports for one year at once would each count the other's writes as their own.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${PUPIL_PREMIUM_IMPORTED}), ${startYear}::int)`;
+      const cohort = await tx.cohort.findUnique({ where: { startYear } });
+      if (!cohort) {
+        const message = `There is no cohort starting in ${startYear}`;
+        throw new ActionError('INVALID_INPUT', message, [{ field: 'startYear', message }]);
+      }
+
+      const { unknownUrns, ...comparison } = await stagePupilPremium(tx, startYear, file.rows);
+      const unknown = new Set(unknownUrns);
+      const linesOf = new Map(file.rows.map((row) => [row.urn, row.lines]));
+      const knownConflicts = file.conflictingRepeats.filter((repeat) => !unknown.has(repeat.urn));
+      const unknownConflicts = file.conflictingRepeats.filter((repeat) => unknown.has(repeat.urn));
+      const result: PupilPremiumImportResult = {
+        applied: false,
+        file: fileName,
+        startYear,
+        rows: file.rowCount,
+        ...comparison,
+        unknownUrns: unknownUrns.map((urn) => ({ urn, lines: linesOf.get(urn) ?? [] })),
+        warnings: byLine([
+          ...file.warnings,
+          ...unknownConflicts.map((repeat) => problem(repeat, `${repeat.message}, but it is not one of our schools so nothing is imported for it`)),
+        ]),
+        errors: byLine([...file.errors, ...knownConflicts.map((repeat) => problem(repeat, `${repeat.message}: keep only the correct row`))]),
+      };
+      if (mode === 'preview') return result;
+      if (result.errors.length > 0) throw importRefused(result.errors);
+
+      const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
+      await writePupilPremium(tx, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });
+      await recordAudit(tx, ctx, {
+        action: PUPIL_PREMIUM_IMPORTED,
+        subjectType: 'Cohort',
+        subjectId: cohort.id,
+        after: {
+          file: fileName,
+          startYear,
+          rows: result.rows,
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          flags: result.flags,
+          unknownUrns: result.unknownUrns.length,
+          warnings: result.warnings.length,
+        },
+        reason,
+      });
+      return { ...result, applied: true };
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+function problem({ file, line, column }: ConflictingRepeat, message: string): ImportProblem {
+  return { file, line, column, message };
+}
+
+function byLine(problems: ImportProblem[]): ImportProblem[] {
+  return problems.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,15 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** A URN in the file that is not one of our schools, with every line it is on. */
+export interface UnknownUrn {
+  urn: string;
+  lines: number[];
+}
+
+/** The unknown URNs as a CSV download, so support can check them against GIAS. */
+export function unknownUrnsCsv(unknownUrns: UnknownUrn[]): string {
+  return stringify(
+    unknownUrns.map(({ urn, lines }) => [urn, lines.join(', ')]),
+    { header: true, columns: ['URN', 'Lines in file'] },
+  );
+}

@@ -11,3 +11,5 @@ export const Money = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim().replace(/^£/, '').replace(/,/g, ''))
   .refine((v) => /^-?\d+(\.\d{1,2})?$/.test(v), 'Enter an amount in pounds, like 1234.56');
+/** A yes/no from a form ("true"/"false") or from code (boolean). */
+export const Flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);

@@ -1,0 +1,20 @@
+// Back-office sign-in: the same answer for an unknown email, a wrong password and a disabled account,
+// and the same work (one scrypt verification) for each, so nothing reveals who has an account.
+import type { CurrentAdmin } from 'adminjs';
+import { db } from '../db/client.js';
+import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password.js';
+
+export async function authenticate(email: string, password: string): Promise<CurrentAdmin | null> {
+  const user = await db().user.findUnique({ where: { email: String(email ?? '').trim().toLowerCase() } });
+  const matches = await verifyPassword(String(password ?? ''), user?.passwordHash ?? UNKNOWN_USER_HASH);
+  if (!user || !matches || user.disabledAt) return null;
+  await db().user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
+  return { id: user.id, email: user.email, title: user.fullName, role: user.role } as CurrentAdmin;
+}
+
+/** The session's user as they are now: null once disabled or deleted, with their current role. */
+export async function refreshSessionAdmin(admin: CurrentAdmin): Promise<CurrentAdmin | null> {
+  const user = await db().user.findUnique({ where: { id: String(admin.id) } });
+  if (!user || user.disabledAt) return null;
+  return { ...admin, role: user.role, title: user.fullName } as CurrentAdmin;
+}

@@ -1,0 +1,54 @@
+// The record's audit events, newest first, on its show page.
+import React from 'react';
+import type { BasePropertyProps } from 'adminjs';
+import { Box, H5, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+
+interface Event { at: string; actor: string; action: string; reason: string | null; before: unknown; after: unknown }
+
+function describe(before: unknown, after: unknown): string {
+  if (!after || typeof after !== 'object') return '';
+  return Object.entries(after as Record<string, unknown>)
+    .map(([key, value]) => {
+      const old = before && typeof before === 'object' ? (before as Record<string, unknown>)[key] : undefined;
+      return old === undefined ? `${key}: ${JSON.stringify(value)}` : `${key}: ${JSON.stringify(old)} → ${JSON.stringify(value)}`;
+    })
+    .join('; ');
+}
+
+const AuditTrail: React.FC<BasePropertyProps> = ({ record }) => {
+  const raw = record?.params?.auditTrail;
+  const events: Event[] = raw ? JSON.parse(raw) : [];
+  return (
+    <Box mt="xl" data-testid="audit-trail">
+      <H5>History</H5>
+      {events.length === 0 ? (
+        <Text>No changes recorded.</Text>
+      ) : (
+        <Table>
+          <TableHead>
+            <TableRow>
+              <TableCell>When</TableCell>
+              <TableCell>Who</TableCell>
+              <TableCell>What</TableCell>
+              <TableCell>Change</TableCell>
+              <TableCell>Reason</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {events.map((e, i) => (
+              <TableRow key={i}>
+                <TableCell>{new Date(e.at).toLocaleString('en-GB')}</TableCell>
+                <TableCell>{e.actor}</TableCell>
+                <TableCell>{e.action}</TableCell>
+                <TableCell>{describe(e.before, e.after)}</TableCell>
+                <TableCell>{e.reason ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+};
+
+export default AuditTrail;

@@ -1,0 +1,15 @@
+// The component registry: every custom React component of the back office, bundled by AdminJS at start-up.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ComponentLoader } from 'adminjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const componentLoader = new ComponentLoader();
+
+const add = (name: string, file: string) => componentLoader.add(name, path.join(here, file));
+
+export const Components = {
+  Money: add('Money', 'money.tsx'),
+  AuditTrail: add('AuditTrail', 'audit-trail.tsx'),
+  Dashboard: add('Dashboard', 'dashboard.tsx'),
+};

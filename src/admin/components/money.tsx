@@ -1,0 +1,29 @@
+// Pounds with thousands separators and two decimals, formatted from the exact decimal string (never a float).
+import React from 'react';
+import type { BasePropertyProps } from 'adminjs';
+import { Box, Label, Text } from '@adminjs/design-system';
+
+export function formatPounds(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const text = String(value).trim();
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = text.replace(/^[-+]/, '').split('.');
+  const pence = (fraction + '00').slice(0, 2);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}£${grouped}.${pence}`;
+}
+
+const Money: React.FC<BasePropertyProps> = ({ property, record, where }) => {
+  const text = formatPounds(record?.params?.[property.path]);
+  if (where === 'show') {
+    return (
+      <Box mb="xl">
+        <Label>{property.label}</Label>
+        <Text>{text || '—'}</Text>
+      </Box>
+    );
+  }
+  return <Text>{text}</Text>;
+};
+
+export default Money;

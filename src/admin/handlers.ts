@@ -1,0 +1,61 @@
+// The one adapter from AdminJS forms to our actions: AdminJS collects the form, the action does the work.
+import { flat, NotFoundError, ValidationError, type ActionHandler, type ActionRequest, type RecordActionResponse } from 'adminjs';
+import { ZodError } from 'zod';
+import type { ActorContext } from '../actions/actor.js';
+import { ActionError } from '../actions/errors.js';
+import { actorFromAdmin } from './actor.js';
+
+export type Operation<R> = (ctx: ActorContext, raw: unknown) => Promise<R>;
+
+/** Empty form fields arrive as '' — absent for the action's schema. */
+function formPayload(request: ActionRequest): Record<string, unknown> {
+  const values = flat.unflatten(request.payload ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : v]));
+}
+
+/** Turns an action's refusal into messages on the form's fields (or a notice). */
+export function toValidationError(error: unknown): ValidationError | undefined {
+  if (error instanceof ZodError) {
+    return new ValidationError(
+      Object.fromEntries(error.issues.map((i) => [i.path.join('.'), { message: i.message }])),
+      { message: 'Check the highlighted fields.' },
+    );
+  }
+  if (error instanceof ActionError) {
+    return new ValidationError(
+      Object.fromEntries(error.fieldErrors.map((f) => [f.field, { message: f.message }])),
+      { message: error.message },
+    );
+  }
+  return undefined;
+}
+
+/** A new/edit handler whose save calls `operation` with the form values (and the record id when editing). */
+export function actionBackedSave<R extends { id: string }>(operation: Operation<R>, successMessage: string): ActionHandler<RecordActionResponse> {
+  return async (request, _response, context) => {
+    const { record, resource, currentAdmin, h } = context;
+    if (request.method !== 'post') {
+      if (!record && context.action.name === 'edit') throw new NotFoundError('Record not found', 'edit');
+      return { record: record?.toJSON(currentAdmin) ?? resource.build({}).toJSON(currentAdmin) } as RecordActionResponse;
+    }
+    const input = { ...formPayload(request), ...(record ? { id: record.id() } : {}) };
+    try {
+      const saved = await operation(actorFromAdmin(currentAdmin), input);
+      const fresh = await resource.findOne(saved.id);
+      return {
+        record: fresh!.toJSON(currentAdmin),
+        redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: saved.id, actionName: 'show' }),
+        notice: { message: successMessage, type: 'success' },
+      };
+    } catch (error) {
+      const validation = toValidationError(error);
+      if (!validation) throw error;
+      const shown = record ?? resource.build(request.payload ?? {});
+      shown.errors = validation.propertyErrors;
+      return {
+        record: shown.toJSON(currentAdmin),
+        notice: { message: validation.baseError?.message ?? 'Check the highlighted fields.', type: 'error' },
+      };
+    }
+  };
+}

@@ -1,0 +1,96 @@
+// The back office: AdminJS with our resources, role rules, dashboard and sign-in, as an Express router.
+import AdminJS, { type CurrentAdmin } from 'adminjs';
+import AdminJSExpress from '@adminjs/express';
+import { Database, Resource } from '@adminjs/prisma';
+import connectPgSimple from 'connect-pg-simple';
+import session from 'express-session';
+import express, { type RequestHandler, type Router } from 'express';
+import { authenticate, refreshSessionAdmin } from './authenticate.js';
+import { bundleComponents } from './bundle-components.js';
+import { componentLoader, Components } from './components/index.js';
+import { dashboardData } from './dashboard.js';
+import { labels } from './labels.js';
+import { accessResources } from './resources/access.js';
+import { cohortResources } from './resources/cohorts.js';
+import { financeResources } from './resources/finance.js';
+import { operationsResources } from './resources/operations.js';
+import { participantResources } from './resources/participants.js';
+import { schoolResources } from './resources/schools.js';
+import { supplierResources } from './resources/suppliers.js';
+
+AdminJS.registerAdapter({ Database, Resource });
+
+export const ADMIN_ROOT = '/admin';
+
+export function buildAdmin(): AdminJS {
+  return new AdminJS({
+    rootPath: ADMIN_ROOT,
+    componentLoader,
+    resources: [
+      ...supplierResources(),
+      ...cohortResources(),
+      ...schoolResources(),
+      ...participantResources(),
+      ...financeResources(),
+      ...accessResources(),
+      ...operationsResources(),
+    ],
+    dashboard: {
+      component: Components.Dashboard,
+      handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
+    },
+    branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false },
+    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
+  });
+}
+
+export interface AdminRouterOptions {
+  sessionSecret: string;
+  databaseUrl: string;
+  secureCookie: boolean;
+  loginAttemptsPerWindow: number;
+}
+
+export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptions): Promise<Router> {
+  await bundleComponents(admin);
+  const PgStore = connectPgSimple(session);
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      authenticate,
+      cookieName: 'ecf_admin',
+      cookiePassword: options.sessionSecret,
+      maxRetries: { count: options.loginAttemptsPerWindow, duration: 15 * 60 },
+    },
+    null,
+    {
+      store: new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false }),
+      secret: options.sessionSecret,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie, maxAge: 8 * 60 * 60 * 1000 },
+    },
+  );
+  insertAfterSession(router, refreshSignedInUser);
+  return router;
+}
+
+/** A disabled user loses access at their next click, and a role change applies at once. */
+const refreshSignedInUser: RequestHandler = (request, _response, next) => {
+  const store = request.session as unknown as { adminUser?: CurrentAdmin } | undefined;
+  if (!store?.adminUser) return next();
+  refreshSessionAdmin(store.adminUser)
+    .then((fresh) => {
+      if (fresh) store.adminUser = fresh;
+      else delete store.adminUser;
+      next();
+    })
+    .catch(next);
+};
+
+function insertAfterSession(router: Router, handler: RequestHandler): void {
+  const carrier = express.Router();
+  carrier.use(handler);
+  const index = router.stack.findIndex((layer) => layer.name === 'session');
+  router.stack.splice(index + 1, 0, carrier.stack[0]);
+}

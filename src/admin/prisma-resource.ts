@@ -1,0 +1,97 @@
+// Our Prisma resource for AdminJS. Fixes what the stock adapter gets wrong for this service:
+// - Decimal columns stay exact strings end to end (the adapter parses them as floats on save);
+// - text filters ignore case, and a resource's title filter can search more columns (schools: name or URN);
+// - unfiltered lists on very large tables use PostgreSQL's row estimate instead of count(*).
+import { Resource, getModelByName } from '@adminjs/prisma';
+import { BaseRecord, type Filter } from 'adminjs';
+import type { PrismaClient } from '@prisma/client';
+import { dmmfClientModule } from './dmmf.js';
+
+interface Field { name: string; type: string }
+interface SortParams { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }
+
+export interface EcfResourceOptions {
+  /** Further columns the title-property filter searches (e.g. a school's name filter also matches its URN). */
+  searchColumns?: string[];
+  /** The table, for the planner's row estimate on unfiltered lists. */
+  table?: string;
+  /** Use the estimate at or above this many rows (default 200,000). */
+  estimateCountAbove?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The adapter keeps these as untyped instance members.
+interface AdapterInternals {
+  manager: { count(args: unknown): Promise<number>; findMany(args: unknown): Promise<Record<string, unknown>[]> };
+  model: { fields: Field[] };
+  buildSortBy(sort: unknown): unknown;
+  prepareReturnValues(row: unknown): Record<string, unknown>;
+}
+
+export class EcfResource extends Resource {
+  constructor(
+    modelName: string,
+    private readonly prisma: PrismaClient,
+    private readonly ecf: EcfResourceOptions = {},
+    private readonly titleColumn = 'name',
+  ) {
+    super({ model: getModelByName(modelName, dmmfClientModule), client: prisma, clientModule: dmmfClientModule } as never);
+    for (const property of this.properties()) {
+      if ((property as unknown as { column: Field }).column.type === 'Decimal') {
+        property.type = () => 'string';
+      }
+    }
+  }
+
+  private get internals(): AdapterInternals {
+    return this as unknown as AdapterInternals;
+  }
+
+  private where(filter?: Filter): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [];
+    for (const [name, element] of Object.entries(filter?.filters ?? {})) {
+      const { property, value } = element as unknown as { property: { type(): string; isEnum(): boolean; foreignColumnName?(): string | null }; value: unknown };
+      const type = property.type();
+      if (type === 'reference') {
+        and.push({ [property.foreignColumnName?.() ?? name]: String(value) });
+      } else if (property.isEnum() || (typeof value === 'string' && UUID.test(value))) {
+        and.push({ [name]: { equals: value } });
+      } else if (type === 'boolean') {
+        and.push({ [name]: value === true || value === 'true' });
+      } else if (type === 'number') {
+        and.push({ [name]: Number(value) });
+      } else if (type === 'date' || type === 'datetime') {
+        const range = value as { from?: string; to?: string };
+        and.push({ [name]: { ...(range.from ? { gte: new Date(range.from) } : {}), ...(range.to ? { lte: new Date(range.to) } : {}) } });
+      } else if (type === 'string') {
+        const text = String(value).trim();
+        const columns = name === this.titleColumn ? [name, ...(this.ecf.searchColumns ?? [])] : [name];
+        and.push({ OR: columns.map((c) => ({ [c]: { contains: text, mode: 'insensitive' } })) });
+      }
+    }
+    return and.length ? { AND: and } : {};
+  }
+
+  override async count(filter: Filter): Promise<number> {
+    const unfiltered = Object.keys(filter?.filters ?? {}).length === 0;
+    if (unfiltered && this.ecf.table) {
+      const [row] = await this.prisma.$queryRawUnsafe<{ estimate: number }[]>(
+        'SELECT reltuples::bigint::int AS estimate FROM pg_class WHERE oid = $1::regclass',
+        this.ecf.table,
+      );
+      if (row && row.estimate >= (this.ecf.estimateCountAbove ?? 200_000)) return row.estimate;
+    }
+    return this.internals.manager.count({ where: this.where(filter) });
+  }
+
+  override async find(filter: Filter, { limit = 10, offset = 0, sort = {} }: SortParams = {}): Promise<BaseRecord[]> {
+    const rows = await this.internals.manager.findMany({
+      where: this.where(filter),
+      skip: offset,
+      take: limit,
+      orderBy: this.internals.buildSortBy(sort),
+    });
+    return rows.map((row) => new BaseRecord(this.internals.prepareReturnValues(row), this));
+  }
+}

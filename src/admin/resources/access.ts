@@ -1,0 +1,49 @@
+import { createUser } from '../../actions/users/create-user.js';
+import { updateUser } from '../../actions/users/update-user.js';
+import { nav } from '../navigation.js';
+import { ADMINS } from '../rbac.js';
+import { recordAction } from '../record-action.js';
+import { defineResource } from './define-resource.js';
+
+const hidden = { isVisible: false };
+const formOnly = { isVisible: { list: false, filter: false, show: false, edit: true } };
+
+export const accessResources = () => [
+  defineResource({
+    model: 'User', table: 'users', navigation: nav.access, readers: ADMINS, titleProperty: 'email', searchColumns: ['fullName'],
+    list: ['email', 'fullName', 'role', 'disabledAt', 'lastSignedInAt'], filter: ['email', 'role'],
+    show: ['email', 'fullName', 'role', 'disabledAt', 'lastSignedInAt', 'createdAt', 'updatedAt'],
+    create: { permission: 'users.manage', operation: createUser, properties: ['email', 'fullName', 'role', 'password'] },
+    edit: { permission: 'users.manage', operation: updateUser, properties: ['fullName', 'role', 'password'] },
+    properties: {
+      passwordHash: hidden,
+      password: { ...formOnly, type: 'password', description: 'At least 12 characters. Leave blank to keep the current password.' },
+      email: { isRequired: true },
+    },
+    actions: {
+      disable: recordAction({
+        permission: 'users.manage', operation: updateUser, input: (id) => ({ id, disabled: true }), icon: 'UserX',
+        guard: 'Disable this user? They will not be able to sign in.', success: 'User disabled.',
+        isVisible: ({ record }) => !record?.params.disabledAt,
+      }),
+      enable: recordAction({
+        permission: 'users.manage', operation: updateUser, input: (id) => ({ id, disabled: false }), icon: 'UserCheck',
+        guard: 'Enable this user again?', success: 'User enabled.',
+        isVisible: ({ record }) => !!record?.params.disabledAt,
+      }),
+    },
+  }),
+  defineResource({
+    model: 'ApiToken', table: 'api_tokens', navigation: nav.access, readers: ADMINS, titleProperty: 'description',
+    list: ['cpdLeadProvider', 'description', 'lastUsedAt', 'revokedAt', 'createdAt'], filter: ['cpdLeadProvider'],
+    properties: { hashedToken: hidden },
+  }),
+  defineResource({
+    model: 'PortalUser', table: 'portal_users', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'email',
+    searchColumns: ['fullName'], list: ['email', 'fullName', 'disabledAt', 'createdAt'],
+  }),
+  defineResource({
+    model: 'PortalRole', table: 'portal_roles', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'id',
+    list: ['portalUser', 'deliveryPartner', 'appropriateBody', 'createdAt'], filter: ['portalUser', 'deliveryPartner', 'appropriateBody'],
+  }),
+];

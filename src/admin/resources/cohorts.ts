@@ -1,0 +1,41 @@
+import { nav } from '../navigation.js';
+import { CONTRACT_READERS } from '../rbac.js';
+import { defineResource } from './define-resource.js';
+
+export const cohortResources = () => [
+  defineResource({
+    model: 'Cohort', table: 'cohorts', navigation: nav.cohorts, readers: 'everyone', titleProperty: 'startYear',
+    list: ['startYear', 'registrationStartDate', 'academicYearStartDate', 'paymentsFrozenAt', 'mentorFunding'],
+    show: ['startYear', 'registrationStartDate', 'academicYearStartDate', 'automaticAssignmentPeriodEndDate',
+      'paymentsFrozenAt', 'mentorFunding', 'detailedEvidenceTypes', 'createdAt', 'updatedAt'],
+    sort: { sortBy: 'startYear', direction: 'desc' },
+  }),
+  defineResource({
+    model: 'Schedule', table: 'schedules', navigation: nav.cohorts, readers: 'everyone',
+    list: ['name', 'scheduleIdentifier', 'type', 'cohort'], filter: ['scheduleIdentifier', 'type', 'cohort'],
+  }),
+  defineResource({
+    model: 'Milestone', table: 'milestones', navigation: nav.cohorts, readers: 'everyone',
+    list: ['schedule', 'name', 'declarationType', 'startDate', 'milestoneDate', 'paymentDate'],
+    filter: ['schedule', 'declarationType'],
+  }),
+  defineResource({
+    model: 'CallOffContract', table: 'call_off_contracts', navigation: nav.cohorts, readers: CONTRACT_READERS,
+    titleProperty: 'version',
+    list: ['leadProvider', 'cohort', 'version', 'recruitmentTarget', 'setUpFee', 'monthlyServiceFee', 'upliftAmount'],
+    filter: ['leadProvider', 'cohort', 'version'],
+    money: ['setUpFee', 'monthlyServiceFee', 'upliftAmount'],
+  }),
+  defineResource({
+    model: 'ParticipantBand', table: 'participant_bands', navigation: nav.cohorts, readers: CONTRACT_READERS,
+    titleProperty: 'id',
+    list: ['callOffContract', 'min', 'max', 'perParticipant', 'outputPaymentPercentage', 'serviceFeePercentage'],
+    filter: ['callOffContract'], money: ['perParticipant'],
+  }),
+  defineResource({
+    model: 'MentorCallOffContract', table: 'mentor_call_off_contracts', navigation: nav.cohorts, readers: CONTRACT_READERS,
+    titleProperty: 'version',
+    list: ['leadProvider', 'cohort', 'version', 'recruitmentTarget', 'paymentPerParticipant'],
+    filter: ['leadProvider', 'cohort'], money: ['paymentPerParticipant'],
+  }),
+];

@@ -1,0 +1,53 @@
+import type { ActionContext, ActionResponse } from 'adminjs';
+import { nav } from '../navigation.js';
+import { PEOPLE_READERS, roleOf } from '../rbac.js';
+import { defineResource } from './define-resource.js';
+
+// Identity data is personal: only admins and support see it unmasked.
+const IDENTITY_FIELDS = ['dateOfBirth', 'nationalInsuranceNumber'];
+const maskIdentity = async (response: ActionResponse, _request: unknown, { currentAdmin }: ActionContext) => {
+  const role = roleOf(currentAdmin);
+  if (role === 'admin' || role === 'super_user' || role === 'support') return response;
+  const records = response.records ?? (response.record ? [response.record] : []);
+  for (const record of records) {
+    for (const field of IDENTITY_FIELDS) if (record.params[field]) record.params[field] = '••••••';
+  }
+  return response;
+};
+
+export const participantResources = () => [
+  defineResource({
+    model: 'Teacher', table: 'teachers', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'fullName',
+    searchColumns: ['email', 'trn'],
+    list: ['fullName', 'email', 'trn', 'updatedAt'], filter: ['fullName', 'email', 'trn'],
+    show: ['id', 'fullName', 'email', 'trn', 'dateOfBirth', 'nationalInsuranceNumber', 'createdAt', 'updatedAt'],
+    properties: { fullName: { description: 'Search by name, email or TRN' } },
+    actions: { show: { after: maskIdentity }, list: { after: maskIdentity } },
+  }),
+  defineResource({
+    model: 'ParticipantProfile', table: 'participant_profiles', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
+    list: ['teacher', 'type', 'cohort', 'schoolCohort', 'trainingStatus', 'status', 'eligibilityStatus'],
+    filter: ['teacher', 'type', 'cohort', 'trainingStatus', 'status', 'eligibilityStatus', 'trnValidationState', 'cohortChangedAfterPaymentsFrozen'],
+    show: ['id', 'teacher', 'type', 'cohort', 'schoolCohort', 'schedule', 'mentorProfile', 'status', 'trainingStatus',
+      'profileDuplicity', 'trnValidationState', 'eligibilityStatus', 'eligibilityReason', 'pupilPremiumUplift', 'sparsityUplift',
+      'inductionStartDate', 'inductionCompletionDate', 'mentorCompletionDate', 'mentorCompletionReason', 'notes',
+      'cohortChangedAfterPaymentsFrozen', 'archivedAt', 'createdAt', 'updatedAt'],
+    sort: { sortBy: 'updatedAt', direction: 'desc' },
+  }),
+  defineResource({
+    model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
+    list: ['participantProfile', 'inductionProgramme', 'startDate', 'endDate', 'inductionStatus', 'trainingStatus', 'schoolTransfer'],
+    filter: ['participantProfile', 'inductionStatus', 'trainingStatus', 'schoolTransfer', 'schedule'],
+    sort: { sortBy: 'startDate', direction: 'desc' },
+  }),
+  defineResource({
+    model: 'ParticipantProfileState', table: 'participant_profile_states', navigation: nav.participants, readers: PEOPLE_READERS,
+    titleProperty: 'state', list: ['participantProfile', 'state', 'reason', 'cpdLeadProvider', 'createdAt'],
+    filter: ['participantProfile', 'state', 'cpdLeadProvider'], auditTrail: false,
+  }),
+  defineResource({
+    model: 'AppropriateBodyClaim', table: 'appropriate_body_claims', navigation: nav.participants, readers: PEOPLE_READERS,
+    titleProperty: 'source', list: ['participantProfile', 'appropriateBody', 'source', 'claimedAt', 'withdrawnAt'],
+    filter: ['participantProfile', 'appropriateBody', 'source'],
+  }),
+];

@@ -1,0 +1,43 @@
+import { updateSchool } from '../../actions/schools/update-school.js';
+import { nav } from '../navigation.js';
+import { defineResource } from './define-resource.js';
+
+export const schoolResources = () => [
+  defineResource({
+    model: 'School', table: 'schools', navigation: nav.schools, readers: 'everyone', searchColumns: ['urn'],
+    list: ['urn', 'name', 'localAuthorityName', 'schoolTypeName', 'schoolStatusName'],
+    filter: ['name', 'urn', 'localAuthorityName', 'schoolTypeCode', 'schoolStatusCode', 'section41Approved'],
+    show: ['urn', 'name', 'ukprn', 'schoolTypeCode', 'schoolTypeName', 'schoolStatusCode', 'schoolStatusName',
+      'localAuthorityCode', 'localAuthorityName', 'administrativeDistrictCode', 'administrativeDistrictName', 'postcode',
+      'primaryContactEmail', 'secondaryContactEmail', 'section41Approved', 'createdAt', 'updatedAt'],
+    edit: { permission: 'schools.edit', operation: updateSchool, properties: ['name', 'primaryContactEmail', 'secondaryContactEmail', 'section41Approved'] },
+    properties: { name: { description: 'Search by name or URN' } },
+    sort: { sortBy: 'name', direction: 'asc' },
+  }),
+  defineResource({
+    model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',
+    list: ['school', 'startYear', 'pupilPremiumIncentive', 'sparsityIncentive', 'updatedAt'],
+    filter: ['school', 'startYear', 'pupilPremiumIncentive', 'sparsityIncentive'],
+  }),
+  defineResource({
+    model: 'SchoolCohort', table: 'school_cohorts', navigation: nav.schools, readers: 'everyone', titleProperty: 'id',
+    list: ['school', 'cohort', 'inductionProgrammeChoice', 'appropriateBody', 'optOutOfUpdates'],
+    filter: ['school', 'cohort', 'inductionProgrammeChoice', 'appropriateBody'],
+  }),
+  defineResource({
+    model: 'Partnership', table: 'partnerships', navigation: nav.schools, readers: 'everyone', titleProperty: 'id',
+    list: ['school', 'leadProvider', 'deliveryPartner', 'cohort', 'relationship', 'challengedAt', 'challengeReason'],
+    filter: ['school', 'leadProvider', 'deliveryPartner', 'cohort', 'relationship', 'challengeReason', 'challengedAt'],
+    show: ['school', 'leadProvider', 'deliveryPartner', 'cohort', 'relationship', 'pending', 'challengeDeadline',
+      'challengedAt', 'challengeReason', 'reportId', 'createdAt', 'updatedAt'],
+    sort: { sortBy: 'updatedAt', direction: 'desc' },
+  }),
+  defineResource({
+    model: 'InductionProgramme', table: 'induction_programmes', navigation: nav.schools, readers: 'everyone', titleProperty: 'trainingProgramme',
+    list: ['schoolCohort', 'trainingProgramme', 'partnership', 'createdAt'], filter: ['trainingProgramme', 'schoolCohort', 'partnership'],
+  }),
+  defineResource({
+    model: 'AppropriateBody', table: 'appropriate_bodies', navigation: nav.schools, readers: 'everyone',
+    list: ['name', 'bodyType', 'disableFromYear', 'selectableBySchools'], sort: { sortBy: 'name', direction: 'asc' },
+  }),
+];

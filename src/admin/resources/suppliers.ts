@@ -1,0 +1,30 @@
+import { updateLeadProvider } from '../../actions/suppliers/update-lead-provider.js';
+import { nav } from '../navigation.js';
+import { ADMINS } from '../rbac.js';
+import { defineResource } from './define-resource.js';
+
+export const supplierResources = () => [
+  defineResource({
+    model: 'LeadProvider', table: 'lead_providers', navigation: nav.suppliers, readers: 'everyone',
+    list: ['name', 'vatChargeable', 'updatedAt'],
+    show: ['name', 'cpdLeadProvider', 'vatChargeable', 'createdAt', 'updatedAt'],
+    edit: { permission: 'suppliers.edit', operation: updateLeadProvider, properties: ['name', 'vatChargeable'] },
+    sort: { sortBy: 'name', direction: 'asc' },
+  }),
+  defineResource({
+    model: 'CpdLeadProvider', table: 'cpd_lead_providers', navigation: nav.suppliers, readers: ADMINS,
+    list: ['name', 'createdAt'], sort: { sortBy: 'name', direction: 'asc' },
+  }),
+  defineResource({
+    model: 'DeliveryPartner', table: 'delivery_partners', navigation: nav.suppliers, readers: 'everyone',
+    list: ['name', 'discardedAt', 'updatedAt'], filter: ['name', 'discardedAt'],
+    show: ['name', 'discardedAt', 'createdAt', 'updatedAt'],
+    sort: { sortBy: 'name', direction: 'asc' },
+  }),
+  defineResource({
+    model: 'ProviderRelationship', table: 'provider_relationships', navigation: nav.suppliers, readers: 'everyone',
+    titleProperty: 'id',
+    list: ['leadProvider', 'deliveryPartner', 'cohort', 'discardedAt'],
+    filter: ['leadProvider', 'deliveryPartner', 'cohort'],
+  }),
+];

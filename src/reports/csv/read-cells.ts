@@ -23,12 +23,15 @@ export interface DecimalOptions {
 
 /**
  * Typed reading of one CSV row's cells. Every bad cell is recorded as a problem naming its column, and
- * reading carries on, so one pass finds everything wrong with a row. A bad or missing required cell
- * reads as a placeholder: check `ok` before using the values.
+ * reading carries on, so one pass finds everything wrong with a row. A bad optional cell reads as null,
+ * a bad or missing required cell as a placeholder: check `ok` before using the values, and `fine` before
+ * a rule across cells (so one mistake is not reported twice).
  */
 export interface CellReader<C extends string> {
   readonly ok: boolean;
   readonly problems: ImportProblem[];
+  /** True when none of these cells has a problem. */
+  fine(...columns: C[]): boolean;
   /** Record a problem found by the caller (a rule across cells, an unknown reference). */
   problem(column: C | undefined, message: string): void;
   text(column: C, presence: Required): string;
@@ -77,6 +80,7 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
     },
     problems,
     problem,
+    fine: (...columns: C[]) => !problems.some((p) => p.column !== undefined && (columns as string[]).includes(p.column)),
 
     text(column: C, presence?: Presence) {
       const value = present(column, presence, 'This cell is blank: enter a value');
@@ -88,61 +92,46 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
       if (value === null) return options?.required ? 0 : null;
       const min = options?.min ?? 0;
       const max = options?.max ?? INT32_MAX;
-      if (!/^-?\d+$/.test(value)) {
-        problem(column, `"${value}" is not a whole number`);
-        return 0;
-      }
       const number = Number(value);
-      if (number < min) problem(column, `${value} is too small: enter ${min} or more`);
+      if (!/^-?\d+$/.test(value)) problem(column, `"${value}" is not a whole number`);
+      else if (number < min) problem(column, `${value} is too small: enter ${min} or more`);
       else if (number > max) problem(column, `${value} is too large: enter ${max} or less`);
       else return number;
-      return 0;
+      return options?.required ? 0 : null;
     },
 
     decimal(column: C, options?: Presence & DecimalOptions) {
       const value = present(column, options, 'This cell is blank: enter a number');
       if (value === null) return options?.required ? '0' : null;
       const match = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
-      if (!match) {
-        problem(column, `"${value}" is not a number`);
-        return '0';
-      }
-      const [, whole, places = ''] = match;
-      if (options?.maxPlaces !== undefined && places.length > options.maxPlaces) {
+      const [, whole = '', places = ''] = match ?? [];
+      if (!match) problem(column, `"${value}" is not a number`);
+      else if (options?.maxPlaces !== undefined && places.length > options.maxPlaces) {
         problem(column, `${value} has too many decimal places: use at most ${options.maxPlaces}`);
-        return '0';
-      }
-      if (options?.maxWholeDigits !== undefined && whole.replace(/^0+(?=\d)/, '').length > options.maxWholeDigits) {
+      } else if (options?.maxWholeDigits !== undefined && whole.replace(/^0+(?=\d)/, '').length > options.maxWholeDigits) {
         problem(column, `${value} is too large: use at most ${options.maxWholeDigits} digits before the decimal point`);
-        return '0';
-      }
-      return value;
+      } else return value;
+      return options?.required ? '0' : null;
     },
 
     money(column: C, presence?: Presence) {
       const value = present(column, presence, 'This cell is blank: enter an amount in pounds, like 1234.56');
       if (value === null) return presence?.required ? '0' : null;
       const parsed = Money.safeParse(value);
-      if (!parsed.success) {
-        problem(column, `"${value}" is not an amount in pounds: enter an amount like 1234.56`);
-        return '0';
-      }
-      if (parsed.data.replace(/^-?0*/, '').split('.')[0].length > MONEY_WHOLE_DIGITS) {
+      if (!parsed.success) problem(column, `"${value}" is not an amount in pounds: enter an amount like 1234.56`);
+      else if (parsed.data.replace(/^-?0*/, '').split('.')[0].length > MONEY_WHOLE_DIGITS) {
         problem(column, `${value} is too large for an amount in pounds`);
-        return '0';
-      }
-      return parsed.data;
+      } else return parsed.data;
+      return presence?.required ? '0' : null;
     },
 
     date(column: C, presence?: Presence) {
       const value = present(column, presence, `This cell is blank: enter a date, ${DATE_EXAMPLE}`);
       if (value === null) return presence?.required ? new Date(0) : null;
       const date = parseCalendarDate(value);
-      if (!date) {
-        problem(column, `"${value}" is not a date: enter a date as YYYY-MM-DD, ${DATE_EXAMPLE}`);
-        return new Date(0);
-      }
-      return date;
+      if (date) return date;
+      problem(column, `"${value}" is not a date: enter a date as YYYY-MM-DD, ${DATE_EXAMPLE}`);
+      return presence?.required ? new Date(0) : null;
     },
 
     boolean(column: C, presence?: Presence) {
@@ -151,7 +140,7 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
       if (value === 'true') return true;
       if (value === 'false') return false;
       problem(column, `"${value}" is not true or false: enter true or false in lower case`);
-      return false;
+      return presence?.required ? false : null;
     },
 
     oneOf<T extends string>(column: C, allowed: readonly T[], describe?: (value: string) => string): T {

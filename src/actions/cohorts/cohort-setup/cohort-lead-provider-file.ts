@@ -12,7 +12,7 @@ export async function importCohortLeadProviderFile(run: ImportRun, upload: Uploa
     const cells = readCells(row);
     const name = cells.text('lead-provider-name', { required: true });
     const startYear = cells.integer('cohort-start-year', { required: true, min: 2020, max: 2100 });
-    if (cells.ok) {
+    if (name && startYear) {
       const earlier = seen.earlier(`${name}|${startYear}`, row.line);
       if (earlier !== undefined) cells.problem(undefined, `${name} and cohort ${startYear} are already on line ${earlier}`);
     }

@@ -57,7 +57,7 @@ export async function importContractFile(run: ImportRun, upload: UploadedCsv): P
     };
     // Bands A to C split each payment 60% output, 40% service fee; band D is paid wholly on outputs.
     const bands = [readBand(cells, 'a', true), readBand(cells, 'b', true), readBand(cells, 'c', true), readBand(cells, 'd', false)];
-    if (cells.ok) {
+    if (name && startYear) {
       const earlier = seen.earlier(`${name}|${startYear}`, row.line);
       if (earlier !== undefined) cells.problem(undefined, `A contract for ${name} in cohort ${startYear} is already on line ${earlier}`);
     }
@@ -115,7 +115,7 @@ function readBand(cells: CellReader<ContractColumn>, letter: BandLetter, require
   if (required) return { min, max, perParticipant: perParticipant ?? '0', outputPaymentPercentage: 60, serviceFeePercentage: 40 };
 
   const given = [min, max, perParticipant].filter((value) => value !== null).length;
-  if (given === 0) return null;
+  if (given === 0 || !cells.fine(minColumn, maxColumn, priceColumn)) return null;
   if (given < 3 || perParticipant === null) {
     const blank = [minColumn, maxColumn, priceColumn].find((column) => cells.text(column) === null);
     cells.problem(blank, `Band D needs a min, a max and a per-participant amount, or none of them`);

@@ -18,7 +18,7 @@ export async function importMentorContractFile(run: ImportRun, upload: UploadedC
     const startYear = cells.integer('cohort-start-year', { required: true, min: 2020, max: 2100 });
     const recruitmentTarget = cells.integer('recruitment-target', { required: true });
     const paymentPerParticipant = cells.money('payment-per-participant') ?? DEFAULT_PAYMENT_PER_PARTICIPANT;
-    if (cells.ok) {
+    if (name && startYear) {
       const earlier = seen.earlier(`${name}|${startYear}`, row.line);
       if (earlier !== undefined) cells.problem(undefined, `A mentor contract for ${name} in cohort ${startYear} is already on line ${earlier}`);
     }

@@ -70,13 +70,15 @@ export async function importScheduleFile(run: ImportRun, upload: UploadedCsv): P
     const scheduleLabel = `${identifier} (cohort ${startYear})`;
     if (identifier && startYear) {
       const first = firstRows.get(key);
-      if (!first) firstRows.set(key, { line: row.line, name: scheduleName, type: typeName });
+      if (!first) {
+        if (cells.fine('type')) firstRows.set(key, { line: row.line, name: scheduleName, type: typeName });
+      }
       else if (first.name !== scheduleName) {
         cells.problem('schedule-name', `${scheduleLabel} is called "${first.name}" on line ${first.line}: use one name`);
-      } else if (first.type !== typeName) {
+      } else if (first.type !== typeName && cells.fine('type')) {
         cells.problem('type', `${scheduleLabel} has type ${first.type} on line ${first.line}: use one type`);
       }
-      const earlier = seenMilestones.earlier(`${key}|${dashedType}`, row.line);
+      const earlier = cells.fine('milestone-declaration-type') ? seenMilestones.earlier(`${key}|${dashedType}`, row.line) : undefined;
       if (earlier !== undefined) cells.problem('milestone-declaration-type', `The ${dashedType} milestone of ${scheduleLabel} is already on line ${earlier}`);
     }
     const cohort = startYear ? await run.findCohort(cells, 'schedule-cohort-year', startYear) : null;

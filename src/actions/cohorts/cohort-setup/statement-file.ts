@@ -47,7 +47,7 @@ export async function importStatementFile(run: ImportRun, upload: UploadedCsv): 
     const deadlineDate = cells.date('deadline_date', { required: true });
     const paymentDate = cells.date('payment_date', { required: true });
     const outputFee = cells.boolean('output_fee', { required: true });
-    if (cells.ok && deadlineDate > paymentDate) {
+    if (cells.fine('deadline_date', 'payment_date') && deadlineDate > paymentDate) {
       cells.problem('deadline_date', `The deadline ${isoDate(deadlineDate)} is after the payment date ${isoDate(paymentDate)}`);
     }
     if (name && startYear) {

@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 // Errors an action raises for a reason the caller can act on. Transports map `code` once:
 // AdminJS to a notice, the API to a status, the CLI to an exit code.
 export type ActionErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT' | 'CONFLICT';
@@ -20,3 +21,13 @@ export class ActionError extends Error {
 }
 
 export const notFound = (what: string) => new ActionError('NOT_FOUND', `${what} not found`);
+
+/** An action's refusal in one shape, whether it came from a rule (ActionError) or from input validation (zod). */
+export function asActionError(error: unknown): ActionError | undefined {
+  if (error instanceof ActionError) return error;
+  if (error instanceof ZodError) {
+    const fieldErrors = error.issues.map((issue) => ({ field: issue.path.join('.') || 'input', message: issue.message }));
+    return new ActionError('INVALID_INPUT', fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; '), fieldErrors);
+  }
+  return undefined;
+}

@@ -1,8 +1,7 @@
 // The one adapter from AdminJS forms to our actions: AdminJS collects the form, the action does the work.
 import { flat, NotFoundError, ValidationError, type ActionHandler, type ActionRequest, type RecordActionResponse } from 'adminjs';
-import { ZodError } from 'zod';
 import type { ActorContext } from '../actions/actor.js';
-import { ActionError } from '../actions/errors.js';
+import { asActionError } from '../actions/errors.js';
 import { actorFromAdmin } from './actor.js';
 
 export type Operation<R> = (ctx: ActorContext, raw: unknown) => Promise<R>;
@@ -15,19 +14,12 @@ function formPayload(request: ActionRequest): Record<string, unknown> {
 
 /** Turns an action's refusal into messages on the form's fields (or a notice). */
 export function toValidationError(error: unknown): ValidationError | undefined {
-  if (error instanceof ZodError) {
-    return new ValidationError(
-      Object.fromEntries(error.issues.map((i) => [i.path.join('.'), { message: i.message }])),
-      { message: 'Check the highlighted fields.' },
-    );
-  }
-  if (error instanceof ActionError) {
-    return new ValidationError(
-      Object.fromEntries(error.fieldErrors.map((f) => [f.field, { message: f.message }])),
-      { message: error.message },
-    );
-  }
-  return undefined;
+  const refusal = asActionError(error);
+  if (!refusal) return undefined;
+  return new ValidationError(
+    Object.fromEntries(refusal.fieldErrors.map((f) => [f.field, { message: f.message }])),
+    { message: refusal.code === 'INVALID_INPUT' ? 'Check the highlighted fields.' : refusal.message },
+  );
 }
 
 /** A new/edit handler whose save calls `operation` with the form values (and the record id when editing). */

@@ -2,7 +2,7 @@
 import { openDatabase } from '../db/database.js';
 import { disconnectDb } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
-import { ActionError } from '../actions/errors.js';
+import { asActionError } from '../actions/errors.js';
 import { CliUsageError, type CliArgs } from './command.js';
 import { commands } from './registry.js';
 
@@ -63,12 +63,13 @@ async function main(): Promise<number> {
     if (json) console.log(JSON.stringify({ ok: true, ...result }));
     return 0;
   } catch (error) {
-    const known = error instanceof CliUsageError || error instanceof ActionError;
-    const message = known ? (error as Error).message : String((error as Error)?.stack ?? error);
-    const details = error instanceof ActionError ? error.fieldErrors : undefined;
-    if (json) console.log(JSON.stringify({ ok: false, error: (error as Error).message, details }));
+    const refusal = asActionError(error);
+    const known = error instanceof CliUsageError || refusal;
+    const message = refusal?.message ?? (known ? (error as Error).message : String((error as Error)?.stack ?? error));
+    const details = refusal?.fieldErrors;
+    if (json) console.log(JSON.stringify({ ok: false, error: message, details }));
     else {
-      console.error(`Error: ${message}`);
+      console.error(`Error: ${refusal && details?.length ? 'the input was not accepted' : message}`);
       for (const d of details ?? []) console.error(`  ${d.field}: ${d.message}`);
       if (error instanceof CliUsageError) console.error(`Usage: npm run cli -- ${command.name} ${command.usage ?? ''}`);
     }

@@ -1,0 +1,148 @@
+// The back office as each role sees it, in a real browser against the real app and database.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import type { Role } from '@prisma/client';
+import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
+import { launchBrowser } from '../support/browser.js';
+import { startApp, type RunningApp } from '../support/app-process.js';
+
+const ALL: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
+const ADMINS: Role[] = ['admin', 'super_user'];
+
+/** Who may open each resource's list. Every resource of the back office must appear here. */
+const READERS: Record<string, Role[]> = {
+  LeadProvider: ALL,
+  CpdLeadProvider: ADMINS,
+  DeliveryPartner: ALL,
+  ProviderRelationship: ALL,
+  Cohort: ALL,
+  Schedule: ALL,
+  Milestone: ALL,
+  CallOffContract: [...ADMINS, 'finance', 'policy'],
+  ParticipantBand: [...ADMINS, 'finance', 'policy'],
+  MentorCallOffContract: [...ADMINS, 'finance', 'policy'],
+  School: ALL,
+  PupilPremium: ALL,
+  SchoolCohort: ALL,
+  Partnership: ALL,
+  InductionProgramme: ALL,
+  AppropriateBody: ALL,
+  Teacher: [...ADMINS, 'support', 'finance'],
+  ParticipantProfile: [...ADMINS, 'support', 'finance'],
+  InductionRecord: [...ADMINS, 'support', 'finance'],
+  ParticipantProfileState: [...ADMINS, 'support', 'finance'],
+  AppropriateBodyClaim: [...ADMINS, 'support', 'finance'],
+  Statement: [...ADMINS, 'finance'],
+  Declaration: [...ADMINS, 'support', 'finance'],
+  DeclarationStateChange: [...ADMINS, 'support', 'finance'],
+  StatementLineItem: [...ADMINS, 'finance'],
+  FinanceAdjustment: [...ADMINS, 'finance'],
+  StatementSnapshot: [...ADMINS, 'finance'],
+  User: ADMINS,
+  ApiToken: ADMINS,
+  PortalUser: [...ADMINS, 'support'],
+  PortalRole: [...ADMINS, 'support'],
+  AuditEvent: ALL,
+  JobRun: [...ADMINS, 'finance'],
+  Setting: ADMINS,
+  EmailOutbox: ADMINS,
+};
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp(process.env.DATABASE_URL!);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${app.url}/admin/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+const login = (role: Role) => DEMO_LOGINS.find((l) => l.role === role)!;
+
+describe('signing in', () => {
+  it('prints a demo login for every role when the app starts', () => {
+    for (const role of ALL) expect(app.output()).toContain(login(role).email);
+  });
+
+  it('shows an error for a wrong password and for an unknown email alike', async () => {
+    for (const email of [login('admin').email, 'nobody@example.com']) {
+      const page = await signIn(email, 'wrong-password-123');
+      await expect(page.getByText('Wrong email and/or password').waitFor()).resolves.toBeUndefined();
+      expect(page.url()).toContain('/admin/login');
+      await page.close();
+    }
+  });
+});
+
+describe.each(ALL)('as %s', (role) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await signIn(login(role).email, login(role).password);
+    await page.getByText(`Signed in as ${login(role).email}`).waitFor();
+  });
+
+  afterAll(() => page.close());
+
+  it('opens every resource list the role may read, and no other', async () => {
+    for (const [resource, readers] of Object.entries(READERS)) {
+      const response = await page.request.get(`${app.url}/admin/api/resources/${resource}/actions/list?perPage=5`);
+      const body = await response.json().catch(() => ({}));
+      const allowed = readers.includes(role);
+      expect({ resource, listed: Array.isArray(body.records) }).toEqual({ resource, listed: allowed });
+      if (allowed) {
+        await page.goto(`${app.url}/admin/resources/${resource}`);
+        await page.locator('section[data-css="default-list"], table, [data-css="no-records"], h3').first().waitFor();
+      }
+    }
+  });
+
+  it('opens a school record, with Edit only for roles that may edit schools', async () => {
+    await page.goto(`${app.url}/admin/resources/School`);
+    await page.locator('tbody tr').first().click();
+    await page.getByText('URN', { exact: true }).first().waitFor();
+    await page.getByText('History').waitFor();
+    const canEdit = ['admin', 'super_user', 'support'].includes(role);
+    expect(await page.getByRole('button', { name: 'Edit' }).count() > 0 || await page.getByRole('link', { name: 'Edit' }).count() > 0).toBe(canEdit);
+  });
+});
+
+describe('role limits', () => {
+  it('refuses the edit endpoint to finance even when called directly', async () => {
+    const page = await signIn(login('finance').email, login('finance').password);
+    await page.getByText('Signed in as').waitFor();
+    const list = await (await page.request.get(`${app.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
+    const id = list.records[0].id;
+    const response = await page.request.post(`${app.url}/admin/api/resources/School/records/${id}/edit`, { multipart: { name: 'Changed by finance' } });
+    const body = await response.json().catch(() => ({}));
+    expect(body.record?.params?.name).not.toBe('Changed by finance');
+    await page.close();
+  });
+
+  it('lets support correct a school name, recorded in its history', async () => {
+    const page = await signIn(login('support').email, login('support').password);
+    await page.getByText('Signed in as').waitFor();
+    const list = await (await page.request.get(`${app.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
+    const id = list.records[0].id;
+    await page.goto(`${app.url}/admin/resources/School/records/${id}/edit`);
+    await page.fill('input[name=name]', 'Renamed Academy');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.getByText('school.updated').waitFor();
+    await page.getByTestId('audit-trail').getByText(login('support').email).waitFor();
+    await page.close();
+  });
+});

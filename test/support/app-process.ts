@@ -1,0 +1,46 @@
+// Starts the real app (`src/main.ts`, as `npm start` does) against a test database, for browser tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+export interface RunningApp {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_SIZE: 'small', START_JOBS: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://localhost:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`App did not start in time:\n${output}`)), 120_000);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`App exited with ${code}:\n${output}`)); });
+    const poll = setInterval(() => {
+      if (output.includes(`${url}/admin`)) { clearInterval(poll); clearTimeout(timer); resolve(); }
+    }, 100);
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}

@@ -1,6 +1,7 @@
 // The real 2024 pupil premium file against every school it names (but the three published with two
 // different rows): preview, first apply, re-import, an apply that changes a third of the schools, and a
-// baseline (plain csv-parse, arrays into a temporary table, one INSERT ... ON CONFLICT) in the same run.
+// baseline in the same run: plain csv-parse, the rows into a temporary table in one statement (as the
+// import sends them; COPY would need another package), then one INSERT ... ON CONFLICT.
 //   npx tsx bench/pupil-premium-import.ts        (BENCH_PG_PORT, default 54403, for its own embedded server)
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -35,9 +36,9 @@ async function baseline(startYear: number): Promise<void> {
   const rows = [...last.values()];
   await db().$transaction(async (tx) => {
     await tx.$executeRaw`CREATE TEMPORARY TABLE baseline (urn text, pp boolean, sp boolean) ON COMMIT DROP`;
-    await tx.$executeRaw`INSERT INTO baseline SELECT * FROM unnest(
-      ${rows.map((r) => r.URN)}::text[], ${rows.map((r) => r['Pupil Premium Incentive'] === '1')}::boolean[],
-      ${rows.map((r) => r['Sparsity Incentive'] === '1')}::boolean[])`;
+    const column = (name: string) => rows.map((r) => (r[name] === '1' ? 1 : name === 'URN' ? r.URN : 0)).join(',');
+    await tx.$executeRaw`INSERT INTO baseline SELECT * FROM unnest(string_to_array(${column('URN')}, ','),
+      string_to_array(${column('Pupil Premium Incentive')}, ',')::boolean[], string_to_array(${column('Sparsity Incentive')}, ',')::boolean[])`;
     await tx.$executeRaw`
       INSERT INTO pupil_premiums (id, "schoolId", "startYear", "pupilPremiumIncentive", "sparsityIncentive", "updatedAt")
       SELECT gen_random_uuid(), s.id, ${startYear}, b.pp, b.sp, now() FROM baseline b JOIN schools s ON s.urn = b.urn

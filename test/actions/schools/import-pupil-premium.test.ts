@@ -8,6 +8,9 @@ import { createCohort, createSchool, userContext } from '../../support/factories
 const policy = userContext('policy');
 const REAL_FILE = 'pupil_premium_and_sparsity_2024.csv';
 const realFile = readFileSync(new URL(`../../../seeds/data/${REAL_FILE}`, import.meta.url));
+// A guard against row-by-row writing (which takes minutes), loose enough for a busy test machine;
+// bench/pupil-premium-import.ts measures the real figures.
+const TIME_LIMIT_MS = 10_000;
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pupil-premium/${name}`, import.meta.url));
 
 // The real file goes into 2024; the small fixtures into 2025, so the two never see each other's flags.
@@ -99,7 +102,7 @@ describe('importing the real 2024 file', () => {
       message: 'URN 103895 is on lines 1683 and 1684 with different values (Pupil Premium Incentive 1 and 0), but it is not one of our schools so nothing is imported for it',
     }));
     expect(await snapshot()).toEqual(before);
-    expect(took).toBeLessThan(5000);
+    expect(took).toBeLessThan(TIME_LIMIT_MS);
   });
 
   it('applies every known URN, once, in a few seconds', async () => {
@@ -109,7 +112,7 @@ describe('importing the real 2024 file', () => {
 
     expect(result.applied).toBe(true);
     expect(withoutApplied(result)).toEqual(withoutApplied(previewed));
-    expect(took).toBeLessThan(5000);
+    expect(took).toBeLessThan(TIME_LIMIT_MS);
     expect(await db().pupilPremium.count({ where: { startYear: 2024 } })).toBe(2000);
     for (const urn of [...sampled, alreadyWrong[0], alreadyRight[0]]) {
       const { pupilPremium, sparsity } = byUrn.get(urn)!;

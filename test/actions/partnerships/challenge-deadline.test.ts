@@ -22,7 +22,9 @@ describe('challengeDeadline', () => {
 });
 
 describe('createPartnership sets the challenge deadline', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   // Only Date is faked: the database driver's timers keep running.
   const freezeDateAt = (iso: string) =>

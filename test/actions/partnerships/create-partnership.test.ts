@@ -6,10 +6,10 @@ import { PARTNERSHIP_MESSAGES as M } from '../../../src/actions/partnerships/mes
 import { ActionError, type FieldError } from '../../../src/actions/errors.js';
 import type { ActorContext } from '../../../src/actions/actor.js';
 import {
-  createCohort, createDeliveryPartner, createFipProgramme, createLeadProvider, createParticipant, createPartnership as createPartnershipRow,
-  createSchedule, createSchool, createSchoolCohort, userContext, type ParticipantWorld,
+  createCohort, createDeliveryPartner, createFipProgramme, createLeadProvider, createPartnership as createPartnershipRow, createSchool,
+  createSchoolCohort, userContext,
 } from '../../support/factories.js';
-import { apiContext, createReportWorld, writtenRows, type ReportWorld } from './world.js';
+import { apiContext, createReportWorld, enrolParticipant, writtenRows, type ReportWorld } from './world.js';
 
 async function refusal(ctx: ActorContext, body: unknown): Promise<ActionError> {
   const before = await writtenRows();
@@ -213,7 +213,7 @@ describe('createPartnership: what reporting does', () => {
     const w = await createReportWorld();
     const schoolCohort = await createSchoolCohort(w.school, w.cohort);
     const programme = await createFipProgramme(schoolCohort, null);
-    const participant = await createParticipant({ ...w, schoolCohort, programme, schedule: await createSchedule(w.cohort) } as ParticipantWorld);
+    const participant = await enrolParticipant(w, schoolCohort, programme);
     const created = await createPartnership(w.api, w.body);
     expect((await db().inductionProgramme.findUniqueOrThrow({ where: { id: programme.id } })).partnershipId).toBe(created.id);
     const records = await db().inductionRecord.findMany({ where: { participantProfileId: participant.profile.id } });
@@ -226,15 +226,14 @@ describe('createPartnership: what reporting does', () => {
     const schoolCohort = await createSchoolCohort(w.school, w.cohort);
     const defaultProgramme = await createFipProgramme(schoolCohort, null);
     const strayProgramme = await db().inductionProgramme.create({ data: { schoolCohortId: schoolCohort.id, trainingProgramme: 'full_induction_programme' } });
-    const schedule = await createSchedule(w.cohort);
-    const stray = await createParticipant({ ...w, schoolCohort, programme: strayProgramme, schedule } as ParticipantWorld);
+    const stray = await enrolParticipant(w, schoolCohort, strayProgramme);
     await createPartnership(w.api, w.body);
 
     const old = await db().inductionRecord.findUniqueOrThrow({ where: { id: stray.inductionRecord.id } });
     expect(old.inductionStatus).toBe('changed');
     expect(old.endDate).not.toBeNull();
     const current = await db().inductionRecord.findFirstOrThrow({ where: { participantProfileId: stray.profile.id, endDate: null } });
-    expect(current).toMatchObject({ inductionProgrammeId: defaultProgramme.id, inductionStatus: 'active', scheduleId: schedule.id });
+    expect(current).toMatchObject({ inductionProgrammeId: defaultProgramme.id, inductionStatus: 'active', scheduleId: stray.inductionRecord.scheduleId });
     expect(current.startDate.getTime()).toBe(old.endDate!.getTime());
   });
 
@@ -247,7 +246,7 @@ describe('createPartnership: what reporting does', () => {
     );
     const schoolCohort = await createSchoolCohort(w.school, w.cohort);
     const oldProgramme = await createFipProgramme(schoolCohort, challenged);
-    const participant = await createParticipant({ ...w, schoolCohort, programme: oldProgramme, schedule: await createSchedule(w.cohort) } as ParticipantWorld);
+    const participant = await enrolParticipant(w, schoolCohort, oldProgramme);
 
     const created = await createPartnership(w.api, w.body);
     const after = await db().schoolCohort.findUniqueOrThrow({ where: { id: schoolCohort.id }, include: { defaultInductionProgramme: true } });
@@ -263,7 +262,7 @@ describe('createPartnership: what reporting does', () => {
     const schoolCohort = await createSchoolCohort(w.school, w.cohort, { inductionProgrammeChoice: 'core_induction_programme', optOutOfUpdates: true });
     const cip = await db().inductionProgramme.create({ data: { schoolCohortId: schoolCohort.id, trainingProgramme: 'core_induction_programme' } });
     await db().schoolCohort.update({ where: { id: schoolCohort.id }, data: { defaultInductionProgrammeId: cip.id } });
-    const participant = await createParticipant({ ...w, schoolCohort, programme: cip, schedule: await createSchedule(w.cohort) } as ParticipantWorld);
+    const participant = await enrolParticipant(w, schoolCohort, cip);
 
     const created = await createPartnership(w.api, w.body);
     const after = await db().schoolCohort.findUniqueOrThrow({ where: { id: schoolCohort.id }, include: { defaultInductionProgramme: true } });
@@ -278,9 +277,7 @@ describe('createPartnership: what reporting does', () => {
     const schoolCohort = await createSchoolCohort(w.school, w.cohort);
     await createFipProgramme(schoolCohort, null);
     const stray = await db().inductionProgramme.create({ data: { schoolCohortId: schoolCohort.id, trainingProgramme: 'full_induction_programme' } });
-    const starting = await createParticipant({ ...w, schoolCohort, programme: stray, schedule: await createSchedule(w.cohort) } as ParticipantWorld, {
-      startDate: new Date(Date.now() + 30 * 86_400_000),
-    });
+    const starting = await enrolParticipant(w, schoolCohort, stray, new Date(Date.now() + 30 * 86_400_000));
     await createPartnership(w.api, w.body);
     const records = await db().inductionRecord.findMany({ where: { participantProfileId: starting.profile.id } });
     expect(records).toHaveLength(1);

@@ -1,9 +1,12 @@
 // Starting points shared by the partnership tests: a lead provider and delivery partner able to partner a
 // school for a cohort, plus helpers to prove a refusal wrote nothing.
-import type { Cohort, DeliveryPartner, LeadProvider, School } from '@prisma/client';
+import type { Cohort, DeliveryPartner, InductionProgramme, LeadProvider, School, SchoolCohort } from '@prisma/client';
 import { db } from '../../../src/db/client.js';
 import type { ActorContext } from '../../../src/actions/actor.js';
-import { createCohort, createDeliveryPartner, createLeadProvider, createProviderRelationship, createSchool } from '../../support/factories.js';
+import {
+  createCohort, createDeliveryPartner, createLeadProvider, createParticipant, createProviderRelationship, createSchedule, createSchool,
+  type ParticipantWorld,
+} from '../../support/factories.js';
 
 export interface ReportWorld {
   cohort: Cohort;
@@ -48,4 +51,10 @@ export async function writtenRows() {
     d.emailOutbox.count(),
   ]);
   return { partnerships, schoolCohorts, programmes, inductionRecords, audits, emails };
+}
+
+/** An ECT training under `programme` (the factory only reads the cohort, school cohort, programme and schedule). */
+export async function enrolParticipant(w: ReportWorld, schoolCohort: SchoolCohort, programme: InductionProgramme, startDate?: Date) {
+  const world = { ...w, schoolCohort, programme, schedule: await createSchedule(w.cohort) } as unknown as ParticipantWorld;
+  return createParticipant(world, startDate ? { startDate } : {});
 }

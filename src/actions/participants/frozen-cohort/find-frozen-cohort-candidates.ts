@@ -52,15 +52,16 @@ interface Row {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** FROM ... WHERE shared by the page, the count and the id list. `targetCohortId` may be null (not set up). */
+/**
+ * FROM ... WHERE shared by the page and the id list. Set-based (one aggregate over the frozen cohorts'
+ * declarations, one DISTINCT ON over their induction records) so counting a whole cohort stays cheap.
+ * `targetCohortId` may be null (destination not set up).
+ */
 function candidatesFrom(targetCohortId: string | null, filter: FrozenCohortCandidateFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [
-    // Not finished training, and no billable completed declaration (which would make them finished for payment).
-    Prisma.sql`(CASE p.type WHEN 'ect' THEN p."inductionCompletionDate" ELSE p."mentorCompletionDate" END) IS NULL`,
-    Prisma.sql`NOT d."hasBillableCompleted"`,
-  ];
+  // Billable completed declaration: finished as far as payment goes, so never a candidate.
+  const conditions: Prisma.Sql[] = [Prisma.sql`NOT coalesce(d."hasBillableCompleted", false)`];
   if (filter.status === 'eligible') conditions.push(Prisma.sql`d."billableDeclarations" > 0`);
-  if (filter.status === 'force_required') conditions.push(Prisma.sql`d."billableDeclarations" = 0`);
+  if (filter.status === 'force_required') conditions.push(Prisma.sql`d."billableDeclarations" IS NULL`);
   if (filter.schoolId) conditions.push(Prisma.sql`s.id = ${filter.schoolId}::uuid`);
   if (filter.leadProviderId) conditions.push(Prisma.sql`lp.id = ${filter.leadProviderId}::uuid`);
   const search = filter.search?.trim();
@@ -69,24 +70,32 @@ function candidatesFrom(targetCohortId: string | null, filter: FrozenCohortCandi
     conditions.push(Prisma.sql`(t."fullName" ILIKE ${like} OR t.email ILIKE ${like} OR t.trn = ${search} OR s.name ILIKE ${like} OR s.urn = ${search})`);
   }
   return Prisma.sql`
-    FROM participant_profiles p
-    JOIN cohorts c ON c.id = p."cohortId" AND c."paymentsFrozenAt" <= CURRENT_DATE
+    FROM (
+      SELECT p.id, p.type, p."teacherId", p."cohortId", p.notes, c."startYear"
+      FROM participant_profiles p
+      JOIN cohorts c ON c.id = p."cohortId" AND c."paymentsFrozenAt" <= CURRENT_DATE
+      WHERE (CASE p.type WHEN 'ect' THEN p."inductionCompletionDate" ELSE p."mentorCompletionDate" END) IS NULL
+    ) p
     JOIN teachers t ON t.id = p."teacherId"
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS "billableDeclarations",
-             coalesce(bool_or(x."declarationType" = 'completed'), false) AS "hasBillableCompleted"
+    LEFT JOIN (
+      SELECT x."participantProfileId", count(*)::int AS "billableDeclarations",
+             bool_or(x."declarationType" = 'completed') AS "hasBillableCompleted"
       FROM declarations x
-      WHERE x."participantProfileId" = p.id AND x.state IN ('eligible', 'payable', 'paid')
-    ) d
-    LEFT JOIN LATERAL (
-      SELECT ir."inductionProgrammeId"
+      JOIN participant_profiles xp ON xp.id = x."participantProfileId"
+      JOIN cohorts xc ON xc.id = xp."cohortId" AND xc."paymentsFrozenAt" <= CURRENT_DATE
+      WHERE x.state IN ('eligible', 'payable', 'paid')
+      GROUP BY x."participantProfileId"
+    ) d ON d."participantProfileId" = p.id
+    LEFT JOIN (
+      SELECT DISTINCT ON (ir."participantProfileId") ir."participantProfileId", ir."inductionProgrammeId"
       FROM induction_records ir
+      JOIN participant_profiles irpp ON irpp.id = ir."participantProfileId"
+      JOIN cohorts irc ON irc.id = irpp."cohortId" AND irc."paymentsFrozenAt" <= CURRENT_DATE
       JOIN induction_programmes irp ON irp.id = ir."inductionProgrammeId"
-      JOIN school_cohorts irsc ON irsc.id = irp."schoolCohortId"
-      WHERE ir."participantProfileId" = p.id AND ir."inductionStatus" <> 'changed' AND irsc."cohortId" = p."cohortId"
-      ORDER BY (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC, ir."createdAt" DESC
-      LIMIT 1
-    ) cur ON true
+      JOIN school_cohorts irsc ON irsc.id = irp."schoolCohortId" AND irsc."cohortId" = irpp."cohortId"
+      WHERE ir."inductionStatus" <> 'changed'
+      ORDER BY ir."participantProfileId", (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC, ir."createdAt" DESC
+    ) cur ON cur."participantProfileId" = p.id
     LEFT JOIN induction_programmes ip ON ip.id = cur."inductionProgrammeId"
     LEFT JOIN school_cohorts sc ON sc.id = ip."schoolCohortId"
     LEFT JOIN schools s ON s.id = sc."schoolId"
@@ -125,20 +134,21 @@ export async function findFrozenCohortCandidates(
   const current = Math.max(Math.trunc(page), 1);
   const target = await destination();
   const from = candidatesFrom(target.cohortId, filter);
-  const [{ total }] = await db().$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total ${from}`);
-  const rows = await db().$queryRaw<Row[]>(Prisma.sql`
-    SELECT p.id AS "participantProfileId", t."fullName", t.trn, p.type::text AS "participantType",
-           c."startYear" AS "sourceCohortStartYear", coalesce(btrim(p.notes), '') <> '' AS "hasNotes",
-           d."billableDeclarations", cur."inductionProgrammeId" IS NOT NULL AS "hasInductionRecord",
+  const rows = await db().$queryRaw<(Row & { total: number })[]>(Prisma.sql`
+    SELECT count(*) OVER ()::int AS total, p.id AS "participantProfileId", t."fullName", t.trn, p.type::text AS "participantType",
+           p."startYear" AS "sourceCohortStartYear", coalesce(btrim(p.notes), '') <> '' AS "hasNotes",
+           coalesce(d."billableDeclarations", 0) AS "billableDeclarations", cur."inductionProgrammeId" IS NOT NULL AS "hasInductionRecord",
            s.id AS "schoolId", s.name AS "schoolName", s.urn AS "schoolUrn",
            lp.id AS "leadProviderId", lp.name AS "leadProviderName",
            tsc.id IS NOT NULL AS "hasTargetSchoolCohort", tsc."defaultInductionProgrammeId" IS NOT NULL AS "hasTargetProgramme"
     ${from}
     ORDER BY t."fullName", p.id
     LIMIT ${size} OFFSET ${(current - 1) * size}`);
+  // Past the last page the window count is lost with the rows; count on its own then.
+  const total = rows[0]?.total ?? (current === 1 ? 0 : (await db().$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total ${from}`))[0].total);
   return {
     rows: rows.map((row) => {
-      const { hasNotes, hasInductionRecord, hasTargetSchoolCohort, hasTargetProgramme, ...shown } = row;
+      const { total: _total, hasNotes, hasInductionRecord, hasTargetSchoolCohort, hasTargetProgramme, ...shown } = row;
       return { ...shown, status: row.billableDeclarations > 0 ? 'eligible' : 'force_required', blockers: blockersOf(row, target) };
     }),
     total,

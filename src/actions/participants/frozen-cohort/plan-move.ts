@@ -33,7 +33,7 @@ export type MovePlan =
     };
 
 /** InductionRecord.latest: open records first, then newest start, end and creation. */
-export function latestInductionRecord<T extends Pick<InductionRecord, 'startDate' | 'endDate' | 'createdAt'>>(records: T[]): T | undefined {
+function latestInductionRecord<T extends Pick<InductionRecord, 'startDate' | 'endDate' | 'createdAt'>>(records: T[]): T | undefined {
   const time = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
   return [...records].sort(
     (a, b) =>

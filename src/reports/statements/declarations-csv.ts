@@ -1,0 +1,206 @@
+// "Download declarations (CSV)": one row per line item of a statement, ordered by participant name,
+// with the DfE's columns. Streamed in keyset batches so memory stays flat however big the statement.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { Prisma } from '@prisma/client';
+import { stringify } from 'csv-stringify/sync';
+import { db, type Tx } from '../../db/client.js';
+import { notFound } from '../../actions/errors.js';
+
+export const DECLARATIONS_CSV_HEADERS = [
+  'Participant ID',
+  'Participant Name',
+  'TRN',
+  'Type',
+  'Mentor Profile ID',
+  'Schedule',
+  'Eligible For Funding',
+  'Eligible For Funding Reason',
+  'Sparsity Uplift',
+  'Pupil Premium Uplift',
+  'Sparsity And Pp',
+  'Lead Provider Name',
+  'Delivery Partner Name',
+  'School Urn',
+  'School Name',
+  'Training Status',
+  'Training Status Reason',
+  'Declaration ID',
+  'Declaration Status',
+  'Declaration Type',
+  'Declaration Date',
+  'Declaration Created At',
+  'Statement Name',
+  'Statement ID',
+  'Uplift Payable',
+] as const;
+
+const BATCH_SIZE = 2000;
+
+/** ECF-Declarations-<lead provider>-Cohort<year>-<statement>.csv, names without non-word characters. */
+export function declarationsCsvFilename(statement: { leadProviderName: string; cohortStartYear: number; name: string }): string {
+  const word = (text: string) => text.replace(/\W/g, '');
+  return `ECF-Declarations-${word(statement.leadProviderName)}-Cohort${statement.cohortStartYear}-${word(statement.name)}.csv`;
+}
+
+export async function statementDeclarationsCsvFilename(statementId: string, client: Tx = db()): Promise<string> {
+  const statement = await client.statement.findUnique({
+    where: { id: statementId },
+    select: { name: true, cohort: { select: { startYear: true } }, cpdLeadProvider: { select: { name: true, leadProvider: { select: { name: true } } } } },
+  });
+  if (!statement) throw notFound('Statement');
+  return declarationsCsvFilename({
+    leadProviderName: statement.cpdLeadProvider.leadProvider?.name ?? statement.cpdLeadProvider.name,
+    cohortStartYear: statement.cohort.startYear,
+    name: statement.name,
+  });
+}
+
+interface DeclarationRow {
+  lineItemId: string;
+  participantId: string;
+  participantName: string;
+  trn: string | null;
+  participantType: 'ect' | 'mentor';
+  mentorProfileId: string | null;
+  schedule: string | null;
+  eligibilityStatus: string;
+  eligibilityReason: string;
+  sparsityUplift: boolean;
+  pupilPremiumUplift: boolean;
+  leadProviderName: string;
+  deliveryPartnerName: string | null;
+  schoolUrn: string | null;
+  schoolName: string | null;
+  trainingStatus: string | null;
+  trainingStatusReason: string | null;
+  declarationId: string;
+  declarationStatus: string;
+  declarationType: string;
+  declarationDate: Date;
+  declarationCreatedAt: Date;
+  statementName: string;
+  statementId: string;
+}
+
+/** Writes the CSV to `out` and ends it; resolves with the number of rows once all are written. */
+export async function writeStatementDeclarationsCsv(statementId: string, out: Writable, options: { batchSize?: number } = {}): Promise<{ rows: number }> {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  await write(out, stringify([DECLARATIONS_CSV_HEADERS]));
+  let rows = 0;
+  let after: Pick<DeclarationRow, 'participantName' | 'lineItemId'> | null = null;
+  for (;;) {
+    const batch = await declarationRows(statementId, after, batchSize);
+    if (batch.length === 0) break;
+    await write(out, stringify(batch.map(toCsvRow)));
+    rows += batch.length;
+    after = batch[batch.length - 1];
+    if (batch.length < batchSize) break;
+  }
+  out.end();
+  await once(out, 'finish');
+  return { rows };
+}
+
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+const bool = (value: boolean) => (value ? 'true' : 'false');
+/** ISO 8601 to the second, as the DfE writes times ("2024-11-01T10:00:00Z"). */
+const isoTime = (value: Date) => value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function toCsvRow(row: DeclarationRow): (string | null)[] {
+  const eligible = row.eligibilityStatus === 'eligible';
+  return [
+    row.participantId,
+    row.participantName,
+    row.trn,
+    row.participantType === 'ect' ? 'ParticipantProfile::ECT' : 'ParticipantProfile::Mentor',
+    row.mentorProfileId,
+    row.schedule,
+    bool(eligible),
+    eligible ? null : row.eligibilityReason,
+    bool(row.sparsityUplift),
+    bool(row.pupilPremiumUplift),
+    bool(row.sparsityUplift && row.pupilPremiumUplift),
+    row.leadProviderName,
+    row.deliveryPartnerName,
+    row.schoolUrn,
+    row.schoolName,
+    row.trainingStatus,
+    row.trainingStatusReason,
+    row.declarationId,
+    row.declarationStatus,
+    row.declarationType,
+    isoTime(row.declarationDate),
+    isoTime(row.declarationCreatedAt),
+    row.statementName,
+    row.statementId,
+    bool(row.sparsityUplift || row.pupilPremiumUplift),
+  ];
+}
+
+/**
+ * One batch of the statement's line items of its own lead provider's declarations. Schedule, school
+ * and training status come from the participant's latest induction record under that lead provider;
+ * the delivery partner is the declaration's, else that record's. The training status reason is the
+ * provider's latest action on the profile when that was a withdrawal.
+ */
+function declarationRows(statementId: string, after: Pick<DeclarationRow, 'participantName' | 'lineItemId'> | null, limit: number): Promise<DeclarationRow[]> {
+  const keyset = after ? Prisma.sql`AND (t."fullName", li.id) > (${after.participantName}, ${after.lineItemId}::uuid)` : Prisma.empty;
+  return db().$queryRaw<DeclarationRow[]>`
+    SELECT
+      li.id AS "lineItemId",
+      t.id AS "participantId",
+      t."fullName" AS "participantName",
+      t.trn,
+      pp.type::text AS "participantType",
+      pp."mentorProfileId",
+      sch."scheduleIdentifier" AS schedule,
+      pp."eligibilityStatus"::text AS "eligibilityStatus",
+      pp."eligibilityReason"::text AS "eligibilityReason",
+      pp."sparsityUplift",
+      pp."pupilPremiumUplift",
+      lp.name AS "leadProviderName",
+      dp.name AS "deliveryPartnerName",
+      sc.urn AS "schoolUrn",
+      sc.name AS "schoolName",
+      lir."trainingStatus"::text AS "trainingStatus",
+      CASE WHEN latest_action.state = 'withdrawn' THEN latest_action.reason END AS "trainingStatusReason",
+      d.id AS "declarationId",
+      li.state::text AS "declarationStatus",
+      d."declarationType"::text AS "declarationType",
+      d."declarationDate",
+      d."createdAt" AS "declarationCreatedAt",
+      s.name AS "statementName",
+      s.id AS "statementId"
+    FROM statement_line_items li
+    JOIN statements s ON s.id = li."statementId"
+    JOIN declarations d ON d.id = li."declarationId" AND d."cpdLeadProviderId" = s."cpdLeadProviderId"
+    JOIN lead_providers lp ON lp."cpdLeadProviderId" = d."cpdLeadProviderId"
+    JOIN participant_profiles pp ON pp.id = d."participantProfileId"
+    JOIN teachers t ON t.id = pp."teacherId"
+    LEFT JOIN LATERAL (
+      SELECT ir."scheduleId", ir."trainingStatus", p."schoolId", p."deliveryPartnerId"
+      FROM induction_records ir
+      JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
+      JOIN partnerships p ON p.id = ip."partnershipId"
+      WHERE ir."participantProfileId" = pp.id AND p."leadProviderId" = lp.id
+      ORDER BY ir."createdAt" DESC
+      LIMIT 1
+    ) lir ON true
+    LEFT JOIN schedules sch ON sch.id = lir."scheduleId"
+    LEFT JOIN schools sc ON sc.id = lir."schoolId"
+    LEFT JOIN delivery_partners dp ON dp.id = COALESCE(d."deliveryPartnerId", lir."deliveryPartnerId")
+    LEFT JOIN LATERAL (
+      SELECT ps.state, ps.reason
+      FROM participant_profile_states ps
+      WHERE ps."participantProfileId" = pp.id AND ps."cpdLeadProviderId" = d."cpdLeadProviderId"
+      ORDER BY ps."createdAt" DESC
+      LIMIT 1
+    ) latest_action ON true
+    WHERE li."statementId" = ${statementId}::uuid ${keyset}
+    ORDER BY t."fullName", li.id
+    LIMIT ${limit}`;
+}

@@ -145,7 +145,8 @@ export async function findFrozenCohortCandidates(
     ORDER BY t."fullName", p.id
     LIMIT ${size} OFFSET ${(current - 1) * size}`);
   // Past the last page the window count is lost with the rows; count on its own then.
-  const total = rows[0]?.total ?? (current === 1 ? 0 : (await db().$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total ${from}`))[0].total);
+  const countAlone = async () => (await db().$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total ${from}`))[0].total;
+  const total = rows[0]?.total ?? (current === 1 ? 0 : await countAlone());
   return {
     rows: rows.map((row) => {
       const { total: _total, hasNotes, hasInductionRecord, hasTargetSchoolCohort, hasTargetProgramme, ...shown } = row;

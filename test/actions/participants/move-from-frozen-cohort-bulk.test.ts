@@ -58,6 +58,7 @@ describe('findFrozenCohortCandidates', () => {
     expect(forced.rows.map((r) => r.participantProfileId)).toEqual([forceOnly.profile.id]);
     const second = await findFrozenCohortCandidates({ schoolId: source.school.id, page: 2, perPage: 2 });
     expect(second).toMatchObject({ total: 3, page: 2, perPage: 2, rows: [expect.objectContaining({ fullName: 'C With notes' })] });
+    expect(await findFrozenCohortCandidates({ schoolId: source.school.id, page: 5, perPage: 2 })).toMatchObject({ total: 3, rows: [] });
     expect((await findFrozenCohortCandidates({ search: '100%_' })).total).toBe(0);
   });
 });

@@ -1,0 +1,95 @@
+// Support and admin staff give a person access to check data for one delivery partner or appropriate
+// body (seed 002: only approved users, each organisation separately). The person is created on first
+// use and told by email that they can sign in.
+import { z } from 'zod';
+import type { PortalRole, PortalUser } from '@prisma/client';
+import { db, type Tx } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError } from '../errors.js';
+import { Email, Id } from '../zod.js';
+import { checkDataStartUrl } from './portal-links.js';
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const AddPortalUserInput = z
+  .object({
+    email: Email,
+    fullName: z.string().trim().min(1, 'Enter a full name').max(200),
+    deliveryPartnerId: z.preprocess(blankToUndefined, Id.optional()),
+    appropriateBodyId: z.preprocess(blankToUndefined, Id.optional()),
+  })
+  .refine((input) => !!input.deliveryPartnerId !== !!input.appropriateBodyId, {
+    message: 'Choose either a delivery partner or an appropriate body',
+    path: ['deliveryPartnerId'],
+  });
+
+export interface AddedPortalUser {
+  portalUser: PortalUser;
+  portalRole: PortalRole;
+  createdUser: boolean;
+}
+
+async function organisation(tx: Tx, input: z.output<typeof AddPortalUserInput>) {
+  if (input.deliveryPartnerId) {
+    const partner = await tx.deliveryPartner.findUnique({ where: { id: input.deliveryPartnerId } });
+    if (!partner || partner.discardedAt) {
+      throw new ActionError('NOT_FOUND', 'Delivery partner not found', [{ field: 'deliveryPartnerId', message: 'Choose a delivery partner' }]);
+    }
+    return { name: partner.name, service: 'check data for delivery partners' };
+  }
+  const body = await tx.appropriateBody.findUnique({ where: { id: input.appropriateBodyId } });
+  if (!body) throw new ActionError('NOT_FOUND', 'Appropriate body not found', [{ field: 'appropriateBodyId', message: 'Choose an appropriate body' }]);
+  return { name: body.name, service: 'check data for appropriate bodies' };
+}
+
+export async function addPortalUser(ctx: ActorContext, raw: unknown): Promise<AddedPortalUser> {
+  const input = AddPortalUserInput.parse(raw);
+  requirePermission(ctx, 'portal_users.manage');
+  return db().$transaction(async (tx) => {
+    const org = await organisation(tx, input);
+    let portalUser = await tx.portalUser.findUnique({ where: { email: input.email } });
+    if (portalUser?.disabledAt) {
+      throw new ActionError('INVALID_STATE', 'This person’s portal access is disabled', [
+        { field: 'email', message: 'This person’s portal access is disabled. Enable it before adding another organisation.' },
+      ]);
+    }
+    const createdUser = !portalUser;
+    // Two staff adding the same person to the same organisation at once: the second waits, then sees the first's role.
+    if (portalUser) await tx.$queryRaw`SELECT 1 FROM portal_users WHERE id = ${portalUser.id}::uuid FOR UPDATE`;
+    else {
+      portalUser = await tx.portalUser.create({ data: { email: input.email, fullName: input.fullName } });
+      await recordAudit(tx, ctx, { action: 'portal_user.created', subjectType: 'PortalUser', subjectId: portalUser.id, after: portalUser });
+    }
+    const existing = await tx.portalRole.findFirst({
+      where: { portalUserId: portalUser.id, deliveryPartnerId: input.deliveryPartnerId ?? null, appropriateBodyId: input.appropriateBodyId ?? null },
+    });
+    if (existing) {
+      throw new ActionError('CONFLICT', `This person can already sign in for ${org.name}`, [
+        { field: 'email', message: `This person can already sign in for ${org.name}` },
+      ]);
+    }
+    const portalRole = await tx.portalRole.create({
+      data: { portalUserId: portalUser.id, deliveryPartnerId: input.deliveryPartnerId ?? null, appropriateBodyId: input.appropriateBodyId ?? null },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'portal_role.created', subjectType: 'PortalUser', subjectId: portalUser.id,
+      after: { portalRoleId: portalRole.id, email: portalUser.email, organisation: org.name, ...(input.deliveryPartnerId ? { deliveryPartnerId: input.deliveryPartnerId } : { appropriateBodyId: input.appropriateBodyId }) },
+    });
+    await tx.emailOutbox.create({
+      data: {
+        to: portalUser.email,
+        template: 'portal_user_added',
+        subject: `You can now sign in to ${org.service}`,
+        body: [
+          `Dear ${portalUser.fullName},`,
+          `You have been given access to ${org.service} for ${org.name}.`,
+          `To sign in, go to ${checkDataStartUrl()} and enter this email address. We will email you a link to sign in.`,
+          'The data shows personal information about early career teachers and mentors. Only use it for the work it was shared for.',
+        ].join('\n\n'),
+      },
+    });
+    return { portalUser, portalRole, createdUser };
+  });
+}

@@ -1,0 +1,96 @@
+// Check data for delivery partners: a portal apart from the back office, signed in to by email link.
+// The integrator mounts it with app.use(CHECK_DATA_PATH, createPortalRouter({ ... })).
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { CHECK_DATA_PATH } from '../actions/portal/portal-links.js';
+import { DEFAULT_MAGIC_LINK_MINUTES } from '../actions/portal/request-magic-link.js';
+import { formExpiredPage, notFoundPage, serviceErrorPage, unavailablePage } from './pages/problem-pages.js';
+import { participantsRoutes } from './participants-routes.js';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './rate-limit.js';
+import { portalSessions, validCsrf } from './session.js';
+import { signInRoutes } from './sign-in-routes.js';
+import { handle, loadSignedIn } from './signed-in.js';
+import { PORTAL_CSS } from './styles.js';
+
+export { CHECK_DATA_PATH };
+
+export interface PortalRouterOptions {
+  /** Default: SESSION_SECRET. */
+  sessionSecret?: string;
+  /** Default: DATABASE_URL (sessions live in its "session" table). */
+  databaseUrl?: string;
+  /** Send the session cookie over HTTPS only (production). */
+  secureCookie?: boolean;
+  /** The service's origin for sign-in links, e.g. https://ecf.example.gov.uk. Default: PUBLIC_URL, else the request's host. */
+  publicUrl?: string;
+  /** How long a sign-in link works. Default: MAGIC_LINK_MINUTES, else 30. */
+  magicLinkMinutes?: number;
+  limits?: Partial<SignInLimits>;
+  /** Maintenance mode: while this answers true, every page is a 503 "Sorry, the service is unavailable". */
+  isUnavailable?: () => boolean | Promise<boolean>;
+}
+
+export type PortalRouter = Router & {
+  /** Ends the session store's database pool (tests, shutdown). */
+  close(): Promise<void>;
+};
+
+const securityHeaders: RequestHandler = (_request, response, next) => {
+  response.set({
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+  });
+  next();
+};
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`createPortalRouter: ${name} is not set.`);
+  return value;
+}
+
+export function createPortalRouter(options: PortalRouterOptions = {}): PortalRouter {
+  const publicUrl = (options.publicUrl ?? process.env.PUBLIC_URL)?.replace(/\/+$/, '') || undefined;
+  const secureCookie = options.secureCookie ?? false;
+  // Building links from the Host header would let anyone have a real sign-in link mailed pointing at their own host.
+  if (secureCookie && !publicUrl) throw new Error('createPortalRouter: set PUBLIC_URL (the service origin) in production, so sign-in links never come from the Host header.');
+  const magicLinkMinutes = options.magicLinkMinutes ?? Number(process.env.MAGIC_LINK_MINUTES ?? DEFAULT_MAGIC_LINK_MINUTES);
+  const sessions = portalSessions({
+    sessionSecret: required(options.sessionSecret ?? process.env.SESSION_SECRET, 'sessionSecret (SESSION_SECRET)'),
+    databaseUrl: required(options.databaseUrl ?? process.env.DATABASE_URL, 'databaseUrl (DATABASE_URL)'),
+    secureCookie,
+  });
+
+  const router = express.Router();
+  router.use(securityHeaders);
+  router.get('/assets/portal.css', (_request, response) => {
+    response.set('Cache-Control', 'public, max-age=3600').type('text/css').send(PORTAL_CSS);
+  });
+  if (options.isUnavailable) {
+    const isUnavailable = options.isUnavailable;
+    router.use(handle(async (request, response, next) => {
+      if (!(await isUnavailable())) return next();
+      response.status(503).set('Retry-After', '3600').send(unavailablePage(request.baseUrl));
+    }));
+  }
+  router.use(sessions.middleware);
+  router.use(express.urlencoded({ extended: false, limit: '10kb' }));
+  router.use((request, response, next) => {
+    if (request.method !== 'POST' || validCsrf(request)) return next();
+    response.status(403).send(formExpiredPage(request.baseUrl));
+  });
+  router.use(loadSignedIn);
+  router.use(signInRoutes({ publicUrl, magicLinkMinutes, limits: { ...DEFAULT_SIGN_IN_LIMITS, ...options.limits } }));
+  router.use(participantsRoutes());
+  router.use((request, response) => {
+    response.status(404).send(notFoundPage(request.baseUrl));
+  });
+  const onError: ErrorRequestHandler = (error, request, response, next) => {
+    console.error('Check data portal:', error);
+    if (response.headersSent) return next(error);
+    response.status(500).send(serviceErrorPage(request.baseUrl));
+  };
+  router.use(onError);
+  return Object.assign(router, { close: sessions.close });
+}

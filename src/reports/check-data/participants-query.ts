@@ -1,0 +1,121 @@
+// The participants a delivery partner may see (seed 002, ecf-domain §9): for each participant profile,
+// its latest induction record among those whose programme's partnership is with this delivery partner
+// and active (not challenged, not pending), with the status derived in SQL. Search, filters, count,
+// pages and the CSV all use this one query.
+//
+// Unlike the DfE (which stopped at the 2024 cohort when 2025 moved to its new service), every cohort is
+// shown: this service still runs 2025. Archived participant profiles are not shown.
+import { Prisma, type ParticipantType, type TrainingStatus } from '@prisma/client';
+import { db } from '../../db/client.js';
+import type { CheckDataFilters } from './filters.js';
+import { mentorshipsCte, recordStateJoins } from './record-state.js';
+import { recordStatesFor, type RecordState } from './statuses.js';
+
+export const PAGE_SIZE = 50;
+
+export interface CheckDataRow {
+  inductionRecordId: string;
+  participantProfileId: string;
+  fullName: string;
+  email: string;
+  trn: string | null;
+  role: ParticipantType;
+  leadProvider: string;
+  school: string;
+  schoolUrn: string;
+  academicYear: number;
+  trainingStatus: TrainingStatus;
+  recordState: RecordState;
+}
+
+export interface CheckDataQuery {
+  deliveryPartnerId: string;
+  filters: CheckDataFilters;
+  /** The moment "future" and "past" are judged against; now unless a test fixes it. */
+  asOf?: Date;
+}
+
+/** `%` and `_` in what someone typed are literal characters, not wildcards. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereFilters(filters: CheckDataFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`pp."archivedAt" IS NULL`];
+  if (filters.query) {
+    const like = containing(filters.query);
+    conditions.push(Prisma.sql`(
+      t."fullName" ILIKE ${like} OR coalesce(ir."preferredEmail", t.email) ILIKE ${like} OR t.trn ILIKE ${like}
+      OR lp.name ILIKE ${like} OR s.name ILIKE ${like} OR s.urn ILIKE ${like})`);
+  }
+  if (filters.role) conditions.push(Prisma.sql`pp.type = ${filters.role}::"ParticipantType"`);
+  if (filters.academicYear) conditions.push(Prisma.sql`c."startYear" = ${filters.academicYear}`);
+  if (filters.status) conditions.push(Prisma.sql`rs.record_state IN (${Prisma.join(recordStatesFor(filters.status))})`);
+  return Prisma.join(conditions, ' AND ');
+}
+
+/** FROM … WHERE … of the filtered rows, with its CTEs in front. */
+function filteredRows({ deliveryPartnerId, filters, asOf = new Date() }: CheckDataQuery): { ctes: Prisma.Sql; from: Prisma.Sql } {
+  const ctes = Prisma.sql`WITH latest AS (
+      SELECT DISTINCT ON (r."participantProfileId") r.*
+      FROM induction_records r
+      JOIN induction_programmes rp ON rp.id = r."inductionProgrammeId"
+      JOIN partnerships rpp ON rpp.id = rp."partnershipId"
+      WHERE rpp."deliveryPartnerId" = ${deliveryPartnerId}::uuid
+        AND rpp."challengedAt" IS NULL AND rpp."challengeReason" IS NULL AND NOT rpp.pending
+      ORDER BY r."participantProfileId", (r."endDate" IS NULL) DESC, r."startDate" DESC, r."createdAt" DESC
+    ), ${mentorshipsCte(asOf)}`;
+  const from = Prisma.sql`
+    FROM latest ir
+    JOIN participant_profiles pp ON pp.id = ir."participantProfileId"
+    JOIN teachers t ON t.id = pp."teacherId"
+    JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
+    JOIN partnerships p ON p.id = ip."partnershipId"
+    JOIN lead_providers lp ON lp.id = p."leadProviderId"
+    JOIN school_cohorts sc ON sc.id = ip."schoolCohortId"
+    JOIN schools s ON s.id = sc."schoolId"
+    JOIN cohorts c ON c.id = sc."cohortId"
+    ${recordStateJoins(asOf)}
+    WHERE ${whereFilters(filters)}`;
+  return { ctes, from };
+}
+
+/** The rows in display order (newest updated first), as one statement the CSV can run through a cursor. */
+export function checkDataRowsSql(query: CheckDataQuery, page?: { limit: number; offset: number }): Prisma.Sql {
+  const { ctes, from } = filteredRows(query);
+  return Prisma.sql`${ctes}
+    SELECT ir.id AS "inductionRecordId", pp.id AS "participantProfileId", t."fullName",
+           coalesce(ir."preferredEmail", t.email) AS email, t.trn, pp.type::text AS role, lp.name AS "leadProvider",
+           s.name AS school, s.urn AS "schoolUrn", c."startYear" AS "academicYear",
+           ir."trainingStatus"::text AS "trainingStatus", rs.record_state AS "recordState"
+    ${from}
+    ORDER BY ir."updatedAt" DESC, ir.id DESC
+    ${page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty}`;
+}
+
+export async function countCheckDataParticipants(query: CheckDataQuery): Promise<number> {
+  const { ctes, from } = filteredRows(query);
+  const [{ total }] = await db().$queryRaw<{ total: number }[]>(Prisma.sql`${ctes} SELECT count(*)::int AS total ${from}`);
+  return total;
+}
+
+export interface CheckDataPage {
+  rows: CheckDataRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export async function findCheckDataParticipants(query: CheckDataQuery, page = 1): Promise<CheckDataPage> {
+  const current = Math.max(1, Math.floor(page) || 1);
+  const fixed = { ...query, asOf: query.asOf ?? new Date() };
+  const [rows, total] = await Promise.all([
+    db().$queryRaw<CheckDataRow[]>(checkDataRowsSql(fixed, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE })),
+    countCheckDataParticipants(fixed),
+  ]);
+  return { rows, total, page: current, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** The academic years a delivery partner can filter by: every cohort's start year. */
+export async function checkDataAcademicYears(): Promise<number[]> {
+  const cohorts = await db().cohort.findMany({ select: { startYear: true }, orderBy: { startYear: 'asc' } });
+  return cohorts.map((c) => c.startYear);
+}

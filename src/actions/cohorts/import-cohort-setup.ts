@@ -51,6 +51,8 @@ export interface CohortSetupImportResult {
   files: FileSummary[];
   /** Every problem, by file then line. Any problem means nothing is (or would be) written. */
   problems: ImportProblem[];
+  /** Things worth checking that do not stop the import. */
+  warnings: ImportProblem[];
 }
 
 /** The files apply in this order: each may refer to what the ones before it create. */
@@ -90,14 +92,20 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
           const upload = files[kind];
           if (upload) await importFile(run, upload);
         }
-        const result: CohortSetupImportResult = { mode, applied: false, files: run.files, problems: byFileThenLine(run) };
+        const result: CohortSetupImportResult = {
+          mode,
+          applied: false,
+          files: run.files,
+          problems: byFileThenLine(run, run.problems),
+          warnings: byFileThenLine(run, run.warnings),
+        };
         if (mode === 'preview' || result.problems.length > 0) throw new RollBack(result);
 
         await recordAudit(tx, ctx, {
           action: COHORT_SETUP_IMPORTED,
           subjectType: 'CohortSetupImport',
           subjectId: randomUUID(),
-          after: { files: run.files.map(({ kind, file, rows, counts }) => ({ kind, file, rows, counts })) },
+          after: { files: run.files.map(({ kind, file, rows, counts }) => ({ kind, file, rows, counts })), warnings: result.warnings.length },
           reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
         });
         return { ...result, applied: true };
@@ -112,10 +120,10 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
   }
 }
 
-function byFileThenLine(run: ImportRun): ImportProblem[] {
+function byFileThenLine(run: ImportRun, problems: ImportProblem[]): ImportProblem[] {
   const order = new Map(run.files.map((summary, index) => [summary.file, index]));
   const rank = (problem: ImportProblem) => order.get(problem.file) ?? order.size;
-  return [...run.problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
+  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
 }
 
 /** Statement states follow the calendar date in England. */

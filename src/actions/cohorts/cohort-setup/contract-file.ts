@@ -1,5 +1,6 @@
 // The contract file: one call-off contract (version 0.0.1) with its participant bands per lead provider
 // and cohort. Contracts are never changed by an import: when one exists for the pair, the row is left.
+import type { Prisma } from '@prisma/client';
 import { readCells, type CellReader } from '../../../reports/csv/read-cells.js';
 import { findContractParties } from './contract-parties.js';
 import { FirstSeen, type ImportRun, type UploadedCsv } from './import-run.js';
@@ -41,6 +42,16 @@ interface Band {
 export async function importContractFile(run: ImportRun, upload: UploadedCsv): Promise<void> {
   const { rows, log } = run.open('contract', upload, CONTRACT_HEADERS);
   const seen = new FirstSeen<string>();
+  let contracts: Map<string, { version: string; raw: Prisma.JsonValue }> | undefined;
+  // Any version counts, as in the DfE's import. A few per lead provider and cohort: load them once.
+  const existingContracts = async () => {
+    contracts ??= new Map(
+      (await run.tx.callOffContract.findMany({ select: { leadProviderId: true, cohortId: true, version: true, raw: true }, orderBy: { createdAt: 'desc' } })).map(
+        (contract) => [`${contract.leadProviderId}|${contract.cohortId}`, contract],
+      ),
+    );
+    return contracts;
+  };
   for (const row of rows) {
     const cells = readCells(row);
     const name = cells.text('lead-provider-name', { required: true });
@@ -67,10 +78,7 @@ export async function importContractFile(run: ImportRun, upload: UploadedCsv): P
     const { leadProvider, cohort } = parties;
     const record = `Call-off contract for ${leadProvider.name}, cohort ${startYear}`;
     const raw = Object.fromEntries(CONTRACT_HEADERS.map((column) => [column, row.get(column)]));
-    const existing = await run.tx.callOffContract.findFirst({
-      where: { leadProviderId: leadProvider.id, cohortId: cohort.id },
-      orderBy: { createdAt: 'asc' },
-    });
+    const existing = (await existingContracts()).get(`${leadProvider.id}|${cohort.id}`);
     if (existing) {
       const stored = (existing.raw ?? {}) as Record<string, unknown>;
       const note = CONTRACT_HEADERS.every((column) => stored[column] === raw[column])

@@ -70,6 +70,8 @@ export class FileLog {
 
 export class ImportRun {
   readonly problems: ImportProblem[] = [];
+  /** Things worth a look that do not stop the import. */
+  readonly warnings: ImportProblem[] = [];
   readonly files: FileSummary[] = [];
   private readonly cohorts = new Map<number, Cohort | null>();
   /** Start years whose cohort row was wrong: rows that refer to them are skipped without a second problem. */

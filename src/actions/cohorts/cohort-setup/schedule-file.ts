@@ -3,6 +3,7 @@
 // milestone beside the old one, as the DfE's import does.
 import { DeclarationType, type Cohort, type Milestone, type ScheduleType } from '@prisma/client';
 import { readCells } from '../../../reports/csv/read-cells.js';
+import { recordAudit } from '../../audit.js';
 import { FirstSeen, isoDate, type FileLog, type ImportRun, type UploadedCsv } from './import-run.js';
 
 export const SCHEDULE_HEADERS = [
@@ -30,20 +31,25 @@ const SCHEDULE_TYPE_NAMES = Object.keys(SCHEDULE_TYPES);
 const DECLARATION_TYPES = new Map(Object.values(DeclarationType).map((type) => [type.replace('_', '-'), type]));
 const DECLARATION_TYPE_NAMES = [...DECLARATION_TYPES.keys()];
 
-interface KnownSchedule {
-  id: string;
+/** A schedule as this import leaves it: found in the database or to be created, with the milestones to add. */
+interface PlannedSchedule {
+  /** Set when the schedule exists (or once it is created). */
+  id?: string;
+  identifier: string;
   name: string;
   type: ScheduleType;
-  milestones: Milestone[];
-  /** Whether this import has already said what it does to the schedule. */
-  logged: boolean;
+  cohort: Cohort;
+  /** The name in the database when the file renames the schedule. */
+  renamedFrom?: string;
+  milestones: MilestoneValues[];
+  newMilestones: MilestoneValues[];
 }
 
 type MilestoneValues = Pick<Milestone, 'name' | 'declarationType' | 'startDate' | 'milestoneDate' | 'paymentDate'>;
 
 export async function importScheduleFile(run: ImportRun, upload: UploadedCsv): Promise<void> {
   const { rows, log } = run.open('schedule', upload, SCHEDULE_HEADERS);
-  const schedules = new Map<string, KnownSchedule | null>();
+  const plans = new SchedulePlans(run, upload.name);
   const firstRows = new Map<string, { line: number; name: string; type: string }>();
   const seenMilestones = new FirstSeen<string>();
 
@@ -66,116 +72,138 @@ export async function importScheduleFile(run: ImportRun, upload: UploadedCsv): P
       paymentDate: cells.date('milestone-payment-date'),
     };
 
-    const key = `${identifier}|${startYear}`;
-    const scheduleLabel = `${identifier} (cohort ${startYear})`;
+    const label = `${identifier} (cohort ${startYear})`;
     if (identifier && startYear) {
+      const key = `${identifier}|${startYear}`;
       const first = firstRows.get(key);
       if (!first) {
         if (cells.fine('type')) firstRows.set(key, { line: row.line, name: scheduleName, type: typeName });
-      }
-      else if (first.name !== scheduleName) {
-        cells.problem('schedule-name', `${scheduleLabel} is called "${first.name}" on line ${first.line}: use one name`);
+      } else if (first.name !== scheduleName) {
+        cells.problem('schedule-name', `${label} is called "${first.name}" on line ${first.line}: use one name`);
       } else if (first.type !== typeName && cells.fine('type')) {
-        cells.problem('type', `${scheduleLabel} has type ${first.type} on line ${first.line}: use one type`);
+        cells.problem('type', `${label} has type ${first.type} on line ${first.line}: use one type`);
       }
       const earlier = cells.fine('milestone-declaration-type') ? seenMilestones.earlier(`${key}|${dashedType}`, row.line) : undefined;
-      if (earlier !== undefined) cells.problem('milestone-declaration-type', `The ${dashedType} milestone of ${scheduleLabel} is already on line ${earlier}`);
+      if (earlier !== undefined) cells.problem('milestone-declaration-type', `The ${dashedType} milestone of ${label} is already on line ${earlier}`);
     }
     const cohort = startYear ? await run.findCohort(cells, 'schedule-cohort-year', startYear) : null;
     const type = SCHEDULE_TYPES[typeName];
-    let known: KnownSchedule | null = null;
-    if (cohort && cells.ok) {
-      known = await findSchedule(run, schedules, key, identifier, cohort);
-      if (known && known.type !== type) {
-        cells.problem('type', `${scheduleLabel} already exists as ${known.type === 'ecf' ? 'an ECF' : 'a mentor'} schedule: an import cannot change its type`);
-      }
+    const existing = cohort && cells.ok ? await plans.find(cohort, identifier) : undefined;
+    if (existing && existing.type !== type) {
+      cells.problem('type', `${label} already exists as ${existing.type === 'ecf' ? 'an ECF' : 'a mentor'} schedule: an import cannot change its type`);
     }
     if (!run.accept(cells) || !cohort) continue;
 
-    known ??= await createSchedule(run, log, row.line, { identifier, name: scheduleName, type, cohort });
-    schedules.set(key, known);
-    if (!known.logged) await logSchedule(run, log, row.line, known, scheduleName, scheduleLabel);
-    await findOrCreateMilestone(run, log, row.line, known, milestone, `${scheduleName}, ${scheduleLabel}: ${milestone.name}`);
+    const record = `Schedule ${scheduleName}, ${label}`;
+    let plan = existing;
+    if (!plan) {
+      plan = plans.add({ identifier, name: scheduleName, type, cohort, milestones: [], newMilestones: [] });
+      await log.add({ line: row.line, outcome: 'created', record });
+    } else if (!plans.told(plan)) {
+      if (plan.name === scheduleName) await log.add({ line: row.line, outcome: 'unchanged', record });
+      else {
+        await log.add({ line: row.line, outcome: 'updated', record, note: `name "${plan.name}" → "${scheduleName}"` });
+        plan.renamedFrom = plan.name;
+        plan.name = scheduleName;
+      }
+    }
+    await planMilestone(log, row.line, plan, milestone, `${scheduleName}, ${label}: ${milestone.name}`);
+  }
+  await plans.write();
+}
+
+/** The schedules of the cohorts the file mentions, loaded once per cohort, and what to write. */
+class SchedulePlans {
+  private readonly byKey = new Map<string, PlannedSchedule>();
+  private readonly loadedCohorts = new Set<string>();
+  private readonly tellings = new Set<PlannedSchedule>();
+
+  constructor(
+    private readonly run: ImportRun,
+    private readonly file: string,
+  ) {}
+
+  async find(cohort: Cohort, identifier: string): Promise<PlannedSchedule | undefined> {
+    if (!this.loadedCohorts.has(cohort.id)) {
+      this.loadedCohorts.add(cohort.id);
+      const schedules = await this.run.tx.schedule.findMany({ where: { cohortId: cohort.id }, include: { milestones: true } });
+      for (const schedule of schedules) {
+        this.byKey.set(scheduleKey(schedule.scheduleIdentifier, cohort), {
+          id: schedule.id,
+          identifier: schedule.scheduleIdentifier,
+          name: schedule.name,
+          type: schedule.type,
+          cohort,
+          milestones: schedule.milestones,
+          newMilestones: [],
+        });
+      }
+    }
+    return this.byKey.get(scheduleKey(identifier, cohort));
+  }
+
+  add(plan: PlannedSchedule): PlannedSchedule {
+    this.byKey.set(scheduleKey(plan.identifier, plan.cohort), plan);
+    this.tellings.add(plan);
+    return plan;
+  }
+
+  /** Whether the schedule's own outcome has been reported (once per schedule); marks it reported. */
+  told(plan: PlannedSchedule): boolean {
+    const told = this.tellings.has(plan);
+    this.tellings.add(plan);
+    return told;
+  }
+
+  /** Few statements whatever the file's size: new schedules, then all new milestones, then the audit. */
+  async write(): Promise<void> {
+    const { tx, ctx } = this.run;
+    const plans = [...this.byKey.values()];
+    const newSchedules = plans.filter((plan) => !plan.id);
+    if (newSchedules.length > 0) {
+      const created = await tx.schedule.createManyAndReturn({
+        data: newSchedules.map(({ identifier, name, type, cohort }) => ({ scheduleIdentifier: identifier, name, type, cohortId: cohort.id })),
+        select: { id: true, scheduleIdentifier: true, cohortId: true },
+      });
+      const ids = new Map(created.map((schedule) => [`${schedule.scheduleIdentifier}|${schedule.cohortId}`, schedule.id]));
+      for (const plan of newSchedules) plan.id = ids.get(`${plan.identifier}|${plan.cohort.id}`);
+    }
+    const milestones = plans.flatMap((plan) => plan.newMilestones.map((values) => ({ scheduleId: plan.id as string, ...values })));
+    if (milestones.length > 0) await tx.milestone.createMany({ data: milestones });
+
+    for (const plan of plans) {
+      const subject = { subjectType: 'Schedule', subjectId: plan.id as string, reason: `Cohort setup import: ${this.file}` };
+      const added = plan.newMilestones;
+      if (newSchedules.includes(plan)) {
+        const after = { scheduleIdentifier: plan.identifier, name: plan.name, type: plan.type, cohort: plan.cohort.startYear, milestones: added };
+        await recordAudit(tx, ctx, { action: 'schedule.created', ...subject, after });
+        continue;
+      }
+      if (plan.renamedFrom !== undefined) {
+        await tx.schedule.update({ where: { id: plan.id }, data: { name: plan.name } });
+        await recordAudit(tx, ctx, { action: 'schedule.updated', ...subject, before: { name: plan.renamedFrom }, after: { name: plan.name } });
+      }
+      if (added.length > 0) await recordAudit(tx, ctx, { action: 'schedule.milestones_added', ...subject, after: { milestones: added } });
+    }
   }
 }
 
-async function findSchedule(
-  run: ImportRun,
-  schedules: Map<string, KnownSchedule | null>,
-  key: string,
-  scheduleIdentifier: string,
-  cohort: Cohort,
-): Promise<KnownSchedule | null> {
-  if (!schedules.has(key)) {
-    const schedule = await run.tx.schedule.findUnique({
-      where: { scheduleIdentifier_cohortId: { scheduleIdentifier, cohortId: cohort.id } },
-      include: { milestones: true },
-    });
-    schedules.set(key, schedule && { id: schedule.id, name: schedule.name, type: schedule.type, milestones: schedule.milestones, logged: false });
-  }
-  return schedules.get(key) ?? null;
-}
+const scheduleKey = (identifier: string, cohort: Cohort) => `${identifier}|${cohort.id}`;
 
-async function createSchedule(
-  run: ImportRun,
-  log: FileLog,
-  line: number,
-  values: { identifier: string; name: string; type: ScheduleType; cohort: Cohort },
-): Promise<KnownSchedule> {
-  const schedule = await run.tx.schedule.create({
-    data: { scheduleIdentifier: values.identifier, name: values.name, type: values.type, cohortId: values.cohort.id },
-  });
-  await log.add(
-    { line, outcome: 'created', record: `Schedule ${values.name}, ${values.identifier} (cohort ${values.cohort.startYear})` },
-    {
-      action: 'schedule.created',
-      subjectType: 'Schedule',
-      subjectId: schedule.id,
-      after: { scheduleIdentifier: values.identifier, name: values.name, type: values.type, cohort: values.cohort.startYear },
-    },
-  );
-  return { id: schedule.id, name: schedule.name, type: schedule.type, milestones: [], logged: true };
-}
-
-/** An existing schedule's outcome, told once: unchanged, or renamed to the file's name. */
-async function logSchedule(run: ImportRun, log: FileLog, line: number, known: KnownSchedule, name: string, label: string): Promise<void> {
-  known.logged = true;
-  const record = `Schedule ${name}, ${label}`;
-  if (known.name === name) {
+/** Unchanged when a milestone with all the same values exists; otherwise added beside any others. */
+async function planMilestone(log: FileLog, line: number, plan: PlannedSchedule, values: MilestoneValues, record: string): Promise<void> {
+  if (plan.milestones.some((milestone) => sameMilestone(milestone, values))) {
     await log.add({ line, outcome: 'unchanged', record });
     return;
   }
-  await run.tx.schedule.update({ where: { id: known.id }, data: { name } });
-  await log.add(
-    { line, outcome: 'updated', record, note: `name "${known.name}" → "${name}"` },
-    { action: 'schedule.updated', subjectType: 'Schedule', subjectId: known.id, before: { name: known.name }, after: { name } },
-  );
-  known.name = name;
-}
-
-async function findOrCreateMilestone(
-  run: ImportRun,
-  log: FileLog,
-  line: number,
-  schedule: KnownSchedule,
-  values: MilestoneValues,
-  record: string,
-): Promise<void> {
-  if (schedule.milestones.some((milestone) => sameMilestone(milestone, values))) {
-    await log.add({ line, outcome: 'unchanged', record });
-    return;
-  }
-  const others = schedule.milestones.filter((milestone) => milestone.declarationType === values.declarationType);
-  const created = await run.tx.milestone.create({ data: { scheduleId: schedule.id, ...values } });
-  schedule.milestones.push(created);
+  const others = plan.milestones.filter((milestone) => milestone.declarationType === values.declarationType);
+  plan.milestones.push(values);
+  plan.newMilestones.push(values);
   const note =
     others.length > 0
       ? `The schedule already has a ${values.declarationType.replace('_', '-')} milestone with other values (${others.map(describeDates).join('; ')}); both are kept`
       : undefined;
-  await log.add(
-    { line, outcome: 'created', record, note },
-    { action: 'milestone.created', subjectType: 'Milestone', subjectId: created.id, after: { scheduleId: schedule.id, ...values } },
-  );
+  await log.add({ line, outcome: 'created', record, note });
 }
 
 const sameDate = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());

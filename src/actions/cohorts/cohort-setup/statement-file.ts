@@ -3,6 +3,7 @@
 // (same name, lead provider and cohort) is left as it is.
 import type { Cohort, StatementState } from '@prisma/client';
 import { readCells } from '../../../reports/csv/read-cells.js';
+import { recordAudit } from '../../audit.js';
 import { FirstSeen, isoDate, type ImportRun, type LeadProviderRef, type UploadedCsv } from './import-run.js';
 
 export const STATEMENT_HEADERS = ['type', 'name', 'cohort', 'deadline_date', 'payment_date', 'output_fee'] as const;
@@ -25,6 +26,12 @@ interface KnownStatement {
   mentorContractVersion: string;
 }
 
+interface NewStatement {
+  values: KnownStatement & { cohortId: string; state: StatementState };
+  leadProvider: LeadProviderRef;
+  cohort: Cohort;
+}
+
 interface CohortStatements {
   contracted: LeadProviderRef[];
   statements: KnownStatement[];
@@ -34,6 +41,7 @@ export async function importStatementFile(run: ImportRun, upload: UploadedCsv): 
   const { rows, log } = run.open('statement', upload, STATEMENT_HEADERS);
   const byCohort = new Map<string, CohortStatements>();
   const seen = new FirstSeen<string>();
+  const pending: NewStatement[] = [];
 
   for (const row of rows) {
     const cells = readCells(row);
@@ -47,8 +55,11 @@ export async function importStatementFile(run: ImportRun, upload: UploadedCsv): 
     const deadlineDate = cells.date('deadline_date', { required: true });
     const paymentDate = cells.date('payment_date', { required: true });
     const outputFee = cells.boolean('output_fee', { required: true });
+    // The DfE's own calendar has such rows (January 2023: deadline 2023-12-31, paid 2023-1-25), so this warns only.
     if (cells.fine('deadline_date', 'payment_date') && deadlineDate > paymentDate) {
-      cells.problem('deadline_date', `The deadline ${isoDate(deadlineDate)} is after the payment date ${isoDate(paymentDate)}`);
+      run.warnings.push(
+        row.problem('deadline_date', `The deadline ${isoDate(deadlineDate)} is after the payment date ${isoDate(paymentDate)}: check the dates, the statement is imported as they are`),
+      );
     }
     if (name && startYear) {
       const earlier = seen.earlier(`${name}|${startYear}`, row.line);
@@ -90,18 +101,38 @@ export async function importStatementFile(run: ImportRun, upload: UploadedCsv): 
         state: stateOn(run.today, deadlineDate, paymentDate),
         ...versions,
       };
-      const statement = await run.tx.statement.create({ data: values });
       known.statements.push(values);
-      await log.add(
-        { line: row.line, outcome: 'created', record, note: STATE_NOTES[values.state] },
-        {
-          action: 'statement.created',
-          subjectType: 'Statement',
-          subjectId: statement.id,
-          after: { ...values, leadProvider: leadProvider.name, cohort: startYear },
-        },
-      );
+      pending.push({ values, leadProvider, cohort });
+      await log.add({ line: row.line, outcome: 'created', record, note: STATE_NOTES[values.state] });
     }
+  }
+  await createStatements(run, pending);
+}
+
+/** One insert for the file, and one audit event per cohort listing its new statements. */
+async function createStatements(run: ImportRun, pending: NewStatement[]): Promise<void> {
+  if (pending.length === 0) return;
+  const key = (s: { name: string; cpdLeadProviderId: string; cohortId: string }) => `${s.name}|${s.cpdLeadProviderId}|${s.cohortId}`;
+  const created = await run.tx.statement.createManyAndReturn({
+    data: pending.map(({ values }) => values),
+    select: { id: true, name: true, cpdLeadProviderId: true, cohortId: true },
+  });
+  const ids = new Map(created.map((statement) => [key(statement), statement.id]));
+  const byCohort = new Map<string, { cohort: Cohort; statements: Record<string, unknown>[] }>();
+  for (const { values, leadProvider, cohort } of pending) {
+    const entry = byCohort.get(cohort.id) ?? { cohort, statements: [] };
+    const { name, deadlineDate, paymentDate, outputFee, state, contractVersion, mentorContractVersion } = values;
+    entry.statements.push({ id: ids.get(key(values)), name, leadProvider: leadProvider.name, deadlineDate, paymentDate, outputFee, state, contractVersion, mentorContractVersion });
+    byCohort.set(cohort.id, entry);
+  }
+  for (const { cohort, statements } of byCohort.values()) {
+    await recordAudit(run.tx, run.ctx, {
+      action: 'statements.created',
+      subjectType: 'Cohort',
+      subjectId: cohort.id,
+      after: { cohort: cohort.startYear, statements },
+      reason: `Cohort setup import: ${statements.length} statements`,
+    });
   }
 }
 

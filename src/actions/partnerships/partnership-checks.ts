@@ -1,5 +1,5 @@
 // Checks shared by reporting a partnership and changing its delivery partner.
-import type { Prisma } from '@prisma/client';
+import { Prisma } from '@prisma/client';
 import type { Tx } from '../../db/client.js';
 import { isUuid } from './lenient-input.js';
 import { PARTNERSHIP_MESSAGES as M } from './messages.js';
@@ -18,11 +18,12 @@ export async function deliveryPartnerProblem(
     ? await tx.deliveryPartner.findFirst({ where: { id: deliveryPartnerId, discardedAt: null } })
     : null;
   if (!deliveryPartner) return M.deliveryPartnerInvalid;
-  const relationship =
-    scope.leadProviderId && scope.cohortId
-      ? await tx.providerRelationship.findFirst({
-          where: { deliveryPartnerId, leadProviderId: scope.leadProviderId, cohortId: scope.cohortId, discardedAt: null },
-        })
-      : null;
-  return relationship ? null : M.deliveryPartnerNoRelationship;
+  if (!scope.leadProviderId || !scope.cohortId) return M.deliveryPartnerNoRelationship;
+  // FOR SHARE: a supplier edit removing this relationship waits for the partnership to commit, then sees it.
+  const relationship = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT id FROM provider_relationships
+    WHERE "deliveryPartnerId" = ${deliveryPartnerId}::uuid AND "leadProviderId" = ${scope.leadProviderId}::uuid
+      AND "cohortId" = ${scope.cohortId}::uuid AND "discardedAt" IS NULL
+    FOR SHARE`);
+  return relationship.length > 0 ? null : M.deliveryPartnerNoRelationship;
 }

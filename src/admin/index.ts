@@ -9,7 +9,7 @@ import { authenticate, refreshSessionAdmin } from './authenticate.js';
 import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
-import { labels } from './labels.js';
+import { actionLabels, labels } from './labels.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
 import { financeResources } from './resources/finance.js';
@@ -40,7 +40,7 @@ export function buildAdmin(): AdminJS {
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
     },
     branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false },
-    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
+    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, actions: actionLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
   });
 }
 

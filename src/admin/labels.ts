@@ -1,4 +1,4 @@
-// Names of resources as the DfE's users say them.
+// Names of resources and actions as the DfE's users say them.
 export const labels: Record<string, string> = {
   LeadProvider: 'Lead providers',
   CpdLeadProvider: 'CPD lead providers',
@@ -35,4 +35,12 @@ export const labels: Record<string, string> = {
   JobRun: 'Job runs',
   Setting: 'Settings',
   EmailOutbox: 'Email outbox',
+};
+
+/** Button and page titles of our own actions. */
+export const actionLabels: Record<string, string> = {
+  importSetup: 'Import cohort set-up',
+  import: 'Import pupil premium and sparsity',
+  disable: 'Disable',
+  enable: 'Enable',
 };

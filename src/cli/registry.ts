@@ -1,6 +1,20 @@
 import type { CliCommand } from './command.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { dbReset } from './commands/db-reset.js';
+import { participantsMoveFrozen } from './commands/participants-move-frozen.js';
+import { pupilPremiumImport } from './commands/pupil-premium-import.js';
+import { statementsCalculate } from './commands/statements-calculate.js';
+import { statementsExport } from './commands/statements-export.js';
+import { statementsMarkPayable } from './commands/statements-mark-payable.js';
 import { usersCreate } from './commands/users-create.js';
 
-export const commands: CliCommand[] = [dbMigrate, dbReset, usersCreate];
+export const commands: CliCommand[] = [
+  dbMigrate,
+  dbReset,
+  usersCreate,
+  pupilPremiumImport,
+  participantsMoveFrozen,
+  statementsCalculate,
+  statementsMarkPayable,
+  statementsExport,
+];

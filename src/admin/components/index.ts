@@ -12,4 +12,5 @@ export const Components = {
   Money: add('Money', 'money.tsx'),
   AuditTrail: add('AuditTrail', 'audit-trail.tsx'),
   Dashboard: add('Dashboard', 'dashboard.tsx'),
+  ImportPage: add('ImportPage', 'import-page.tsx'),
 };

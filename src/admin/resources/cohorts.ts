@@ -1,3 +1,5 @@
+import { cohortSetupImport } from '../imports/cohort-setup-import.js';
+import { importAction } from '../imports/import-action.js';
 import { nav } from '../navigation.js';
 import { CONTRACT_READERS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
@@ -9,6 +11,7 @@ export const cohortResources = () => [
     show: ['startYear', 'registrationStartDate', 'academicYearStartDate', 'automaticAssignmentPeriodEndDate',
       'paymentsFrozenAt', 'mentorFunding', 'detailedEvidenceTypes', 'createdAt', 'updatedAt'],
     sort: { sortBy: 'startYear', direction: 'desc' },
+    actions: { importSetup: importAction(cohortSetupImport) },
   }),
   defineResource({
     model: 'Schedule', table: 'schedules', navigation: nav.cohorts, readers: 'everyone',

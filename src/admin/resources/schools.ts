@@ -1,4 +1,6 @@
 import { updateSchool } from '../../actions/schools/update-school.js';
+import { importAction } from '../imports/import-action.js';
+import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
 import { nav } from '../navigation.js';
 import { defineResource } from './define-resource.js';
 
@@ -18,6 +20,7 @@ export const schoolResources = () => [
     model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',
     list: ['school', 'startYear', 'pupilPremiumIncentive', 'sparsityIncentive', 'updatedAt'],
     filter: ['school', 'startYear', 'pupilPremiumIncentive', 'sparsityIncentive'],
+    actions: { import: importAction(pupilPremiumImport) },
   }),
   defineResource({
     model: 'SchoolCohort', table: 'school_cohorts', navigation: nav.schools, readers: 'everyone', titleProperty: 'id',

@@ -1,0 +1,123 @@
+// Upload, preview, then apply: nothing is written until the user has seen what the import will do.
+import React, { useState } from 'react';
+import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { Box, Button, FormGroup, H3, H5, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+
+interface Problem { file: string; line: number; column?: string; message: string }
+interface View {
+  applied: boolean;
+  heading: string;
+  summary: { label: string; counts: Record<string, number> }[];
+  problems: Problem[];
+  warnings: Problem[];
+  downloads: { label: string; filename: string; csv: string }[];
+}
+interface Field { name: string; label: string; type: 'file' | 'year'; hint?: string }
+
+const api = new ApiClient();
+
+function ProblemTable({ title, problems, testId }: { title: string; problems: Problem[]; testId: string }) {
+  if (!problems.length) return null;
+  return (
+    <Box mt="xl" data-testid={testId}>
+      <H5>{title} ({problems.length})</H5>
+      <Table>
+        <TableHead>
+          <TableRow><TableCell>File</TableCell><TableCell>Line</TableCell><TableCell>Column</TableCell><TableCell>Message</TableCell></TableRow>
+        </TableHead>
+        <TableBody>
+          {problems.slice(0, 500).map((p, i) => (
+            <TableRow key={i}>
+              <TableCell>{p.file}</TableCell><TableCell>{p.line || ''}</TableCell><TableCell>{p.column ?? ''}</TableCell><TableCell>{p.message}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {problems.length > 500 ? <Text mt="default">…and {problems.length - 500} more.</Text> : null}
+    </Box>
+  );
+}
+
+const ImportPage: React.FC<ActionProps> = ({ resource, action }) => {
+  const custom = (action as unknown as { custom: { fields: Field[]; heading: string } }).custom;
+  const fields = custom?.fields ?? [];
+  const [form, setForm] = useState<Record<string, File | string>>({});
+  const [view, setView] = useState<View | null>(null);
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+
+  const send = async (mode: 'preview' | 'apply') => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form)) data.append(name, value);
+    data.append('mode', mode);
+    setBusy(true);
+    try {
+      const response = await api.resourceAction({ resourceId: resource.id, actionName: action.name, method: 'post', data });
+      const body = response.data as { view?: View; notice?: { message: string; type: 'success' | 'error' | 'info' } };
+      if (body.notice) addNotice(body.notice);
+      setView(body.view ?? null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const canApply = view && !view.applied && view.problems.length === 0 && view.summary.length > 0;
+  return (
+    <Box variant="white" p="xl">
+      <H3>{custom?.heading ?? action.label}</H3>
+      <Text mb="xl">Choose the files, then preview. Nothing is written until you apply, and an import applies completely or not at all.</Text>
+      {fields.map((field) => (
+        <FormGroup key={field.name}>
+          <Label htmlFor={`import-${field.name}`}>{field.label}</Label>
+          {field.type === 'file' ? (
+            <input id={`import-${field.name}`} name={field.name} type="file" accept=".csv,text/csv"
+              onChange={(e) => { const file = e.target.files?.[0]; setView(null); setForm((f) => { const next = { ...f }; if (file) next[field.name] = file; else delete next[field.name]; return next; }); }} />
+          ) : (
+            <Input id={`import-${field.name}`} name={field.name} type="number" width={120}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => { setView(null); setForm((f) => ({ ...f, [field.name]: e.target.value })); }} />
+          )}
+          {field.hint ? <Text variant="sm" mt="sm">{field.hint}</Text> : null}
+        </FormGroup>
+      ))}
+      <Box mt="xl">
+        <Button variant="outlined" disabled={busy} onClick={() => send('preview')} mr="default">Preview</Button>
+        <Button variant="contained" disabled={busy || !canApply} onClick={() => send('apply')}>Apply import</Button>
+      </Box>
+      {view ? (
+        <Box mt="xxl" data-testid="import-result">
+          <MessageBox
+            variant={view.applied ? 'success' : view.problems.length ? 'danger' : 'info'}
+            message={view.applied ? 'Imported' : view.problems.length ? 'Nothing can be imported until these problems are corrected' : 'Preview: this is what applying will do'}
+          />
+          {view.summary.length ? (
+            <Table mt="xl">
+              <TableHead>
+                <TableRow>
+                  <TableCell />
+                  {Object.keys(view.summary[0].counts).map((k) => <TableCell key={k}>{k}</TableCell>)}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {view.summary.map((row) => (
+                  <TableRow key={row.label}>
+                    <TableCell>{row.label}</TableCell>
+                    {Object.values(row.counts).map((n, i) => <TableCell key={i}>{n.toLocaleString('en-GB')}</TableCell>)}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : null}
+          <ProblemTable title="Problems" problems={view.problems} testId="import-problems" />
+          <ProblemTable title="Warnings" problems={view.warnings} testId="import-warnings" />
+          {view.downloads.map((d) => (
+            <Box mt="lg" key={d.filename}>
+              <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(d.csv)}`} download={d.filename}>{d.label}</a>
+            </Box>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+};
+
+export default ImportPage;

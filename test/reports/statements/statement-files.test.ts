@@ -112,7 +112,7 @@ describe('statement spreadsheet', () => {
 
     const buffer = await collect((out) => writeStatementXlsx(statement.id, out).then(() => out.end()));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer);
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
 
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Statement', 'Output payments', 'Clawbacks and adjustments', 'Contract information']);
     const overview = cellsOf(workbook.getWorksheet('Statement')!);
@@ -143,7 +143,7 @@ describe('statement spreadsheet', () => {
 
     const buffer = await collect((out) => writeStatementXlsx(statement.id, out).then(() => out.end()));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer);
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
     const overview = cellsOf(workbook.getWorksheet('Statement')!);
     expect(overview['Mentors output payment'].getCell(2).value).toBe(500);
     expect(overview['Started'].getCell(3).value).toBe(1);

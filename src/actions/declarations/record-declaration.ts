@@ -1,0 +1,204 @@
+// A lead provider declares a participant reached a milestone (POST /api/v3/participant-declarations).
+// Checks run in the DfE's order (RecordDeclaration) and all problems are returned together. A fundable
+// declaration becomes eligible and goes on the provider's next output-fee statement; one the same person
+// (same TRN) already has under another identity becomes ineligible as a duplicate.
+import { z } from 'zod';
+import { Prisma, type Cohort, type Declaration, type DeclarationType, type ParticipantProfile, type Teacher } from '@prisma/client';
+import { db, type Tx } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { ActionError } from '../errors.js';
+import { recordAudit } from '../audit.js';
+import { isUuid, LenientText } from '../partnerships/lenient-input.js';
+import { FieldErrors } from '../participants/lead-provider/field-errors.js';
+import { latestInductionRecordFor } from '../participants/lead-provider/latest-induction-record.js';
+import { MESSAGES, noOutputFeeStatement, withdrawnBeforeDeclaration } from '../participants/lead-provider/messages.js';
+import { providerScope, type ProviderScope } from '../participants/lead-provider/provider-scope.js';
+import { activeProfileFor, findTeacher } from '../participants/lead-provider/resolve-participant.js';
+import { attachDeclarationToStatement } from '../statements/attach-declaration-to-statement.js';
+import { findNextOutputFeeStatement } from '../statements/next-output-fee-statement.js';
+import { readDeclarationDate, rfc3339Seconds, startOfNextUtcDay, startOfUtcDay } from './declaration-date.js';
+import { courseIdentifierToApi, declarationTypeFromApi, declarationTypeToApi } from './declaration-vocabulary.js';
+import { judgeEvidenceHeld } from './evidence-held.js';
+import { refreshMentorCompletion } from './mentor-completion.js';
+
+export const RecordDeclarationInput = z.object({
+  participantId: LenientText,
+  declarationType: LenientText,
+  declarationDate: LenientText,
+  courseIdentifier: LenientText,
+  evidenceHeld: LenientText,
+  /** Jobs and seeds name the provider; API callers are their own. */
+  leadProviderId: LenientText,
+});
+type Input = z.infer<typeof RecordDeclarationInput>;
+
+const CLAIMED_STATES = ['submitted', 'eligible', 'payable', 'paid'] as const;
+
+export async function recordDeclaration(ctx: ActorContext, raw: unknown): Promise<Declaration> {
+  const input = RecordDeclarationInput.parse(raw);
+  if (ctx.actor.kind === 'user') throw new ActionError('FORBIDDEN', 'Only lead providers submit declarations.');
+  const scope = await providerScope(ctx, 'participants.edit', isUuid(input.leadProviderId) ? input.leadProviderId : undefined);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const checked = await check(tx, scope, input, now);
+    return record(tx, ctx, scope, checked, now);
+  });
+}
+
+interface Checked {
+  teacher: Teacher;
+  profile: ParticipantProfile;
+  cohort: Cohort;
+  declarationType: DeclarationType;
+  declarationDate: Date;
+  evidenceHeld: string | null;
+  fundable: boolean;
+}
+
+async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Promise<Checked> {
+  const errors = new FieldErrors();
+  if (input.courseIdentifier?.startsWith('npq-')) {
+    errors.add('course_identifier', MESSAGES.npqNoLongerSupported);
+    errors.throwIfAny();
+  }
+  const teacher = await findTeacher(tx, input.participantId);
+  const profile = teacher ? await activeProfileFor(tx, teacher.id, input.courseIdentifier) : null;
+  // Concurrent submissions for one participant queue here, so the duplicate check below sees the first.
+  if (profile) await tx.$queryRaw`SELECT 1 FROM participant_profiles WHERE id = ${profile.id}::uuid FOR UPDATE`;
+  const schedule = profile ? await tx.schedule.findUniqueOrThrow({ where: { id: profile.scheduleId }, include: { cohort: true } }) : null;
+  const { date, rfc3339 } = readDeclarationDate(input.declarationDate);
+  const declarationType = declarationTypeFromApi(input.declarationType);
+  const milestone = schedule && declarationType
+    ? await tx.milestone.findFirst({ where: { scheduleId: schedule.id, declarationType }, orderBy: { startDate: 'asc' } })
+    : null;
+
+  if (!teacher) errors.add('participant_id', MESSAGES.invalidParticipant);
+  if (profile && date) {
+    const withdrawnOn = await withdrawnBefore(tx, scope, profile, date);
+    if (withdrawnOn) errors.add('participant_id', withdrawnBeforeDeclaration(rfc3339Seconds(withdrawnOn)));
+  }
+  if (!date) errors.add('declaration_date', MESSAGES.missingDeclarationDate);
+  if (!input.declarationType) errors.add('declaration_type', MESSAGES.missingDeclarationType);
+  if (date) {
+    if (date > now) errors.add('declaration_date', MESSAGES.futureDeclarationDate);
+    if (!rfc3339) errors.add('declaration_date', MESSAGES.invalidDeclarationDate);
+    if (milestone && date < startOfUtcDay(milestone.startDate)) errors.add('declaration_date', MESSAGES.beforeMilestoneStart);
+    if (milestone?.milestoneDate && date >= startOfNextUtcDay(milestone.milestoneDate)) errors.add('declaration_date', MESSAGES.afterMilestoneEnd);
+  }
+  const fundable = profile?.eligibilityStatus === 'eligible';
+  if (profile && schedule && fundable && !(await findNextOutputFeeStatement(tx, { cpdLeadProviderId: scope.cpdLeadProviderId, cohortId: schedule.cohortId }, now))) {
+    errors.add('cohort', noOutputFeeStatement(schedule.cohort.startYear));
+  }
+  if (profile && input.declarationType && !milestone) errors.add('declaration_type', MESSAGES.noMilestoneForType);
+  if (profile && declarationType && (await alreadyClaimed(tx, profile, declarationType))) errors.add('base', MESSAGES.declarationAlreadyExists);
+  if (profile?.type === 'mentor' && schedule?.cohort.mentorFunding && declarationType && !['started', 'completed'].includes(declarationType)) {
+    errors.add('declaration_type', MESSAGES.mentorRetainedNotAllowed);
+  }
+  if (!errors.any && !profile) errors.add('course_identifier', MESSAGES.invalidCourse);
+  if (!errors.any && profile && !(await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, scheduleId: profile.scheduleId }))) {
+    errors.add('participant_id', MESSAGES.invalidParticipant);
+  }
+  let evidenceHeld: string | null = null;
+  if (!errors.any && profile && schedule && declarationType) {
+    const verdict = judgeEvidenceHeld(input.evidenceHeld, {
+      participantType: profile.type,
+      declarationType,
+      detailedEvidenceTypes: schedule.cohort.detailedEvidenceTypes,
+    });
+    if (verdict.problem) errors.add('evidence_held', verdict.problem);
+    evidenceHeld = verdict.evidenceHeld;
+  }
+  errors.throwIfAny();
+  return { teacher: teacher!, profile: profile!, cohort: schedule!.cohort, declarationType: declarationType!, declarationDate: date!, evidenceHeld, fundable };
+}
+
+/** When the provider withdrew the participant on or before the date and has not resumed them since it. */
+async function withdrawnBefore(tx: Tx, scope: ProviderScope, profile: ParticipantProfile, date: Date): Promise<Date | null> {
+  const latest = await tx.participantProfileState.findFirst({
+    where: { participantProfileId: profile.id, cpdLeadProviderId: scope.cpdLeadProviderId },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (latest?.state !== 'withdrawn' || latest.createdAt > date) return null;
+  const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, startedBy: date });
+  return record?.trainingStatus === 'active' ? null : latest.createdAt;
+}
+
+/** Any provider's claim on the same event for this person and course that is, or may be, paid. */
+async function alreadyClaimed(tx: Tx, profile: ParticipantProfile, declarationType: DeclarationType): Promise<boolean> {
+  const count = await tx.declaration.count({
+    where: {
+      teacherId: profile.teacherId,
+      type: profile.type,
+      courseIdentifier: profile.type === 'ect' ? 'ecf_induction' : 'ecf_mentor',
+      declarationType,
+      state: { in: [...CLAIMED_STATES] },
+    },
+  });
+  return count > 0;
+}
+
+async function record(tx: Tx, ctx: ActorContext, scope: ProviderScope, checked: Checked, now: Date): Promise<Declaration> {
+  const { teacher, profile } = checked;
+  const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, startedBy: checked.declarationDate });
+  const programme = record ? await tx.inductionProgramme.findUnique({ where: { id: record.inductionProgrammeId }, include: { partnership: true } }) : null;
+  const mentor = profile.type === 'ect' && record?.mentorProfileId
+    ? await tx.participantProfile.findUnique({ where: { id: record.mentorProfileId } })
+    : null;
+
+  const declaration = await tx.declaration.create({
+    data: {
+      type: profile.type,
+      participantProfileId: profile.id,
+      teacherId: teacher.id,
+      cpdLeadProviderId: scope.cpdLeadProviderId,
+      cohortId: checked.cohort.id,
+      deliveryPartnerId: programme?.partnership?.deliveryPartnerId ?? null,
+      mentorTeacherId: mentor?.teacherId ?? null,
+      declarationType: checked.declarationType,
+      declarationDate: checked.declarationDate,
+      courseIdentifier: profile.type === 'ect' ? 'ecf_induction' : 'ecf_mentor',
+      evidenceHeld: checked.evidenceHeld,
+      pupilPremiumUplift: profile.pupilPremiumUplift,
+      sparsityUplift: profile.sparsityUplift,
+      states: { create: { state: 'submitted' } },
+    },
+  });
+  const judged = await judgeFunding(tx, declaration, teacher, checked.fundable);
+  if (judged.state !== 'submitted') await attachDeclarationToStatement(tx, judged, now);
+  if (profile.type === 'mentor' && judged.declarationType === 'completed') await refreshMentorCompletion(tx, profile.id, now);
+  await recordAudit(tx, ctx, {
+    action: 'declaration.submitted',
+    subjectType: 'Declaration',
+    subjectId: judged.id,
+    after: {
+      participantProfileId: profile.id,
+      declarationType: judged.declarationType,
+      declarationDate: judged.declarationDate,
+      state: judged.state,
+      cpdLeadProviderId: scope.cpdLeadProviderId,
+    },
+  });
+  return judged;
+}
+
+/** Ineligible as a duplicate of someone with the same TRN under another identity; else eligible when fundable. */
+async function judgeFunding(tx: Tx, declaration: Declaration, teacher: Teacher, fundable: boolean): Promise<Declaration> {
+  const original = teacher.trn
+    ? (
+        await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+          SELECT d.id FROM declarations d JOIN teachers t ON t.id = d."teacherId"
+          WHERE t.trn = ${teacher.trn} AND d."teacherId" <> ${teacher.id}::uuid AND d.id <> ${declaration.id}::uuid
+            AND d.state IN ('submitted', 'eligible', 'payable', 'paid') AND d."supersededById" IS NULL
+            AND d."declarationType" = ${declarationTypeToApi(declaration.declarationType)}::"DeclarationType"
+            AND d."courseIdentifier" = ${courseIdentifierToApi(declaration.courseIdentifier)}::"CourseIdentifier"
+          ORDER BY d."createdAt" ASC LIMIT 1`)
+      )[0]
+    : undefined;
+  if (original) {
+    await tx.declarationStateChange.create({ data: { declarationId: declaration.id, state: 'ineligible', stateReason: 'duplicate' } });
+    return tx.declaration.update({ where: { id: declaration.id }, data: { state: 'ineligible', supersededById: original.id } });
+  }
+  if (!fundable) return declaration;
+  await tx.declarationStateChange.create({ data: { declarationId: declaration.id, state: 'eligible' } });
+  return tx.declaration.update({ where: { id: declaration.id }, data: { state: 'eligible' } });
+}

@@ -1,0 +1,69 @@
+// Voiding a declaration (PUT /api/v3/participant-declarations/{id}/void, and finance in the back office).
+// An unpaid one becomes voided, with its line item; a paid one is clawed back on the next statement.
+import { z } from 'zod';
+import type { Declaration } from '@prisma/client';
+import { db, type Tx } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { requirePermission } from '../authz.js';
+import { ActionError, notFound } from '../errors.js';
+import { isUuid, LenientText } from '../partnerships/lenient-input.js';
+import { MESSAGES } from '../participants/lead-provider/messages.js';
+import { clawbackDeclaration } from '../statements/clawback-declaration.js';
+import { refreshMentorCompletion } from './mentor-completion.js';
+
+export const VoidDeclarationInput = z.object({ declarationId: LenientText });
+
+const VOIDABLE = ['submitted', 'eligible', 'payable', 'ineligible'];
+
+/** Refusals are INVALID_STATE with the DfE's message and no field errors (the API's "Invalid action"). */
+export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<Declaration> {
+  const { declarationId } = VoidDeclarationInput.parse(raw);
+  const { actor } = ctx;
+  if (actor.kind !== 'api') requirePermission(ctx, 'declarations.void');
+  const voidedByUserId = actor.kind === 'user' ? actor.id : null;
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    if (!isUuid(declarationId)) throw notFound('Declaration');
+    await tx.$queryRaw`SELECT 1 FROM declarations WHERE id = ${declarationId}::uuid FOR UPDATE`;
+    const declaration = await tx.declaration.findFirst({
+      where: { id: declarationId, ...(actor.kind === 'api' ? { cpdLeadProviderId: actor.cpdLeadProviderId } : {}) },
+    });
+    if (!declaration) throw notFound('Declaration');
+
+    const voided = declaration.state === 'paid' ? await clawBack(tx, declaration, voidedByUserId, now) : await markVoided(tx, declaration, voidedByUserId, now);
+    if (voided.type === 'mentor' && voided.declarationType === 'completed') await refreshMentorCompletion(tx, voided.participantProfileId, now);
+    await recordAudit(tx, ctx, {
+      action: voided.state === 'voided' ? 'declaration.voided' : 'declaration.clawback_requested',
+      subjectType: 'Declaration',
+      subjectId: voided.id,
+      before: { state: declaration.state },
+      after: { state: voided.state },
+    });
+    return voided;
+  });
+}
+
+async function clawBack(tx: Tx, declaration: Declaration, voidedByUserId: string | null, now: Date): Promise<Declaration> {
+  try {
+    return (await clawbackDeclaration(tx, { declarationId: declaration.id, voidedByUserId }, now)).declaration;
+  } catch (error) {
+    // The DfE reports a refused clawback as an invalid action whose text is the whole sentence.
+    if (error instanceof ActionError) throw new ActionError('INVALID_STATE', error.message);
+    throw error;
+  }
+}
+
+async function markVoided(tx: Tx, declaration: Declaration, voidedByUserId: string | null, now: Date): Promise<Declaration> {
+  if (declaration.state === 'voided') throw new ActionError('INVALID_STATE', MESSAGES.declarationAlreadyVoided);
+  if (!VOIDABLE.includes(declaration.state)) throw new ActionError('INVALID_STATE', MESSAGES.declarationNotVoidable);
+  await tx.declarationStateChange.create({ data: { declarationId: declaration.id, state: 'voided' } });
+  await tx.statementLineItem.updateMany({
+    where: { declarationId: declaration.id, state: { in: ['eligible', 'payable', 'ineligible'] } },
+    data: { state: 'voided' },
+  });
+  return tx.declaration.update({
+    where: { id: declaration.id },
+    data: { state: 'voided', ...(voidedByUserId ? { voidedByUserId, voidedAt: now } : {}) },
+  });
+}

@@ -1,0 +1,149 @@
+// A lead provider moves a participant onto another schedule, possibly in another cohort
+// (PUT .../change-schedule). Existing declarations must still fit the new schedule's milestones.
+import { z } from 'zod';
+import type { Cohort, Declaration, Partnership, ParticipantProfile, Schedule } from '@prisma/client';
+import { db, type Tx } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { Id } from '../zod.js';
+import { changeInductionRecord } from './lead-provider/change-induction-record.js';
+import { FieldErrors } from './lead-provider/field-errors.js';
+import { isFrozenCohortMove } from './lead-provider/frozen-cohort-move.js';
+import { LenientText } from '../partnerships/lenient-input.js';
+import { MESSAGES } from './lead-provider/messages.js';
+import { participantForAction, type ParticipantForAction } from './lead-provider/participant-for-action.js';
+import { providerScope, type ProviderScope } from './lead-provider/provider-scope.js';
+
+export const ChangeScheduleInput = z.object({
+  participantId: LenientText,
+  courseIdentifier: LenientText,
+  scheduleIdentifier: LenientText,
+  /** Start year of the cohort to move to; the participant's current one when absent. */
+  cohort: LenientText,
+  leadProviderId: Id.optional(),
+});
+
+const DAY = 86_400_000;
+const startOfDay = (date: Date) => new Date(Math.floor(date.getTime() / DAY) * DAY);
+
+export async function changeScheduleParticipant(ctx: ActorContext, raw: unknown): Promise<ParticipantProfile> {
+  const input = ChangeScheduleInput.parse(raw);
+  const scope = await providerScope(ctx, 'participants.edit', input.leadProviderId);
+  return db().$transaction(async (tx) => {
+    const errors = new FieldErrors();
+    const participant = await participantForAction(tx, scope, input, errors);
+    if (!input.scheduleIdentifier) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
+    const plan = participant ? await planChange(tx, scope, participant, input, errors) : null;
+    errors.throwIfAny();
+    return applyChange(tx, ctx, scope, participant!, plan!);
+  });
+}
+
+interface Plan {
+  current: Cohort;
+  target: Cohort;
+  schedule: Schedule;
+  partnership: Partnership;
+  frozenMove: boolean;
+}
+
+async function planChange(
+  tx: Tx,
+  scope: ProviderScope,
+  { profile, record }: ParticipantForAction,
+  input: z.infer<typeof ChangeScheduleInput>,
+  errors: FieldErrors,
+): Promise<Plan | null> {
+  const current = (await tx.schedule.findUniqueOrThrow({ where: { id: record.scheduleId }, include: { cohort: true } })).cohort;
+  const programme = await tx.inductionProgramme.findUniqueOrThrow({
+    where: { id: record.inductionProgrammeId },
+    include: { schoolCohort: { include: { cohort: true } } },
+  });
+  const target = input.cohort
+    ? /^\d{4}$/.test(input.cohort) ? await tx.cohort.findUnique({ where: { startYear: Number(input.cohort) } }) : null
+    : programme.schoolCohort.cohort;
+  const schedule = target && input.scheduleIdentifier
+    ? await tx.schedule.findFirst({
+        where: { cohortId: target.id, OR: [{ scheduleIdentifier: input.scheduleIdentifier }, { identifierAlias: input.scheduleIdentifier }] },
+        include: { milestones: true },
+        orderBy: { createdAt: 'asc' },
+      })
+    : null;
+  if (input.scheduleIdentifier && !schedule) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
+  if (record.trainingStatus === 'withdrawn') errors.add('participant_id', MESSAGES.withdrawnParticipant);
+
+  const frozenMove = target ? await isFrozenCohortMove(tx, profile, current, target) : false;
+  const declarations = await tx.declaration.findMany({
+    where: { participantProfileId: profile.id, state: { in: ['submitted', 'eligible', 'payable', 'paid'] } },
+    include: { cohort: true },
+  });
+  if (schedule && !frozenMove) {
+    const checked = profile.cohortChangedAfterPaymentsFrozen ? declarations.filter((d) => !d.cohort.paymentsFrozenAt) : declarations;
+    if (checked.some((d) => !fitsSchedule(d, schedule.milestones))) errors.add('schedule_identifier', MESSAGES.scheduleInvalidatesDeclaration);
+  }
+  if (schedule && schedule.id === profile.scheduleId && schedule.id === record.scheduleId) {
+    errors.add('schedule_identifier', MESSAGES.scheduleAlreadyOnProfile);
+  }
+  if (schedule && schedule.type === 'mentor' && input.courseIdentifier !== 'ecf-mentor') {
+    errors.add('schedule_identifier', MESSAGES.scheduleInvalidForCourse);
+  }
+  if (!frozenMove && declarations.length > 0 && current.startYear !== target?.startYear) errors.add('cohort', MESSAGES.cannotChangeCohort);
+
+  const identifierOnly = target?.id === current.id && schedule?.id !== record.scheduleId;
+  const partnership = target
+    ? await tx.partnership.findFirst({
+        where: {
+          schoolId: programme.schoolCohort.schoolId,
+          cohortId: target.id,
+          leadProviderId: scope.leadProviderId,
+          challengedAt: null,
+          challengeReason: null,
+          pending: false,
+          ...(identifierOnly ? {} : { relationship: false }),
+        },
+        orderBy: [{ relationship: 'asc' }, { createdAt: 'asc' }],
+      })
+    : null;
+  if (!partnership) errors.add('cohort', MESSAGES.noPartnershipForCohort);
+  return target && schedule && partnership ? { current, target, schedule, partnership, frozenMove } : null;
+}
+
+/** A declaration still fits when it falls after its milestone's start and by the end of its milestone date. */
+function fitsSchedule(declaration: Declaration, milestones: { declarationType: string; startDate: Date; milestoneDate: Date | null }[]): boolean {
+  const milestone = milestones.find((m) => m.declarationType === declaration.declarationType);
+  if (!milestone) return false;
+  if (declaration.declarationDate <= startOfDay(milestone.startDate)) return false;
+  return !milestone.milestoneDate || declaration.declarationDate.getTime() < startOfDay(milestone.milestoneDate).getTime() + DAY;
+}
+
+async function applyChange(tx: Tx, ctx: ActorContext, scope: ProviderScope, { profile, record }: ParticipantForAction, plan: Plan): Promise<ParticipantProfile> {
+  const programme = await tx.inductionProgramme.findUniqueOrThrow({ where: { id: record.inductionProgrammeId }, include: { schoolCohort: true } });
+  const targetSchoolCohort = await tx.schoolCohort.findUnique({
+    where: { schoolId_cohortId: { schoolId: programme.schoolCohort.schoolId, cohortId: plan.target.id } },
+  });
+  const inductionProgrammeId = plan.partnership.relationship ? record.inductionProgrammeId : targetSchoolCohort?.defaultInductionProgrammeId;
+  if (!targetSchoolCohort || !inductionProgrammeId) {
+    const errors = new FieldErrors();
+    errors.add('cohort', MESSAGES.noPartnershipForCohort);
+    errors.throwIfAny();
+  }
+  const cohortChanged = plan.current.id !== plan.target.id;
+  const updated = await tx.participantProfile.update({
+    where: { id: profile.id },
+    data: {
+      scheduleId: plan.schedule.id,
+      cohortId: plan.schedule.cohortId,
+      schoolCohortId: targetSchoolCohort!.id,
+      ...(cohortChanged && plan.frozenMove ? { cohortChangedAfterPaymentsFrozen: !profile.cohortChangedAfterPaymentsFrozen } : {}),
+    },
+  });
+  await changeInductionRecord(tx, record, { scheduleId: plan.schedule.id, inductionProgrammeId: inductionProgrammeId! });
+  await recordAudit(tx, ctx, {
+    action: 'participant.schedule_changed',
+    subjectType: 'ParticipantProfile',
+    subjectId: profile.id,
+    before: { scheduleId: profile.scheduleId, cohortId: profile.cohortId, schoolCohortId: profile.schoolCohortId },
+    after: { scheduleId: updated.scheduleId, cohortId: updated.cohortId, schoolCohortId: updated.schoolCohortId, leadProviderId: scope.leadProviderId },
+  });
+  return updated;
+}

@@ -1,0 +1,34 @@
+// What defer, resume and withdraw all write: the provider's state log row, a new induction record with
+// the training status, the profile's own status, and the audit event.
+import type { ParticipantProfile, TrainingStatus } from '@prisma/client';
+import type { Tx } from '../../../db/client.js';
+import type { ActorContext } from '../../actor.js';
+import { recordAudit } from '../../audit.js';
+import { changeInductionRecord } from './change-induction-record.js';
+import type { ParticipantForAction } from './participant-for-action.js';
+import type { ProviderScope } from './provider-scope.js';
+
+export async function applyTrainingStatus(
+  tx: Tx,
+  ctx: ActorContext,
+  scope: ProviderScope,
+  { profile, record }: ParticipantForAction,
+  trainingStatus: TrainingStatus,
+  reason: string | null,
+): Promise<ParticipantProfile> {
+  await tx.participantProfileState.create({
+    data: { participantProfileId: profile.id, state: trainingStatus, reason, cpdLeadProviderId: scope.cpdLeadProviderId },
+  });
+  await changeInductionRecord(tx, record, { trainingStatus });
+  const updated = await tx.participantProfile.update({ where: { id: profile.id }, data: { trainingStatus } });
+  const verb = { active: 'resumed', deferred: 'deferred', withdrawn: 'withdrawn' }[trainingStatus];
+  await recordAudit(tx, ctx, {
+    action: `participant.${verb}`,
+    subjectType: 'ParticipantProfile',
+    subjectId: profile.id,
+    before: { trainingStatus: record.trainingStatus },
+    after: { trainingStatus, leadProviderId: scope.leadProviderId },
+    reason,
+  });
+  return updated;
+}

@@ -1,0 +1,62 @@
+// A lead provider tells the DfE a participant has stopped training with them (PUT .../withdraw). The
+// school hears about it by email, as its induction tutor would from the DfE.
+import { z } from 'zod';
+import type { ParticipantProfile } from '@prisma/client';
+import { db, type Tx } from '../../db/client.js';
+import type { ActorContext } from '../actor.js';
+import { Id } from '../zod.js';
+import { applyTrainingStatus } from './lead-provider/apply-training-status.js';
+import { FieldErrors } from './lead-provider/field-errors.js';
+import { LenientText } from '../partnerships/lenient-input.js';
+import { MESSAGES } from './lead-provider/messages.js';
+import { participantForAction, type ParticipantForAction } from './lead-provider/participant-for-action.js';
+import { providerScope, type ProviderScope } from './lead-provider/provider-scope.js';
+
+/** The 2025 names: `switched-to-school-led` replaced `school-left-fip`. */
+export const WITHDRAWAL_REASONS = ['left-teaching-profession', 'moved-school', 'mentor-no-longer-being-mentor', 'switched-to-school-led', 'other'] as const;
+
+export const WithdrawParticipantInput = z.object({
+  participantId: LenientText,
+  courseIdentifier: LenientText,
+  reason: LenientText,
+  leadProviderId: Id.optional(),
+});
+
+export async function withdrawParticipant(ctx: ActorContext, raw: unknown): Promise<ParticipantProfile> {
+  const input = WithdrawParticipantInput.parse(raw);
+  const scope = await providerScope(ctx, 'participants.edit', input.leadProviderId);
+  return db().$transaction(async (tx) => {
+    const errors = new FieldErrors();
+    const participant = await participantForAction(tx, scope, input, errors);
+    if (participant) {
+      if (!input.reason) errors.add('reason', MESSAGES.missingReason);
+      else if (!(WITHDRAWAL_REASONS as readonly string[]).includes(input.reason)) errors.add('reason', MESSAGES.invalidReason);
+      if (participant.record.trainingStatus === 'withdrawn') errors.add('participant_profile', MESSAGES.alreadyWithdrawn);
+    }
+    errors.throwIfAny();
+    const updated = await applyTrainingStatus(tx, ctx, scope, participant!, 'withdrawn', input.reason!);
+    await tellTheSchool(tx, scope, participant!, input.reason!);
+    return updated;
+  });
+}
+
+async function tellTheSchool(tx: Tx, scope: ProviderScope, { teacher, record }: ParticipantForAction, reason: string): Promise<void> {
+  const programme = await tx.inductionProgramme.findUniqueOrThrow({
+    where: { id: record.inductionProgrammeId },
+    include: { schoolCohort: { include: { school: true } } },
+  });
+  const { school } = programme.schoolCohort;
+  const to = school.primaryContactEmail ?? school.secondaryContactEmail;
+  if (!to) return;
+  const leadProvider = await tx.leadProvider.findUniqueOrThrow({ where: { id: scope.leadProviderId } });
+  await tx.emailOutbox.create({
+    data: {
+      to,
+      template: 'provider-withdrew-participant',
+      subject: `${leadProvider.name} has withdrawn ${teacher.fullName} from training`,
+      body:
+        `${leadProvider.name} has told us that ${teacher.fullName} at ${school.name} is no longer training with them ` +
+        `(reason: ${reason.replace(/-/g, ' ')}).\n\nIf this is not right, contact ${leadProvider.name}.`,
+    },
+  });
+}

@@ -1,0 +1,45 @@
+// The API's error answers, in the DfE's shapes: {"errors":[{"title","detail"}]} for problems with a
+// request, {"error":"Resource not Found"} for a missing record. Actions' errors are translated here once.
+import type { ErrorRequestHandler } from 'express';
+import { ActionError } from '../../actions/errors.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`API ${status}`);
+  }
+}
+
+export const errorsBody = (title: string, details: string[]) => ({ errors: details.map((detail) => ({ title, detail })) });
+
+export const badRequest = (title: string, ...details: string[]) => new ApiError(400, errorsBody(title, details));
+export const resourceNotFound = () => new ApiError(404, { error: 'Resource not Found' });
+
+export const BAD_REQUEST = 'Bad request';
+export const INVALID_DATA_STRUCTURE = 'correct json data structure required. See API docs for reference';
+
+/** Field errors become one 422 error per attribute, its messages joined as the DfE joins them. */
+export function fromActionError(error: ActionError): ApiError {
+  if (error.code === 'NOT_FOUND') return resourceNotFound();
+  if (error.code === 'FORBIDDEN') return new ApiError(403, errorsBody('Forbidden', [error.message]));
+  if (error.fieldErrors.length === 0) return new ApiError(422, errorsBody('Invalid action', [error.message]));
+  const byField = new Map<string, string[]>();
+  for (const { field, message } of error.fieldErrors) {
+    const messages = byField.get(field) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    byField.set(field, messages);
+  }
+  return new ApiError(422, { errors: [...byField].map(([title, messages]) => ({ title, detail: messages.join(', ') })) });
+}
+
+export const handleApiErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error instanceof ActionError) error = fromActionError(error);
+  if (error instanceof ApiError) return res.status(error.status).json(error.body);
+  // Unreadable JSON from body-parser.
+  if ((error as { type?: string }).type === 'entity.parse.failed') return res.status(400).json(errorsBody(BAD_REQUEST, [INVALID_DATA_STRUCTURE]));
+  console.error('API request failed', error);
+  return res.status(500).json(errorsBody('Internal server error', ['Something went wrong. Try again later.']));
+};

@@ -1,0 +1,93 @@
+// GET /api/v3/participants/ecf(/{id}): people with a profile whose latest induction record with the
+// caller is in a partnership the school has not challenged (relationship partnerships included). Each
+// profile reached that way is an enrolment.
+import { Prisma, type TrainingStatus } from '@prisma/client';
+import { db } from '../../db/client.js';
+import type { ApiCaller } from '../http/caller.js';
+import { isoTime } from '../http/format.js';
+import { cohortCondition, type Page, type Sort } from '../http/query.js';
+import { enrolmentsOf, type EnrolmentRow } from './participant-enrolments.js';
+import { participantsChangedSinceSql, participantUpdatedAtSql } from './participant-updated-at.js';
+import { latestVisibleRecordsSql, profilesOfTeachersSql } from './visible-records.js';
+
+export interface ParticipantFilters {
+  years: number[] | null;
+  updatedSince: Date | null;
+  trainingStatus: TrainingStatus | null;
+  fromParticipantId: string | undefined;
+}
+
+export const PARTICIPANT_SORTS = { created_at: Prisma.sql`t."createdAt"`, updated_at: Prisma.sql`u."updatedAt"` };
+
+/** Teachers the caller may see, narrowed by the filters that apply to the latest record. */
+function visibleTeachersSql(caller: ApiCaller, filters: Pick<ParticipantFilters, 'years' | 'trainingStatus'>, teacherIds: Prisma.Sql | null) {
+  return Prisma.sql`
+    SELECT DISTINCT p."teacherId" AS id
+    FROM (${latestVisibleRecordsSql(caller, teacherIds ? profilesOfTeachersSql(teacherIds) : null)}) ir
+    JOIN participant_profiles p ON p.id = ir."participantProfileId"
+    JOIN schedules sch ON sch.id = ir."scheduleId"
+    JOIN cohorts c ON c.id = sch."cohortId"
+    WHERE ${cohortCondition(Prisma.sql`c."startYear"`, filters.years)}
+      ${filters.trainingStatus ? Prisma.sql`AND ir."trainingStatus" = ${filters.trainingStatus}::"TrainingStatus"` : Prisma.empty}`;
+}
+
+interface TeacherRow {
+  id: string;
+  fullName: string;
+  trn: string | null;
+  email: string;
+  updatedAt: Date;
+}
+
+export async function listParticipants(caller: ApiCaller, filters: ParticipantFilters, sort: Sort, page: Page) {
+  // Participant id changes (deduplicated identities) are not recorded here, so none match.
+  if (filters.fromParticipantId) return [];
+  const changed = filters.updatedSince ? participantsChangedSinceSql(filters.updatedSince) : null;
+  const sortsByUpdatedAt = sort.columns.includes('updated_at');
+  const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
+    WITH visible AS (${visibleTeachersSql(caller, filters, changed)})
+    SELECT t.id FROM visible v JOIN teachers t ON t.id = v.id
+    ${sortsByUpdatedAt ? Prisma.sql`JOIN (${participantUpdatedAtSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id` : Prisma.empty}
+    ORDER BY ${sort.orderBy}
+    LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return participantResources(caller, ids.map((r) => r.id));
+}
+
+/** The participant if the caller can see them (any cohort after 2020), else null. */
+export async function findParticipant(caller: ApiCaller, teacherId: string) {
+  const visible = await db().$queryRaw<{ id: string }[]>(
+    visibleTeachersSql(caller, { years: null, trainingStatus: null }, Prisma.sql`${teacherId}::uuid`),
+  );
+  return visible.length ? (await participantResources(caller, [teacherId]))[0] : null;
+}
+
+/** Resources for these teachers, in this order, with the enrolments the caller can see. */
+export async function participantResources(caller: ApiCaller, teacherIds: string[]) {
+  if (teacherIds.length === 0) return [];
+  const idList = Prisma.sql`SELECT unnest(${teacherIds}::uuid[])`;
+  const [teachers, enrolments] = await Promise.all([
+    db().$queryRaw<TeacherRow[]>(Prisma.sql`
+      SELECT t.id, t."fullName", t.trn, t.email, u."updatedAt"
+      FROM teachers t JOIN (${participantUpdatedAtSql(idList)}) u ON u."teacherId" = t.id
+      WHERE t.id = ANY(${teacherIds}::uuid[])`),
+    enrolmentsOf(caller, profilesOfTeachersSql(idList)),
+  ]);
+  const byTeacher = new Map<string, EnrolmentRow[]>();
+  for (const row of enrolments) byTeacher.set(row.teacherId, [...(byTeacher.get(row.teacherId) ?? []), row]);
+  const teacherById = new Map(teachers.map((t) => [t.id, t]));
+  return teacherIds.flatMap((id) => {
+    const teacher = teacherById.get(id);
+    if (!teacher) return [];
+    return [{
+      id: teacher.id,
+      type: 'participant',
+      attributes: {
+        full_name: teacher.fullName,
+        ...(teacher.trn ? { teacher_reference_number: teacher.trn } : {}),
+        updated_at: isoTime(teacher.updatedAt),
+        ecf_enrolments: (byTeacher.get(id) ?? []).map((row) => row.enrolment),
+        participant_id_changes: [],
+      },
+    }];
+  });
+}

@@ -1,0 +1,33 @@
+import { Prisma } from '@prisma/client';
+import type { Router } from 'express';
+import { db } from '../../db/client.js';
+import { isUuid } from '../../actions/partnerships/lenient-input.js';
+import { asyncRoute } from '../http/async-route.js';
+import { badRequest, resourceNotFound } from '../http/api-error.js';
+import { filterOf, pageOf, sortOf, updatedSinceOf, type Filter } from '../http/query.js';
+import { findSchool, listSchools, SCHOOL_SORTS } from '../resources/schools.js';
+
+/** Schools are always listed for one cohort: filter[cohort] is required (an unknown one matches nothing). */
+async function cohortOf(filter: Filter) {
+  if (filter.cohort === undefined) throw badRequest('Bad parameter', "The filter '#/cohort' must be included in your request");
+  const year = filter.cohort.trim();
+  return /^\d{4}$/.test(year) ? db().cohort.findUnique({ where: { startYear: Number(year) } }) : null;
+}
+
+export function schoolRoutes(router: Router): void {
+  router.get('/schools/ecf', asyncRoute(async (req, res) => {
+    const filter = filterOf(req.query);
+    const cohort = await cohortOf(filter);
+    const page = pageOf(req.query);
+    const sort = sortOf(req.query, SCHOOL_SORTS, 'created_at', Prisma.sql`s.id ASC`);
+    const filters = { urn: filter.urn?.trim() || undefined, updatedSince: updatedSinceOf(filter) };
+    res.json({ data: cohort ? await listSchools(cohort, filters, sort.orderBy, page) : [] });
+  }));
+
+  router.get('/schools/ecf/:id', asyncRoute(async (req, res) => {
+    const cohort = await cohortOf(filterOf(req.query));
+    const school = cohort && isUuid(req.params.id) ? await findSchool(cohort, req.params.id) : null;
+    if (!school) throw resourceNotFound();
+    res.json({ data: school });
+  }));
+}

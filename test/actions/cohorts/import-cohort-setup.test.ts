@@ -80,13 +80,17 @@ describe('importCohortSetup with the DfE fixture files', () => {
       mentorContractVersion: '0.0.1',
     });
 
-    // One event for the import, one per record written.
+    // One event for the import, one per record written (statements and milestones grouped by cohort and schedule).
     const summary = await db().auditEvent.findFirstOrThrow({ where: { action: 'cohort_setup.imported' } });
     expect(summary.actorLabel).toBe('policy@example.com');
     expect(summary.after).toMatchObject({ files: expect.arrayContaining([{ kind: 'contract', file: 'contract_csv_data.csv', rows: 1, counts: created(1) }]) });
-    expect(after.auditEvents - before.auditEvents).toBe(1 + 7);
+    expect(after.auditEvents - before.auditEvents).toBe(1 + 6);
     const cohortEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'cohort.created', subjectId: cohort.id } });
     expect(cohortEvent.reason).toBe('Cohort setup import: cohort_csv_data.csv, line 2');
+    const statementsEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'statements.created', subjectId: cohort.id } });
+    expect(statementsEvent.after).toMatchObject({ cohort: 2027, statements: [{ id: statement.id, name: 'September 2027', leadProvider: 'Ambition Institute', state: 'open' }] });
+    const scheduleEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'schedule.created', subjectId: schedule.id } });
+    expect(scheduleEvent.after).toMatchObject({ name: 'ECF Standard September', milestones: [{ declarationType: 'started', startDate: '2024-09-01T00:00:00.000Z' }] });
   });
 
   it('reports everything unchanged and changes nothing when the same files are imported again', async () => {
@@ -176,7 +180,14 @@ describe('importCohortSetup with files that have mistakes', () => {
     { file: 'schedule_csv_data.csv', line: 4, column: 'milestone-start-date', message: 'This cell is blank: enter a date, like 2027-09-01' },
     { file: 'statement_csv_data.csv', line: 2, column: 'cohort', message: 'There is no cohort 2030: add it to the cohort file or create it first' },
     { file: 'statement_csv_data.csv', line: 3, column: 'output_fee', message: '"yes" is not true or false: enter true or false in lower case' },
-    { file: 'statement_csv_data.csv', line: 4, column: 'deadline_date', message: 'The deadline 2029-12-31 is after the payment date 2029-11-25' },
+  ];
+  const expectedWarnings = [
+    {
+      file: 'statement_csv_data.csv',
+      line: 4,
+      column: 'deadline_date',
+      message: 'The deadline 2029-12-31 is after the payment date 2029-11-25: check the dates, the statement is imported as they are',
+    },
   ];
 
   it('reports every problem with its file, line and column, and writes nothing', async () => {
@@ -189,7 +200,7 @@ describe('importCohortSetup with files that have mistakes', () => {
     expect(error).toBeInstanceOf(CohortSetupImportRefused);
     const refused = error as CohortSetupImportRefused;
     expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toBe('The files have 18 problems, so nothing was imported. Correct them and import again.');
+    expect(refused.message).toBe('The files have 17 problems, so nothing was imported. Correct them and import again.');
     expect(refused.problems).toEqual(expectedProblems);
     expect(refused.fieldErrors[0]).toEqual({ field: 'cohort_csv_data.csv, line 2, academic-year-start-date', message: expectedProblems[0].message });
     // Cohort 2029 was fine and came before the mistakes: it is not kept either.
@@ -204,7 +215,14 @@ describe('importCohortSetup with files that have mistakes', () => {
     const preview = await importCohortSetup(policy, { files: fixtureFiles('with-errors') });
 
     expect(preview.problems).toEqual(expectedProblems);
+    expect(preview.warnings).toEqual(expectedWarnings);
     expect(preview.files.find((file) => file.kind === 'statement')?.items).toEqual([
+      {
+        line: 4,
+        outcome: 'skipped',
+        record: 'November 2029 statements for cohort 2029',
+        note: 'No lead provider has a call-off contract for cohort 2029, so there is no one to make this statement for',
+      },
       { line: 5, outcome: 'skipped', record: 'November 2029 (npq)', note: 'Only ecf statements are imported' },
     ]);
     expect(await db().cohort.count()).toBe(0);

@@ -41,6 +41,8 @@ export const labels: Record<string, string> = {
 export const actionLabels: Record<string, string> = {
   importSetup: 'Import cohort set-up',
   import: 'Import pupil premium and sparsity',
+  challenge: 'Challenge partnership',
+  moveFromFrozenCohort: 'Move to active cohort',
   disable: 'Disable',
   enable: 'Enable',
 };

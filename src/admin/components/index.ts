@@ -13,4 +13,5 @@ export const Components = {
   AuditTrail: add('AuditTrail', 'audit-trail.tsx'),
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   ImportPage: add('ImportPage', 'import-page.tsx'),
+  ConfirmPage: add('ConfirmPage', 'confirm-page.tsx'),
 };

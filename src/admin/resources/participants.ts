@@ -1,4 +1,6 @@
 import type { ActionContext, ActionResponse } from 'adminjs';
+import { confirmAction } from '../confirm/confirm-action.js';
+import { moveFromFrozenCohortPage } from '../confirm/move-from-frozen-cohort-page.js';
 import { nav } from '../navigation.js';
 import { PEOPLE_READERS, roleOf } from '../rbac.js';
 import { defineResource } from './define-resource.js';
@@ -33,6 +35,7 @@ export const participantResources = () => [
       'inductionStartDate', 'inductionCompletionDate', 'mentorCompletionDate', 'mentorCompletionReason', 'notes',
       'cohortChangedAfterPaymentsFrozen', 'archivedAt', 'createdAt', 'updatedAt'],
     sort: { sortBy: 'updatedAt', direction: 'desc' },
+    actions: { moveFromFrozenCohort: confirmAction(moveFromFrozenCohortPage) },
   }),
   defineResource({
     model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',

@@ -1,4 +1,6 @@
 import { updateSchool } from '../../actions/schools/update-school.js';
+import { confirmAction } from '../confirm/confirm-action.js';
+import { challengePartnershipPage } from '../confirm/challenge-partnership-page.js';
 import { importAction } from '../imports/import-action.js';
 import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
 import { nav } from '../navigation.js';
@@ -34,6 +36,7 @@ export const schoolResources = () => [
     show: ['school', 'leadProvider', 'deliveryPartner', 'cohort', 'relationship', 'pending', 'challengeDeadline',
       'challengedAt', 'challengeReason', 'reportId', 'createdAt', 'updatedAt'],
     sort: { sortBy: 'updatedAt', direction: 'desc' },
+    actions: { challenge: confirmAction(challengePartnershipPage) },
   }),
   defineResource({
     model: 'InductionProgramme', table: 'induction_programmes', navigation: nav.schools, readers: 'everyone', titleProperty: 'trainingProgramme',

@@ -1,0 +1,90 @@
+// Check your answers, then confirm: the screen for actions that cannot be undone with one click.
+import React, { useEffect, useState } from 'react';
+import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { Box, Button, CheckBox, FormGroup, H3, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
+
+interface Field { name: string; label: string; type: 'textarea' | 'radios' | 'checkbox'; options?: { value: string; label: string }[]; hint?: string }
+interface View { heading: string; rows: [string, string][]; blockers: string[]; warning?: string; fields: Field[]; submitLabel: string }
+interface Reply { confirm?: View; errors?: string[]; redirectUrl?: string; notice?: { message: string; type: 'success' | 'error' } }
+
+const api = new ApiClient();
+
+const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
+  const [view, setView] = useState<View | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [form, setForm] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+  const recordId = String(record?.id ?? '');
+
+  useEffect(() => {
+    api.recordAction({ resourceId: resource.id, recordId, actionName: action.name }).then((r) => setView((r.data as Reply).confirm ?? null));
+  }, [resource.id, recordId, action.name]);
+
+  const submit = async () => {
+    setBusy(true);
+    const data = new FormData();
+    for (const [k, v] of Object.entries(form)) data.append(k, v);
+    try {
+      const reply = (await api.recordAction({ resourceId: resource.id, recordId, actionName: action.name, method: 'post', data })).data as Reply;
+      if (reply.notice) addNotice(reply.notice);
+      if (reply.redirectUrl) { window.location.href = reply.redirectUrl; return; }
+      if (reply.confirm) setView(reply.confirm);
+      setErrors(reply.errors ?? []);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!view) return <Box variant="white" p="xl"><Text>Loading…</Text></Box>;
+  return (
+    <Box variant="white" p="xl" data-testid="confirm-page">
+      <H3>{view.heading}</H3>
+      <Table mb="xl">
+        <TableBody>
+          {view.rows.map(([label, value]) => (
+            <TableRow key={label}><TableCell><strong>{label}</strong></TableCell><TableCell>{value}</TableCell></TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {[...view.blockers, ...errors].map((message) => <MessageBox key={message} variant="danger" message={message} mb="default" />)}
+      {view.warning ? <MessageBox variant="warning" message={view.warning} mb="xl" /> : null}
+      {view.blockers.length === 0 ? (
+        <>
+          {view.fields.map((field) => (
+            <FormGroup key={field.name}>
+              {field.type === 'checkbox' ? (
+                <Box flex alignItems="center">
+                  <CheckBox id={`confirm-${field.name}`} checked={form[field.name] === 'true'}
+                    onChange={() => setForm((f) => ({ ...f, [field.name]: f[field.name] === 'true' ? 'false' : 'true' }))} />
+                  <Label inline htmlFor={`confirm-${field.name}`} ml="default">{field.label}</Label>
+                </Box>
+              ) : field.type === 'radios' ? (
+                <fieldset>
+                  <legend><Label>{field.label}</Label></legend>
+                  {(field.options ?? []).map((o) => (
+                    <Box key={o.value} mb="sm">
+                      <input type="radio" id={`confirm-${field.name}-${o.value}`} name={field.name} value={o.value}
+                        checked={form[field.name] === o.value} onChange={() => setForm((f) => ({ ...f, [field.name]: o.value }))} />
+                      <label htmlFor={`confirm-${field.name}-${o.value}`} style={{ marginLeft: 8 }}>{o.label}</label>
+                    </Box>
+                  ))}
+                </fieldset>
+              ) : (
+                <>
+                  <Label htmlFor={`confirm-${field.name}`}>{field.label}</Label>
+                  <TextArea id={`confirm-${field.name}`} width="100%" rows={3} value={form[field.name] ?? ''}
+                    onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setForm((f) => ({ ...f, [field.name]: e.target.value }))} />
+                </>
+              )}
+              {field.hint ? <Text variant="sm" mt="sm">{field.hint}</Text> : null}
+            </FormGroup>
+          ))}
+          <Button variant="contained" color="danger" disabled={busy} onClick={submit}>{view.submitLabel}</Button>
+        </>
+      ) : null}
+    </Box>
+  );
+};
+
+export default ConfirmPage;

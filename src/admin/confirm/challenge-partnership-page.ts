@@ -1,0 +1,38 @@
+// "Report an incorrect partnership": the late challenge a super user makes for a school (ecf-domain 4).
+import { CHALLENGE_REASON_LABELS, CHALLENGE_REASONS } from '../../actions/partnerships/challenge-reasons.js';
+import { challengePartnership, POLICY_ENGAGEMENT_CONFIRMATION } from '../../actions/partnerships/challenge-partnership.js';
+import { db } from '../../db/client.js';
+import type { ConfirmActionOptions } from './confirm-action.js';
+
+export const challengePartnershipPage: ConfirmActionOptions = {
+  permission: 'partnerships.challenge_late',
+  icon: 'AlertTriangle',
+  isVisible: ({ record }) => !record?.params.challengedAt && record?.params.relationship !== true,
+  async load(_ctx, id) {
+    const p = await db().partnership.findUniqueOrThrow({
+      where: { id },
+      include: { school: true, leadProvider: true, deliveryPartner: true, cohort: true },
+    });
+    return {
+      heading: 'Report an incorrect partnership',
+      rows: [
+        ['School', `${p.school.name} (URN ${p.school.urn})`],
+        ['Cohort', String(p.cohort.startYear)],
+        ['Lead provider', p.leadProvider.name],
+        ['Delivery partner', p.deliveryPartner.name],
+        ['Challenge deadline', p.challengeDeadline ? p.challengeDeadline.toISOString().slice(0, 10) : '—'],
+      ],
+      blockers: p.challengedAt ? ['This partnership has already been challenged'] : [],
+      warning: POLICY_ENGAGEMENT_CONFIRMATION,
+      fields: [
+        { name: 'reason', label: 'Tell us why this is not the right partnership', type: 'radios', options: CHALLENGE_REASONS.map((r) => ({ value: r, label: CHALLENGE_REASON_LABELS[r] })) },
+        { name: 'confirmed', label: "Yes, the Policy Engagement Team has authorised this challenge", type: 'checkbox' },
+      ],
+      submitLabel: 'Challenge',
+    };
+  },
+  async submit(ctx, id, form) {
+    await challengePartnership(ctx, { partnershipId: id, reason: form.reason, confirmed: form.confirmed });
+    return 'Induction programme has been challenged';
+  },
+};

@@ -1,0 +1,51 @@
+// A record action with a real confirmation screen (AdminJS's own prompt is a bare "are you sure?"):
+// GET shows `load`'s view, POST runs `submit` and returns to the record with its message.
+import type { Action, ActionContext, ActionResponse } from 'adminjs';
+import type { Permission } from '../../actions/authz.js';
+import type { ActorContext } from '../../actions/actor.js';
+import { asActionError } from '../../actions/errors.js';
+import { actorFromAdmin } from '../actor.js';
+import { Components } from '../components/index.js';
+import { allowPermission } from '../rbac.js';
+import type { ConfirmView } from './confirm-view.js';
+
+export interface ConfirmActionOptions {
+  permission: Permission;
+  icon?: string;
+  isVisible?: (context: ActionContext) => boolean;
+  load(ctx: ActorContext, recordId: string): Promise<ConfirmView>;
+  submit(ctx: ActorContext, recordId: string, form: Record<string, string>): Promise<string>;
+}
+
+export function confirmAction(options: ConfirmActionOptions): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'record',
+    icon: options.icon,
+    component: Components.ConfirmPage,
+    isAccessible: allowPermission(options.permission),
+    isVisible: options.isVisible,
+    handler: async (request, _response, { record, resource, currentAdmin, h }) => {
+      if (!record) throw new Error('Record not found');
+      const ctx = actorFromAdmin(currentAdmin);
+      const id = String(record.id());
+      const recordJson = record.toJSON(currentAdmin);
+      if (request.method !== 'post') return { record: recordJson, confirm: await options.load(ctx, id) };
+      const form = Object.fromEntries(
+        Object.entries(request.payload ?? {}).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>;
+      try {
+        const message = await options.submit(ctx, id, form);
+        return {
+          record: recordJson,
+          redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: id, actionName: 'show' }),
+          notice: { message, type: 'success' },
+        };
+      } catch (error) {
+        const refusal = asActionError(error);
+        if (!refusal) throw error;
+        const messages = refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message) : [refusal.message];
+        return { record: recordJson, confirm: await options.load(ctx, id), errors: messages, notice: { message: messages.join(' '), type: 'error' } };
+      }
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// A check-then-confirm screen for a dangerous action: what will happen, what blocks it, and the form.
+export interface ConfirmField {
+  name: string;
+  label: string;
+  type: 'textarea' | 'radios' | 'checkbox';
+  options?: { value: string; label: string }[];
+  hint?: string;
+}
+
+export interface ConfirmView {
+  heading: string;
+  rows: [string, string][];
+  /** Messages that stop the action; with any, the submit button is not offered. */
+  blockers: string[];
+  warning?: string;
+  fields: ConfirmField[];
+  submitLabel: string;
+}

@@ -2,7 +2,6 @@
 // located by the file's own line number. Knows nothing of the database: which URNs are our schools
 // is decided later (see stage-pupil-premium.ts).
 import { readCsv, type CsvRow, type ImportProblem } from '../../../reports/csv/read-csv.js';
-import { decodeUpload } from './decode-upload.js';
 
 export const URN = 'URN';
 export const PUPIL_PREMIUM = 'Pupil Premium Incentive';
@@ -46,7 +45,7 @@ export interface PupilPremiumFile {
 }
 
 export function readPupilPremiumFile(file: string, content: string | Uint8Array): PupilPremiumFile {
-  const csv = readCsv(decodeUpload(content), { file, requiredHeaders: [URN, PUPIL_PREMIUM, SPARSITY] });
+  const csv = readCsv(content, { file, requiredHeaders: [URN, PUPIL_PREMIUM, SPARSITY] });
   const warnings: ImportProblem[] = [];
   const errors = [...csv.errors];
   const conflictingRepeats: ConflictingRepeat[] = [];

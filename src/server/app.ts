@@ -1,6 +1,7 @@
-// The Express application: the back office at /admin, and a health check.
+// The Express application: the back office at /admin, the lead provider API at /api/v3, and a health check.
 import express, { type Express } from 'express';
 import { buildAdmin, buildAdminRouter, ADMIN_ROOT } from '../admin/index.js';
+import { createApiRouter } from '../api/router.js';
 import type { AppConfig } from './config.js';
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<Express> {
@@ -11,7 +12,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     response.json({ ok: true });
   });
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
-  // AdminJS parses its own bodies: mount it before any body parser.
+  app.use('/api/v3', createApiRouter());
+  // AdminJS parses its own bodies: no body parser may run before it.
   const admin = buildAdmin();
   app.use(ADMIN_ROOT, await buildAdminRouter(admin, { ...config, databaseUrl }));
   return app;

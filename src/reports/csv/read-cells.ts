@@ -36,7 +36,7 @@ export interface CellReader<C extends string> {
   problem(column: C | undefined, message: string): void;
   text(column: C, presence: Required): string;
   text(column: C, presence?: Optional): string | null;
-  /** A whole number, not negative unless `min` allows it. */
+  /** A whole number (thousands commas allowed), not negative unless `min` allows it. */
   integer(column: C, presence: Required & IntegerOptions): number;
   integer(column: C, presence?: Optional & IntegerOptions): number | null;
   /** An exact decimal as a string (never a JavaScript number). */
@@ -92,8 +92,10 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
       if (value === null) return options?.required ? 0 : null;
       const min = options?.min ?? 0;
       const max = options?.max ?? INT32_MAX;
-      const number = Number(value);
-      if (!/^-?\d+$/.test(value)) problem(column, `"${value}" is not a whole number`);
+      // Spreadsheets write thousands with commas: "2,000".
+      const digits = /^-?\d{1,3}(,\d{3})+$/.test(value) ? value.replace(/,/g, '') : value;
+      const number = Number(digits);
+      if (!/^-?\d+$/.test(digits)) problem(column, `"${value}" is not a whole number`);
       else if (number < min) problem(column, `${value} is too small: enter ${min} or more`);
       else if (number > max) problem(column, `${value} is too large: enter ${max} or less`);
       else return number;

@@ -1,0 +1,38 @@
+// Portal users for tests: people with roles for delivery partners or appropriate bodies.
+import { db } from '../../../src/db/client.js';
+import type { ActorContext } from '../../../src/actions/actor.js';
+import { createDeliveryPartner } from '../../support/factories.js';
+
+let counter = 0;
+
+export async function createPortalUser(options: { deliveryPartnerIds?: string[]; appropriateBodyIds?: string[]; email?: string; disabled?: boolean } = {}) {
+  const email = options.email ?? `portal-${++counter}-${Date.now()}@example.com`;
+  return db().portalUser.create({
+    data: {
+      email, fullName: `Portal User ${counter}`, disabledAt: options.disabled ? new Date() : null,
+      roles: {
+        create: [
+          ...(options.deliveryPartnerIds ?? []).map((deliveryPartnerId) => ({ deliveryPartnerId })),
+          ...(options.appropriateBodyIds ?? []).map((appropriateBodyId) => ({ appropriateBodyId })),
+        ],
+      },
+    },
+  });
+}
+
+/** A person who checks data for one new delivery partner. */
+export async function createDeliveryPartnerUser() {
+  const deliveryPartner = await createDeliveryPartner();
+  const user = await createPortalUser({ deliveryPartnerIds: [deliveryPartner.id] });
+  return { deliveryPartner, user };
+}
+
+export const anonymous: ActorContext = { actor: { kind: 'system', name: 'Check data sign-in' }, ip: '203.0.113.9' };
+
+export const portalActor = (user: { id: string; email: string }): ActorContext => ({ actor: { kind: 'portal', id: user.id, email: user.email } });
+
+/** The token in the newest sign-in email to this address. */
+export async function tokenFromOutbox(email: string): Promise<string> {
+  const message = await db().emailOutbox.findFirstOrThrow({ where: { to: email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
+  return /\/sign-in\/([A-Za-z0-9_-]+)/.exec(message.body)![1];
+}

@@ -220,7 +220,7 @@ describe('cells', () => {
       { file: 'bad-cells.csv', line: 5, column: 'Sparsity Incentive', message: 'Sparsity Incentive must be 1 or 0, not "2"' },
       { file: 'bad-cells.csv', line: 6, column: 'URN', message: 'The URN is blank' },
     ]);
-    await expect(apply('bad-cells.csv', fixture('bad-cells.csv'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(apply('bad-cells.csv', fixture('bad-cells.csv'))).rejects.toMatchObject({ code: 'INVALID_INPUT', problems: result.errors });
     expect(await snapshot()).toEqual(before);
     expect(await stored('100000')).toBeNull();
   });

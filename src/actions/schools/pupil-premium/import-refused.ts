@@ -1,12 +1,15 @@
 import type { ImportProblem } from '../../../reports/csv/read-csv.js';
 import { ActionError } from '../../errors.js';
 
-/** The refusal of a file with errors; each problem keeps its line and column in the field name. */
-export function importRefused(errors: ImportProblem[]): ActionError {
-  const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-  return new ActionError(
-    'INVALID_INPUT',
-    `${errors[0]?.file ?? 'The file'} has ${count}, so nothing was imported. Correct the file and upload it again.`,
-    errors.map((problem) => ({ field: `line ${problem.line}${problem.column ? `, ${problem.column}` : ''}`, message: problem.message })),
-  );
+/** A file with errors: nothing was imported. Carries the problems whole, for pages that list them by line. */
+export class PupilPremiumImportRefused extends ActionError {
+  constructor(readonly problems: ImportProblem[]) {
+    const count = problems.length === 1 ? '1 error' : `${problems.length} errors`;
+    super(
+      'INVALID_INPUT',
+      `${problems[0]?.file ?? 'The file'} has ${count}, so nothing was imported. Correct the file and upload it again.`,
+      problems.map((problem) => ({ field: `line ${problem.line}${problem.column ? `, ${problem.column}` : ''}`, message: problem.message })),
+    );
+    this.name = 'PupilPremiumImportRefused';
+  }
 }

@@ -93,7 +93,8 @@ export interface Sort {
 
 /**
  * ORDER BY from `sort` (e.g. "-updated_at,created_at"): unknown columns are ignored, the default applies
- * when nothing usable is asked for, and `tieBreaker` always comes last so pages never overlap.
+ * when nothing usable is asked for, and `tieBreaker` (a unique column) comes last, in the direction of the
+ * last term, so pages never overlap and a reversed sort is exactly the reverse.
  */
 export function sortOf(query: Query, columns: Record<string, Prisma.Sql>, fallback: string, tieBreaker: Prisma.Sql): Sort {
   const raw = Array.isArray(query.sort) ? query.sort.join(',') : typeof query.sort === 'string' ? query.sort : '';
@@ -102,7 +103,8 @@ export function sortOf(query: Query, columns: Record<string, Prisma.Sql>, fallba
     .filter((term) => columns[term.column] !== undefined);
   const used = terms.length ? terms : [{ column: fallback, descending: false }];
   return {
-    orderBy: Prisma.join([...used.map((t) => Prisma.sql`${columns[t.column]} ${Prisma.raw(t.descending ? 'DESC' : 'ASC')}`), tieBreaker], ', '),
+    orderBy: Prisma.join([...used, { column: '', descending: used[used.length - 1].descending }].map((t) =>
+      Prisma.sql`${t.column ? columns[t.column] : tieBreaker} ${Prisma.raw(t.descending ? 'DESC' : 'ASC')}`), ', '),
     columns: used.map((t) => t.column),
   };
 }

@@ -11,7 +11,7 @@ export function deliveryPartnerRoutes(router: Router): void {
   router.get('/delivery-partners', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
     const page = pageOf(req.query);
-    const sort = sortOf(req.query, DELIVERY_PARTNER_SORTS, 'created_at', Prisma.sql`dp.id ASC`);
+    const sort = sortOf(req.query, DELIVERY_PARTNER_SORTS, 'created_at', Prisma.sql`dp.id`);
     res.json({ data: await listDeliveryPartners(callerOf(res), cohortYearsOf(filter), sort.orderBy, page) });
   }));
 

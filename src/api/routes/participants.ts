@@ -31,7 +31,7 @@ export function participantRoutes(router: Router): void {
   router.get('/participants/ecf', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
     const page = pageOf(req.query);
-    const sort = sortOf(req.query, PARTICIPANT_SORTS, 'created_at', Prisma.sql`t.id ASC`);
+    const sort = sortOf(req.query, PARTICIPANT_SORTS, 'created_at', Prisma.sql`t.id`);
     const filters = {
       years: cohortYearsOf(filter),
       updatedSince: updatedSinceOf(filter),

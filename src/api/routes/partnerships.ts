@@ -14,7 +14,7 @@ export function partnershipRoutes(router: Router): void {
   router.get('/partnerships/ecf', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
     const page = pageOf(req.query);
-    const sort = sortOf(req.query, PARTNERSHIP_SORTS, 'created_at', Prisma.sql`id ASC`);
+    const sort = sortOf(req.query, PARTNERSHIP_SORTS, 'created_at', Prisma.sql`id`);
     const filters = { years: cohortYearsOf(filter), updatedSince: updatedSinceOf(filter), deliveryPartnerIds: listOf(filter.delivery_partner_id) };
     res.json({ data: await listPartnerships(callerOf(res), filters, sort.orderBy, page) });
   }));

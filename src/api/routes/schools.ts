@@ -19,7 +19,7 @@ export function schoolRoutes(router: Router): void {
     const filter = filterOf(req.query);
     const cohort = await cohortOf(filter);
     const page = pageOf(req.query);
-    const sort = sortOf(req.query, SCHOOL_SORTS, 'created_at', Prisma.sql`s.id ASC`);
+    const sort = sortOf(req.query, SCHOOL_SORTS, 'created_at', Prisma.sql`s.id`);
     const filters = { urn: filter.urn?.trim() || undefined, updatedSince: updatedSinceOf(filter) };
     res.json({ data: cohort ? await listSchools(cohort, filters, sort.orderBy, page) : [] });
   }));

@@ -11,7 +11,7 @@ export function unfundedMentorRoutes(router: Router): void {
   router.get('/unfunded-mentors/ecf', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
     const page = pageOf(req.query);
-    const sort = sortOf(req.query, UNFUNDED_MENTOR_SORTS, 'created_at', Prisma.sql`id ASC`);
+    const sort = sortOf(req.query, UNFUNDED_MENTOR_SORTS, 'created_at', Prisma.sql`id`);
     res.json({ data: await listUnfundedMentors(callerOf(res), updatedSinceOf(filter), sort.orderBy, page) });
   }));
 

@@ -79,7 +79,7 @@ describe('voidDeclaration', () => {
     const declaration = await createDeclaration(await createParticipant(world), world.leadProvider, { state: 'submitted' });
     await expect(voidAs(declaration.id, userContext('support'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const finance = await createUser('finance');
-    const voided = await voidAs(declaration.id, userContext('finance', finance.id));
+    const voided = await voidAs(declaration.id, { actor: { kind: 'user', id: finance.id, email: finance.email, role: 'finance' } });
     expect(voided).toMatchObject({ state: 'voided', voidedByUserId: finance.id });
     expect(voided.voidedAt).toBeInstanceOf(Date);
   });

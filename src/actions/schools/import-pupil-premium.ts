@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { StartYear } from '../zod.js';
-import { PupilPremiumImportRefused } from './pupil-premium/import-refused.js';
+import { importRefused } from './pupil-premium/import-refused.js';
 import { readPupilPremiumFile, type ConflictingRepeat } from './pupil-premium/read-pupil-premium-file.js';
 import { stagePupilPremium, type PupilPremiumComparison } from './pupil-premium/stage-pupil-premium.js';
 import type { UnknownUrn } from './pupil-premium/unknown-urns-csv.js';
@@ -79,7 +79,7 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
         errors: byLine([...file.errors, ...knownConflicts.map((repeat) => problem(repeat, `${repeat.message}: keep only the correct row`))]),
       };
       if (mode === 'preview') return result;
-      if (result.errors.length > 0) throw new PupilPremiumImportRefused(result.errors);
+      if (result.errors.length > 0) throw importRefused(result.errors);
 
       const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
       await writePupilPremium(tx, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { importPupilPremium, type PupilPremiumImportResult } from '../../actions/schools/import-pupil-premium.js';
-import { PupilPremiumImportRefused } from '../../actions/schools/pupil-premium/import-refused.js';
+import { importRefused } from '../../actions/schools/pupil-premium/import-refused.js';
 import { unknownUrnsCsv } from '../../actions/schools/pupil-premium/unknown-urns-csv.js';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import { CliUsageError, requireOption, type CliCommand, type CliOutput } from '../command.js';
@@ -32,7 +32,7 @@ export const pupilPremiumImport: CliCommand = {
     const csvPath = args.options['unknown-urns-csv'];
     if (csvPath && csvPath !== 'true') await writeFile(csvPath, unknownUrnsCsv(result.unknownUrns));
     report(result, out, csvPath);
-    if (result.errors.length > 0) throw new PupilPremiumImportRefused(result.errors);
+    if (result.errors.length > 0) throw importRefused(result.errors);
 
     return {
       applied: result.applied,

@@ -2,7 +2,7 @@ import type { ImportProblem } from '../../../reports/csv/read-csv.js';
 import { ActionError } from '../../errors.js';
 
 /** A file with errors: nothing was imported. Carries the problems whole, for pages that list them by line. */
-export class PupilPremiumImportRefused extends ActionError {
+export class ImportRefused extends ActionError {
   constructor(readonly problems: ImportProblem[]) {
     const count = problems.length === 1 ? '1 error' : `${problems.length} errors`;
     super(
@@ -10,6 +10,9 @@ export class PupilPremiumImportRefused extends ActionError {
       `${problems[0]?.file ?? 'The file'} has ${count}, so nothing was imported. Correct the file and upload it again.`,
       problems.map((problem) => ({ field: `line ${problem.line}${problem.column ? `, ${problem.column}` : ''}`, message: problem.message })),
     );
-    this.name = 'PupilPremiumImportRefused';
+    this.name = 'ImportRefused';
   }
 }
+
+/** For `throw importRefused(errors)`; catch it with `instanceof ImportRefused`. */
+export const importRefused = (errors: ImportProblem[]) => new ImportRefused(errors);

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { db } from '../../src/db/client.js';
+import { createDeclaration, createParticipant, createParticipantWorld, createStatement, type ParticipantWorld } from '../support/factories.js';
+import { createToken, startApi, type ApiClient } from './support/api-client.js';
+import { openStatement } from './support/lead-provider.js';
+
+let world: ParticipantWorld;
+let api: ApiClient;
+
+beforeAll(async () => {
+  world = await createParticipantWorld(2024);
+  api = await startApi(await createToken(world.leadProvider));
+});
+afterAll(() => api.close());
+
+const declare = (attributes: Record<string, unknown>) =>
+  api.post('/participant-declarations', { data: { type: 'participant-declaration', attributes } });
+
+describe('POST /participant-declarations', () => {
+  it('records the declaration and answers with it, attached to the statement that will pay it', async () => {
+    const statement = await openStatement(world.leadProvider, world.cohort);
+    const participant = await createParticipant(world, { profile: { sparsityUplift: true } });
+
+    const { status, body } = await declare({
+      participant_id: participant.teacher.id, declaration_type: 'started', declaration_date: '2024-10-01T10:00:00Z', course_identifier: 'ecf-induction',
+    });
+
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({
+      type: 'participant-declaration',
+      attributes: {
+        participant_id: participant.teacher.id,
+        declaration_type: 'started',
+        declaration_date: '2024-10-01T10:00:00.000Z',
+        course_identifier: 'ecf-induction',
+        state: 'eligible',
+        delivery_partner_id: world.deliveryPartner.id,
+        statement_id: statement.id,
+        clawback_statement_id: null,
+        ineligible_for_funding_reason: null,
+        mentor_id: null,
+        uplift_paid: false,
+        evidence_held: null,
+        has_passed: null,
+        lead_provider_name: world.leadProvider.name,
+      },
+    });
+    expect((await api.get(`/participant-declarations/${body.data.id}`)).body).toEqual(body);
+  });
+
+  it('answers refusals with one 422 error per attribute, titled with the attribute', async () => {
+    const participant = await createParticipant(world);
+    const { status, body } = await declare({ participant_id: participant.teacher.id, course_identifier: 'ecf-induction', declaration_date: '2024-10-01' });
+    expect(status).toBe(422);
+    expect(body.errors).toEqual([
+      { title: 'declaration_type', detail: "Enter a '#/declaration_type'." },
+      { title: 'declaration_date', detail: "Enter a valid RCF3339 '#/declaration_date'." },
+    ]);
+  });
+
+  it('joins several messages about one attribute with a comma, as the DfE does', async () => {
+    const participant = await createParticipant(world);
+    const { body } = await declare({
+      participant_id: participant.teacher.id, course_identifier: 'ecf-induction', declaration_type: 'started', declaration_date: '2999-01-01',
+    });
+    expect(body.errors).toEqual([
+      {
+        title: 'declaration_date',
+        detail: "The '#/declaration_date' value cannot be a future date. Check the date and try again., Enter a valid RCF3339 '#/declaration_date'.",
+      },
+    ]);
+  });
+});
+
+describe('PUT /participant-declarations/{id}/void', () => {
+  it('voids, then refuses to void again as an invalid action', async () => {
+    await openStatement(world.leadProvider, world.cohort);
+    const participant = await createParticipant(world);
+    const declaration = await createDeclaration(participant, world.leadProvider, { state: 'submitted' });
+
+    const voided = await api.put(`/participant-declarations/${declaration.id}/void`, undefined);
+    expect(voided.status).toBe(200);
+    expect(voided.body.data.attributes.state).toBe('voided');
+    expect(await api.put(`/participant-declarations/${declaration.id}/void`, undefined)).toEqual({
+      status: 422,
+      body: { errors: [{ title: 'Invalid action', detail: 'This declaration has already been voided.' }] },
+    });
+  });
+
+  it('shows a clawed-back paid declaration with both statements', async () => {
+    const paid = await createStatement(world.leadProvider, world.cohort, { state: 'paid' });
+    const next = await openStatement(world.leadProvider, world.cohort, 3);
+    const participant = await createParticipant(world, { profile: { pupilPremiumUplift: true } });
+    const declaration = await createDeclaration(participant, world.leadProvider, { state: 'paid', statement: paid });
+    await db().declaration.update({ where: { id: declaration.id }, data: { pupilPremiumUplift: true } });
+
+    const { body } = await api.put(`/participant-declarations/${declaration.id}/void`, undefined);
+
+    expect(body.data.attributes).toMatchObject({ state: 'awaiting-clawback', statement_id: paid.id, clawback_statement_id: next.id, uplift_paid: true });
+  });
+
+  it("cannot void another provider's declaration", async () => {
+    const other = await createParticipantWorld(2024, { cohort: world.cohort, schedule: world.schedule });
+    const theirs = await createDeclaration(await createParticipant(other), other.leadProvider, { state: 'submitted' });
+    expect(await api.put(`/participant-declarations/${theirs.id}/void`, undefined)).toEqual({ status: 404, body: { error: 'Resource not Found' } });
+  });
+});
+
+describe('GET /participant-declarations', () => {
+  it("lists the caller's declarations, and other providers' claims for participants now with the caller", async () => {
+    const other = await createParticipantWorld(2024, { cohort: world.cohort, schedule: world.schedule });
+    const arrived = await createParticipant(other);
+    const earlierClaim = await createDeclaration(arrived, other.leadProvider, { state: 'paid', declarationType: 'started' });
+    const voidedClaim = await createDeclaration(arrived, other.leadProvider, { state: 'voided', declarationType: 'retained_1' });
+    await db().inductionRecord.create({
+      data: { inductionProgrammeId: world.programme.id, participantProfileId: arrived.profile.id, scheduleId: world.schedule.id, startDate: new Date('2025-01-01') },
+    });
+    const stranger = await createDeclaration(await createParticipant(other), other.leadProvider, { state: 'eligible' });
+    const own = await createDeclaration(await createParticipant(world), world.leadProvider, { state: 'submitted' });
+
+    const listed = (await api.get('/participant-declarations?page[per_page]=3000')).body.data.map((d: { id: string }) => d.id);
+
+    expect(listed).toEqual(expect.arrayContaining([earlierClaim.id, own.id]));
+    expect(listed).not.toContain(voidedClaim.id);
+    expect(listed).not.toContain(stranger.id);
+    const shown = (await api.get(`/participant-declarations/${earlierClaim.id}`)).body.data.attributes;
+    expect(shown.lead_provider_name).toBe(other.leadProvider.name);
+    expect((await api.get(`/participant-declarations/${stranger.id}`)).status).toBe(404);
+  });
+
+  it('filters by participant, delivery partner, cohort and updated_since', async () => {
+    const participant = await createParticipant(world);
+    const declaration = await createDeclaration(participant, world.leadProvider, { state: 'submitted', deliveryPartnerId: world.deliveryPartner.id });
+    const only = async (query: string) => (await api.get(`/participant-declarations?page[per_page]=3000&${query}`)).body.data.map((d: { id: string }) => d.id);
+
+    expect(await only(`filter[participant_id]=${participant.teacher.id}`)).toEqual([declaration.id]);
+    expect(await only(`filter[delivery_partner_id]=${world.deliveryPartner.id}`)).toContain(declaration.id);
+    expect(await only('filter[cohort]=2023')).toEqual([]);
+    expect(await only('filter[cohort]=2024')).toContain(declaration.id);
+    const later = new Date(declaration.updatedAt.getTime() + 1).toISOString();
+    expect(await only(`filter[updated_since]=${later}`)).not.toContain(declaration.id);
+    expect(await only(`filter[updated_since]=${declaration.updatedAt.toISOString()}`)).toContain(declaration.id);
+  });
+});

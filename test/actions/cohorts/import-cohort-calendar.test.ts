@@ -13,9 +13,7 @@ describe('importCohortSetup with the real ECF calendar', () => {
   it('imports cohorts 2020-2025, their schedules and every lead provider statement in one go, then changes nothing on a re-run', async () => {
     const leadProviders = await createDfeLeadProviders();
 
-    const started = Date.now();
     const result = await importCohortSetup(policy, { files: calendarFiles(), mode: 'apply' });
-    const seconds = (Date.now() - started) / 1000;
 
     expect(result.problems).toEqual([]);
     expect(result.applied).toBe(true);
@@ -59,7 +57,5 @@ describe('importCohortSetup with the real ECF calendar', () => {
       expect(file.counts.unchanged).toBe(countsOf(result)[file.kind].created);
     }
     expect(await setupCounts()).toEqual({ ...counts, auditEvents: counts.auditEvents + 1 });
-
-    console.log(`Calendar import: ${seconds.toFixed(1)} s for ${counts.auditEvents} audit events`);
   });
 });

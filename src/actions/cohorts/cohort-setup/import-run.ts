@@ -183,3 +183,12 @@ export class FirstSeen<K> {
     return earlier;
   }
 }
+
+/** Rows per multi-row insert, well inside PostgreSQL's 65,535 bind parameters. */
+const INSERT_BATCH = 1000;
+
+export function inBatches<T>(items: T[]): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += INSERT_BATCH) batches.push(items.slice(start, start + INSERT_BATCH));
+  return batches;
+}

@@ -4,7 +4,7 @@
 import { DeclarationType, type Cohort, type Milestone, type ScheduleType } from '@prisma/client';
 import { readCells } from '../../../reports/csv/read-cells.js';
 import { recordAudit } from '../../audit.js';
-import { FirstSeen, isoDate, type FileLog, type ImportRun, type UploadedCsv } from './import-run.js';
+import { FirstSeen, inBatches, isoDate, type FileLog, type ImportRun, type UploadedCsv } from './import-run.js';
 
 export const SCHEDULE_HEADERS = [
   'type',
@@ -155,7 +155,7 @@ class SchedulePlans {
     return told;
   }
 
-  /** Few statements whatever the file's size: new schedules, then all new milestones, then the audit. */
+  /** A handful of SQL statements whatever the file's size: new schedules, then all new milestones, then the audit. */
   async write(): Promise<void> {
     const { tx, ctx } = this.run;
     const plans = [...this.byKey.values()];
@@ -169,7 +169,7 @@ class SchedulePlans {
       for (const plan of newSchedules) plan.id = ids.get(`${plan.identifier}|${plan.cohort.id}`);
     }
     const milestones = plans.flatMap((plan) => plan.newMilestones.map((values) => ({ scheduleId: plan.id as string, ...values })));
-    if (milestones.length > 0) await tx.milestone.createMany({ data: milestones });
+    for (const batch of inBatches(milestones)) await tx.milestone.createMany({ data: batch });
 
     for (const plan of plans) {
       const subject = { subjectType: 'Schedule', subjectId: plan.id as string, reason: `Cohort setup import: ${this.file}` };

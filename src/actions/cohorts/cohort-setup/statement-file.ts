@@ -4,7 +4,7 @@
 import type { Cohort, StatementState } from '@prisma/client';
 import { readCells } from '../../../reports/csv/read-cells.js';
 import { recordAudit } from '../../audit.js';
-import { FirstSeen, isoDate, type ImportRun, type LeadProviderRef, type UploadedCsv } from './import-run.js';
+import { FirstSeen, inBatches, isoDate, type ImportRun, type LeadProviderRef, type UploadedCsv } from './import-run.js';
 
 export const STATEMENT_HEADERS = ['type', 'name', 'cohort', 'deadline_date', 'payment_date', 'output_fee'] as const;
 
@@ -106,17 +106,22 @@ export async function importStatementFile(run: ImportRun, upload: UploadedCsv): 
       await log.add({ line: row.line, outcome: 'created', record, note: STATE_NOTES[values.state] });
     }
   }
-  await createStatements(run, pending);
+  await createStatements(run, log.file, pending);
 }
 
-/** One insert for the file, and one audit event per cohort listing its new statements. */
-async function createStatements(run: ImportRun, pending: NewStatement[]): Promise<void> {
+/** A multi-row insert per thousand statements, and one audit event per cohort listing its new statements. */
+async function createStatements(run: ImportRun, file: string, pending: NewStatement[]): Promise<void> {
   if (pending.length === 0) return;
   const key = (s: { name: string; cpdLeadProviderId: string; cohortId: string }) => `${s.name}|${s.cpdLeadProviderId}|${s.cohortId}`;
-  const created = await run.tx.statement.createManyAndReturn({
-    data: pending.map(({ values }) => values),
-    select: { id: true, name: true, cpdLeadProviderId: true, cohortId: true },
-  });
+  const created = [];
+  for (const batch of inBatches(pending)) {
+    created.push(
+      ...(await run.tx.statement.createManyAndReturn({
+        data: batch.map(({ values }) => values),
+        select: { id: true, name: true, cpdLeadProviderId: true, cohortId: true },
+      })),
+    );
+  }
   const ids = new Map(created.map((statement) => [key(statement), statement.id]));
   const byCohort = new Map<string, { cohort: Cohort; statements: Record<string, unknown>[] }>();
   for (const { values, leadProvider, cohort } of pending) {
@@ -131,7 +136,7 @@ async function createStatements(run: ImportRun, pending: NewStatement[]): Promis
       subjectType: 'Cohort',
       subjectId: cohort.id,
       after: { cohort: cohort.startYear, statements },
-      reason: `Cohort setup import: ${statements.length} statements`,
+      reason: `Cohort setup import: ${file}`,
     });
   }
 }

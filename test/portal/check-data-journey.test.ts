@@ -90,7 +90,7 @@ describe('check data for delivery partners', () => {
     await page.getByLabel('Search').fill('a');
     await page.getByLabel('Status').selectOption({ label: 'Training or eligible for training' });
     await page.getByRole('button', { name: 'Search' }).click();
-    const shown = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const shown = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent!.trim())));
     expect(shown.map((r) => r[0]).sort()).toEqual(['Ada Lovelace', 'Alan Earlier', 'Charles Babbage', 'Joan Mentor', 'Mary Somerville']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download (csv)' }).click()]);

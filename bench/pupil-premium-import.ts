@@ -31,6 +31,8 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<{ ms: num
 const counts = ({ rows, created, updated, unchanged, unknownUrns, warnings, errors }: Awaited<ReturnType<typeof importPupilPremium>>) =>
   JSON.stringify({ rows, created, updated, unchanged, unknown: unknownUrns.length, warnings: warnings.length, errors: errors.length });
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function baseline(startYear: number): Promise<void> {
   const records = parse(content, { columns: true, bom: true }) as Record<string, string>[];
   const last = new Map(records.map((r) => [r.URN, r]));
@@ -76,17 +78,26 @@ async function main(): Promise<void> {
     const run = (mode: 'preview' | 'apply') => importPupilPremium(ctx, { startYear: 2024, fileName: FILE, content, mode });
     const preview = await timed('preview (nothing stored yet)', () => run('preview'));
     console.log(`  ${counts(preview.value)}`);
-    const first = await timed('apply (every school created)', () => run('apply'));
-    console.log(`  ${counts(first.value)}`);
+    // The first apply and the baseline alternate, three times each, and are compared by their medians.
+    const applies: number[] = [];
+    const baselines: number[] = [];
+    for (let round = 1; round <= 3; round++) {
+      await db().$executeRaw`DELETE FROM pupil_premiums`;
+      const first = await timed(`apply (every school created) #${round}`, () => run('apply'));
+      if (round === 1) console.log(`  ${counts(first.value)}`);
+      applies.push(first.ms);
+      baselines.push((await timed(`baseline (every school created) #${round}`, () => baseline(2023))).ms);
+    }
     const again = await timed('apply again (every school unchanged)', () => run('apply'));
     console.log(`  ${counts(again.value)}`);
     await db().$executeRaw`UPDATE pupil_premiums SET "pupilPremiumIncentive" = NOT "pupilPremiumIncentive" WHERE "startYear" = 2024 AND random() < 0.33`;
     const changed = await timed('apply (a third of the schools updated)', () => run('apply'));
     console.log(`  ${counts(changed.value)}`);
-    const base = await timed('baseline (every school created)', () => baseline(2023));
-    const ratio = first.ms / base.ms;
-    const met = first.ms < 2000 && ratio <= 1.5;
-    console.log(`\nfirst apply ${first.ms.toFixed(0)} ms (target < 2000), ${ratio.toFixed(2)}x the baseline (target <= 1.5x): ${met ? 'met' : 'NOT met'}`);
+
+    const apply = median(applies);
+    const ratio = apply / median(baselines);
+    const met = apply < 2000 && ratio <= 1.5;
+    console.log(`\nfirst apply median ${apply.toFixed(0)} ms (target < 2000), ${ratio.toFixed(2)}x the baseline's median (target <= 1.5x): ${met ? 'met' : 'NOT met'}`);
     if (!met) process.exitCode = 1;
   } finally {
     await disconnectDb();

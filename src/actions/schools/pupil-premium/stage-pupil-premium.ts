@@ -28,10 +28,11 @@ export interface PupilPremiumComparison {
   unknownUrns: string[];
 }
 
+/** `rows` has one entry per URN (readPupilPremiumFile sees to that). */
 export async function stagePupilPremium(tx: Tx, startYear: number, rows: PupilPremiumRow[]): Promise<PupilPremiumComparison> {
   await tx.$executeRaw`
     CREATE TEMPORARY TABLE ${STAGED} (
-      urn text PRIMARY KEY,
+      urn text NOT NULL,
       line integer NOT NULL,
       "pupilPremium" boolean NOT NULL,
       "sparsity" boolean NOT NULL,

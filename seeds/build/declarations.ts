@@ -77,9 +77,11 @@ class DeclarationBuilder {
       lineItems.push([statement, 'ineligible']);
     } else {
       const reached = STATE_ON_STATEMENT[statement.state];
-      const payableAt = addHours(addDays(statement.deadlineDate, 1), 2);
       const paidAt = statement.markedAsPaidAt ?? statement.paymentDate;
-      const progress: [DeclarationState, Date][] = [['eligible', addHours(submittedAt, 0.001)]];
+      const eligibleAt = addHours(submittedAt, 0.001);
+      // The nightly job marks it payable after the deadline (a few deadlines in statements.csv fall after the payment date).
+      const payableAt = latest(earliest(addHours(addDays(statement.deadlineDate, 1), 2), addHours(paidAt, -1)), addHours(eligibleAt, 0.001));
+      const progress: [DeclarationState, Date][] = [['eligible', eligibleAt]];
       if (reached !== 'eligible') progress.push(['payable', payableAt]);
       if (reached === 'paid') progress.push(['paid', paidAt]);
       const voidedEarly = roll < 0.03 ? earliest(addDays(submittedAt, random.int(1, 20)), this.today) : null;

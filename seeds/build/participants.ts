@@ -484,7 +484,7 @@ class ParticipantBuilder {
       pupilPremiumUplift: original.pupilPremiumUplift ?? false,
       sparsityUplift: original.sparsityUplift ?? false,
       mentorTeacherId: null,
-      steps: steps.slice(0, 2).map((step) => ({ ...step, date: earliest(addDays(step.date, random.int(1, 10)), this.context.today) })),
+      steps: steps.slice(0, 2),
     });
   }
 }

@@ -107,7 +107,7 @@ export function buildSchoolCohorts(
         const partners = deliveryPartners.byProviderAndYear.get(providerYearKey(habits.leadProvider.id, startYear))!;
         const deliveryPartner = partners[habits.partnerSlot % partners.length];
         // The last cohort still has partnerships being reported, some inside their challenge window.
-        const recent = startYear === TRAINING_YEARS[TRAINING_YEARS.length - 1] && random.chance(0.015);
+        const recent = startYear === TRAINING_YEARS[TRAINING_YEARS.length - 1] && random.chance(0.03);
         const reportedAt = recent ? addDays(today, -random.int(0, 10)) : earliest(addDays(registeredAt, random.int(1, 20)), today);
         const challengeDeadline = addDays(reportedAt, CHALLENGE_WINDOW_DAYS);
         const challenged = !recent && random.chance(0.02);

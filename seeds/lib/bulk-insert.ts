@@ -1,7 +1,6 @@
-// Inserts many rows with one statement per batch: INSERT ... SELECT FROM unnest(column arrays), on a
-// plain pg connection. Prisma's createMany sends one bind value per cell and took 9 s for 20,000 schools
-// on this machine; unnest sends one array per column, and pg serialises those arrays for about a third
-// of the CPU that Prisma's raw queries need.
+// Inserts many rows with one statement per batch, on a plain pg connection. Prisma's createMany sends one
+// bind value per cell and took 9 s for 20,000 schools on this machine, and its raw queries cost three
+// times pg's CPU for the same statement.
 import type pg from 'pg';
 
 const BATCH_SIZE = 25_000;
@@ -30,48 +29,39 @@ async function tableColumns(client: pg.ClientBase, table: string): Promise<Map<s
   return new Map(columns.map((c) => [c.name, { type: c.type, fallback: c.fallback }]));
 }
 
-function cellValue(value: unknown, type: string): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (type === 'jsonb') return JSON.stringify(value);
-  if (DASHED_ENUMS.has(type)) return String(value).replace(/_/g, '-');
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value); // Prisma.Decimal
-}
-
 /**
- * Writes the rows into `table` (its SQL name). A key missing from a row is NULL, or the column's default
- * when it has one and is NOT NULL; `updatedAt` defaults to `createdAt`.
+ * Writes the rows into `table` (its SQL name) from JSON: PostgreSQL parses and casts it in C, and one
+ * JSON.stringify is far cheaper than pg escaping every array element. A key missing from a row is NULL,
+ * or the column's default when it has one and is NOT NULL; `updatedAt` defaults to `createdAt`.
  */
 export async function insertRows(client: pg.ClientBase, table: string, typedRows: readonly object[]): Promise<number> {
-  const rows = typedRows as readonly Record<string, unknown>[];
+  const rows = typedRows as Record<string, unknown>[];
   if (rows.length === 0) return 0;
   const columns = await tableColumns(client, table);
   const keys = new Set<string>();
   for (const row of rows) for (const key in row) keys.add(key);
+  for (const key of keys) if (!columns.has(key)) throw new Error(`Table "${table}" has no column "${key}"`);
+  const dashed = [...keys].filter((key) => DASHED_ENUMS.has(columns.get(key)!.type));
+  if (columns.has('updatedAt')) keys.add('updatedAt');
+
   const names = [...keys];
-  if (columns.has('updatedAt') && !names.includes('updatedAt')) names.push('updatedAt');
-  const typeOf = (name: string) => {
-    const column = columns.get(name);
-    if (!column) throw new Error(`Table "${table}" has no column "${name}"`);
-    return column.type;
-  };
-  const selected = names.map((name, i) => {
-    const fallback = columns.get(name)?.fallback;
-    return fallback ? `COALESCE(v${i}, ${fallback})` : `v${i}`;
+  const selected = names.map((name) => {
+    const fallback = columns.get(name)!.fallback;
+    return fallback ? `COALESCE(r."${name}", ${fallback})` : `r."${name}"`;
   });
-  const sql = `INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(', ')})
-    SELECT ${selected.join(', ')}
-    FROM unnest(${names.map((c, i) => `$${i + 1}::${typeOf(c)}[]`).join(', ')}) AS v(${names.map((_, i) => `v${i}`).join(', ')})`;
+  const sql = `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(', ')})
+    SELECT ${selected.join(', ')} FROM json_populate_recordset(NULL::"${table}", $1::json) AS r`;
   const now = new Date();
+  const hasUpdatedAt = columns.has('updatedAt');
+  const toDatabase = (row: Record<string, unknown>) => {
+    if (!hasUpdatedAt && dashed.length === 0) return row;
+    const copy: Record<string, unknown> = { ...row };
+    if (hasUpdatedAt) copy.updatedAt = row.updatedAt ?? row.createdAt ?? now;
+    for (const key of dashed) if (typeof copy[key] === 'string') copy[key] = (copy[key] as string).replace(/_/g, '-');
+    return copy;
+  };
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    const batch = rows.slice(start, start + BATCH_SIZE);
-    const arrays = names.map((name) => {
-      const type = typeOf(name);
-      if (name === 'updatedAt') return batch.map((row) => cellValue(row.updatedAt ?? row.createdAt ?? now, type));
-      return batch.map((row) => cellValue(row[name], type));
-    });
-    await client.query(sql, arrays);
+    await client.query(sql, [JSON.stringify(rows.slice(start, start + BATCH_SIZE).map(toDatabase))]);
   }
   return rows.length;
 }

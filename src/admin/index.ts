@@ -1,7 +1,7 @@
 // The back office: AdminJS with our resources, role rules, dashboard and sign-in, as an Express router.
 import AdminJS, { type CurrentAdmin } from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
-import { Database, Resource } from '@adminjs/prisma';
+import { Database } from '@adminjs/prisma';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import express, { type RequestHandler, type Router } from 'express';
@@ -10,6 +10,7 @@ import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
 import { actionLabels, labels } from './labels.js';
+import { EcfResource } from './prisma-resource.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
 import { financeResources } from './resources/finance.js';
@@ -18,7 +19,7 @@ import { participantResources } from './resources/participants.js';
 import { schoolResources } from './resources/schools.js';
 import { supplierResources } from './resources/suppliers.js';
 
-AdminJS.registerAdapter({ Database, Resource });
+AdminJS.registerAdapter({ Database, Resource: EcfResource });
 
 export const ADMIN_ROOT = '/admin';
 

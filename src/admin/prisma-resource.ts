@@ -29,14 +29,31 @@ interface AdapterInternals {
   prepareReturnValues(row: unknown): Record<string, unknown>;
 }
 
+/** What defineResource hands to AdminJS; AdminJS builds the resource through the registered adapter. */
+export interface EcfResourceArgs {
+  model: ReturnType<typeof getModelByName>;
+  client: PrismaClient;
+  clientModule: unknown;
+  ecf: EcfResourceOptions;
+  titleColumn: string;
+}
+
+export function ecfResourceArgs(modelName: string, client: PrismaClient, ecf: EcfResourceOptions, titleColumn = 'name'): EcfResourceArgs {
+  return { model: getModelByName(modelName, dmmfClientModule), client, clientModule: dmmfClientModule, ecf, titleColumn };
+}
+
 export class EcfResource extends Resource {
-  constructor(
-    modelName: string,
-    private readonly prisma: PrismaClient,
-    private readonly ecf: EcfResourceOptions = {},
-    private readonly titleColumn = 'name',
-  ) {
-    super({ model: getModelByName(modelName, dmmfClientModule), client: prisma, clientModule: dmmfClientModule } as never);
+  private readonly prisma: PrismaClient;
+  private readonly ecf: EcfResourceOptions;
+  private readonly titleColumn: string;
+
+  // AdminJS constructs every resource from raw arguments through the registered adapter's Resource class
+  // (an instance given directly would be wrapped again by the stock adapter).
+  constructor(args: EcfResourceArgs) {
+    super(args as never);
+    this.prisma = args.client;
+    this.ecf = args.ecf ?? {};
+    this.titleColumn = args.titleColumn ?? 'name';
     for (const property of this.properties()) {
       if ((property as unknown as { column: Field }).column.type === 'Decimal') {
         property.type = () => 'string';

@@ -4,7 +4,7 @@ import type { Action, ActionContext, ActionRequest, ActionResponse, After, Prope
 import type { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { Permission } from '../../actions/authz.js';
-import { EcfResource } from '../prisma-resource.js';
+import { ecfResourceArgs } from '../prisma-resource.js';
 import { allowPermission, allowRoles, type Readers } from '../rbac.js';
 import { actionBackedSave, type Operation } from '../handlers.js';
 import type { NavGroup } from '../navigation.js';
@@ -74,7 +74,7 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
   // AdminJS merges option lists and fails on keys that are present but undefined.
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ResourceOptions;
   return {
-    resource: new EcfResource(spec.model, db(), { table: spec.table, searchColumns: spec.searchColumns }, spec.titleProperty ?? 'name'),
+    resource: ecfResourceArgs(spec.model, db(), { table: spec.table, searchColumns: spec.searchColumns }, spec.titleProperty ?? 'name'),
     options: defined,
   };
 }

@@ -1,0 +1,59 @@
+// The back office's "Jobs" page: an AdminJS page (add it as `pages: { [JOBS_PAGE]: jobsPage }` and call
+// registerJobsComponents(componentLoader)). Its one handler serves the page's data (polled every 2 s),
+// "run now" (POST), and finance's export downloads (GET ?download=<file>), all behind AdminJS's session.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
+import type { Response } from 'express';
+import { asActionError } from '../../actions/errors.js';
+import { requestJobRun } from '../../actions/jobs/request-job-run.js';
+import { findJob } from '../../jobs/registry.js';
+import { actorFromAdmin } from '../actor.js';
+import { roleOf } from '../rbac.js';
+import { sendExport } from './export-download.js';
+import { jobsPageData } from './jobs-page-data.js';
+
+export const JOBS_PAGE = 'jobs';
+export const JOBS_COMPONENT = 'JobsPage';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function registerJobsComponents(loader: ComponentLoader): void {
+  loader.add(JOBS_COMPONENT, path.join(here, 'jobs-view.tsx'));
+}
+
+interface PageRequest {
+  method?: string;
+  query?: Record<string, unknown>;
+  payload?: Record<string, unknown>;
+}
+
+async function runNow(request: PageRequest, admin: Parameters<typeof actorFromAdmin>[0]) {
+  const payload = request.payload ?? {};
+  const statementId = typeof payload.statementId === 'string' && payload.statementId ? payload.statementId : undefined;
+  try {
+    const { job } = await requestJobRun(actorFromAdmin(admin), { job: payload.job, statementId });
+    const label = findJob(job)?.label ?? job;
+    return { notice: { message: `${label} started${statementId ? ' for the statement' : ''}. Its progress shows below.`, type: 'success' } };
+  } catch (error) {
+    const refusal = asActionError(error);
+    if (!refusal) throw error;
+    return { notice: { message: refusal.message, type: 'error' } };
+  }
+}
+
+export const jobsPageHandler: PageHandler = async (request: PageRequest, response: Response, context) => {
+  const download = request.query?.download;
+  if (typeof download === 'string') {
+    await sendExport(context.currentAdmin, download, response);
+    return undefined;
+  }
+  if (request.method === 'post') return runNow(request, context.currentAdmin);
+  const rootPath = context._admin.options.rootPath ?? '/admin';
+  return jobsPageData(roleOf(context.currentAdmin), {
+    withStatements: request.query?.include === 'statements',
+    downloadHref: (file) => `${rootPath}/api/pages/${JOBS_PAGE}?download=${encodeURIComponent(file)}`,
+  });
+};
+
+export const jobsPage: AdminPage = { component: JOBS_COMPONENT, icon: 'Clock', handler: jobsPageHandler };

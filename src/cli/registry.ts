@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { cohortsImport } from './commands/cohorts-import.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { dbReset } from './commands/db-reset.js';
 import { participantsMoveFrozen } from './commands/participants-move-frozen.js';
@@ -12,6 +13,7 @@ export const commands: CliCommand[] = [
   dbMigrate,
   dbReset,
   usersCreate,
+  cohortsImport,
   pupilPremiumImport,
   participantsMoveFrozen,
   statementsCalculate,

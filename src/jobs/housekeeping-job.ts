@@ -1,0 +1,35 @@
+// Nightly tidying the other features rely on: magic links expired or used more than a day ago, and
+// exports older than EXPORTS_KEEP_DAYS (default 30), with temporary files a killed export left behind.
+import { db } from '../db/client.js';
+import { deleteOldExports } from '../reports/exports/export-files.js';
+import { NoArgs, type ScheduledJob } from './scheduled-job.js';
+
+const DAY_MS = 86_400_000;
+
+export function exportsKeepDays(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.EXPORTS_KEEP_DAYS ?? 30);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`EXPORTS_KEEP_DAYS must be a whole number of days (at least 1), not "${env.EXPORTS_KEEP_DAYS}".`);
+  return days;
+}
+
+export const housekeepingJob: ScheduledJob<NoArgs> = {
+  name: 'housekeeping',
+  label: 'Housekeeping',
+  description: 'Deletes magic links expired or used more than a day ago, and exports older than the days they are kept.',
+  schedule: { env: 'JOB_HOUSEKEEPING_CRON', default: '30 3 * * *' },
+  args: NoArgs,
+  summarise: (output) => {
+    const { magicLinksDeleted, exportsDeleted, temporaryFilesDeleted } = output as { magicLinksDeleted: number; exportsDeleted: string[]; temporaryFilesDeleted: number };
+    return `${magicLinksDeleted} magic link(s), ${exportsDeleted.length} old export(s) and ${temporaryFilesDeleted} unfinished file(s) deleted`;
+  },
+  async run() {
+    const now = Date.now();
+    const dayAgo = new Date(now - DAY_MS);
+    const { count: magicLinksDeleted } = await db().magicLinkToken.deleteMany({
+      where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }] },
+    });
+    const keepDays = exportsKeepDays();
+    const deleted = await deleteOldExports(new Date(now - keepDays * DAY_MS), dayAgo);
+    return { magicLinksDeleted, exportsDeleted: deleted.exports, temporaryFilesDeleted: deleted.temporary, exportsKeptDays: keepDays };
+  },
+};

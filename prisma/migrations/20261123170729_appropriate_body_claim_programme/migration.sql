@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "appropriate_body_claims" ADD COLUMN     "trainingProgramme" "TrainingProgramme";
+

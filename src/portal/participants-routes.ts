@@ -53,7 +53,13 @@ export function participantsRoutes(): Router {
     const filters = readCheckDataFilters(request.query);
     await recordDownload(portalContext(request, partner.signedIn), { deliveryPartnerId: partner.id, filters });
     response.status(200).type('text/csv; charset=utf-8').attachment(fileName(partner.name, new Date()));
-    await writeCheckDataCsv({ deliveryPartnerId: partner.id, filters }, response);
+    try {
+      await writeCheckDataCsv({ deliveryPartnerId: partner.id, filters }, response);
+    } catch (error) {
+      // The person cancelled the download: nothing is left to answer.
+      if (response.destroyed) return;
+      throw error;
+    }
     response.end();
   }));
 

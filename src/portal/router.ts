@@ -56,6 +56,9 @@ export function createPortalRouter(options: PortalRouterOptions = {}): PortalRou
   // Building links from the Host header would let anyone have a real sign-in link mailed pointing at their own host.
   if (secureCookie && !publicUrl) throw new Error('createPortalRouter: set PUBLIC_URL (the service origin) in production, so sign-in links never come from the Host header.');
   const magicLinkMinutes = options.magicLinkMinutes ?? Number(process.env.MAGIC_LINK_MINUTES ?? DEFAULT_MAGIC_LINK_MINUTES);
+  if (!Number.isInteger(magicLinkMinutes) || magicLinkMinutes < 1 || magicLinkMinutes > 24 * 60) {
+    throw new Error('createPortalRouter: MAGIC_LINK_MINUTES must be a whole number of minutes from 1 to 1440.');
+  }
   const sessions = portalSessions({
     sessionSecret: required(options.sessionSecret ?? process.env.SESSION_SECRET, 'sessionSecret (SESSION_SECRET)'),
     databaseUrl: required(options.databaseUrl ?? process.env.DATABASE_URL, 'databaseUrl (DATABASE_URL)'),

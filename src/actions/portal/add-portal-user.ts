@@ -25,11 +25,8 @@ export const AddPortalUserInput = z
     path: ['deliveryPartnerId'],
   });
 
-export interface AddedPortalUser {
-  portalUser: PortalUser;
-  portalRole: PortalRole;
-  createdUser: boolean;
-}
+/** The person (so a back-office form can show the saved record), with the role just given. */
+export type AddedPortalUser = PortalUser & { portalRole: PortalRole; createdUser: boolean };
 
 async function organisation(tx: Tx, input: z.output<typeof AddPortalUserInput>) {
   if (input.deliveryPartnerId) {
@@ -90,6 +87,6 @@ export async function addPortalUser(ctx: ActorContext, raw: unknown): Promise<Ad
         ].join('\n\n'),
       },
     });
-    return { portalUser, portalRole, createdUser };
+    return { ...portalUser, portalRole, createdUser };
   });
 }

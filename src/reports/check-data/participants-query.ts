@@ -78,7 +78,10 @@ function filteredRows({ deliveryPartnerId, filters, asOf = new Date() }: CheckDa
   return { ctes, from };
 }
 
-/** The rows in display order (newest updated first), as one statement the CSV can run through a cursor. */
+/**
+ * The rows in display order (newest updated first), as one statement the CSV can run through a cursor.
+ * A page also carries the count of all filtered rows, so one pass serves both.
+ */
 export function checkDataRowsSql(query: CheckDataQuery, page?: { limit: number; offset: number }): Prisma.Sql {
   const { ctes, from } = filteredRows(query);
   return Prisma.sql`${ctes}
@@ -86,6 +89,7 @@ export function checkDataRowsSql(query: CheckDataQuery, page?: { limit: number; 
            coalesce(ir."preferredEmail", t.email) AS email, t.trn, pp.type::text AS role, lp.name AS "leadProvider",
            s.name AS school, s.urn AS "schoolUrn", c."startYear" AS "academicYear",
            ir."trainingStatus"::text AS "trainingStatus", rs.record_state AS "recordState"
+           ${page ? Prisma.sql`, count(*) OVER ()::int AS "totalRows"` : Prisma.empty}
     ${from}
     ORDER BY ir."updatedAt" DESC, ir.id DESC
     ${page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty}`;
@@ -107,10 +111,12 @@ export interface CheckDataPage {
 export async function findCheckDataParticipants(query: CheckDataQuery, page = 1): Promise<CheckDataPage> {
   const current = Math.max(1, Math.floor(page) || 1);
   const fixed = { ...query, asOf: query.asOf ?? new Date() };
-  const [rows, total] = await Promise.all([
-    db().$queryRaw<CheckDataRow[]>(checkDataRowsSql(fixed, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE })),
-    countCheckDataParticipants(fixed),
-  ]);
+  const counted = await db().$queryRaw<(CheckDataRow & { totalRows: number })[]>(
+    checkDataRowsSql(fixed, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+  );
+  // Past the last page no row carries the count.
+  const total = counted[0]?.totalRows ?? (current === 1 ? 0 : await countCheckDataParticipants(fixed));
+  const rows = counted.map(({ totalRows: _total, ...row }) => row);
   return { rows, total, page: current, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 

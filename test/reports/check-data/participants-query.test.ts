@@ -163,6 +163,11 @@ describe('pages and the CSV of a large delivery partner', () => {
     expect(last.rows.map((r) => r.fullName)).toEqual(Array.from({ length: COUNT % 50 }, (_, i) => `Bulk ${COUNT - (COUNT % 50) + i + 1}`));
   });
 
+  it('still counts the results past the last page', async () => {
+    const beyond = await findCheckDataParticipants({ deliveryPartnerId: world.deliveryPartner.id, filters: {}, asOf: AS_OF }, 999);
+    expect(beyond).toMatchObject({ rows: [], total: COUNT + 1, page: 999, pageCount: Math.ceil((COUNT + 1) / PAGE_SIZE) });
+  });
+
   it('downloads exactly the rows of every page of the filtered view, in the same order', async () => {
     const query = { deliveryPartnerId: world.deliveryPartner.id, filters: readCheckDataFilters({ query: 'bulk 1', status: 'training_or_eligible_for_training' }), asOf: AS_OF };
     const onScreen: CheckDataRow[] = [];

@@ -2,6 +2,7 @@ import type { CliCommand } from './command.js';
 import { cohortsImport } from './commands/cohorts-import.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { dbReset } from './commands/db-reset.js';
+import { dbSeed } from './commands/db-seed.js';
 import { participantsMoveFrozen } from './commands/participants-move-frozen.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
@@ -11,6 +12,7 @@ import { usersCreate } from './commands/users-create.js';
 
 export const commands: CliCommand[] = [
   dbMigrate,
+  dbSeed,
   dbReset,
   usersCreate,
   cohortsImport,

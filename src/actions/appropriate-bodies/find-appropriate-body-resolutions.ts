@@ -1,10 +1,15 @@
-// For each ECT: the appropriate body the school reported, the one the body itself confirmed, and the resolved one.
-// One SQL query, paged, so support can list mismatches across the whole country.
-import { Prisma } from '@prisma/client';
+// For each ECT: the appropriate body (and training programme type) the school reported, the one the body itself
+// confirmed, and the resolved one. One SQL query, paged, so support can list mismatches across the whole country.
+import { Prisma, type TrainingProgramme } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { resolveReportedBodies, type AppropriateBodyResolution, type SchoolReportOrigin } from './reported-bodies.js';
+import { TRAINING_PROGRAMMES } from '../schools/training-programmes.js';
+import {
+  resolveReportedBodies, resolveReportedProgrammes, type AppropriateBodyResolution, type SchoolReportOrigin, type TrainingProgrammeResolution,
+} from './reported-bodies.js';
 
 export interface AppropriateBodyResolutionRow extends AppropriateBodyResolution {
+  /** The training programme type, resolved the same way as the body. */
+  trainingProgramme: TrainingProgrammeResolution;
   participantProfileId: string;
   fullName: string;
   trn: string | null;
@@ -37,6 +42,9 @@ interface Row {
   schoolOrigin: SchoolReportOrigin | null;
   bodyId: string | null;
   bodyName: string | null;
+  schoolProgramme: TrainingProgramme | null;
+  schoolProgrammeOrigin: SchoolReportOrigin | null;
+  bodyProgramme: TrainingProgramme | null;
 }
 
 const MAX_PAGE = 1000;
@@ -58,24 +66,34 @@ export async function findAppropriateBodyResolutions(filter: ResolutionFilter = 
            CASE WHEN school_claim."appropriateBodyId" IS NOT NULL THEN 'claim'
                 WHEN latest_record."appropriateBodyId" IS NOT NULL THEN 'induction_record'
                 WHEN sc."appropriateBodyId" IS NOT NULL THEN 'school_cohort' END AS "schoolOrigin",
-           body_ab.id AS "bodyId", body_ab.name AS "bodyName"
+           body_ab.id AS "bodyId", body_ab.name AS "bodyName",
+           COALESCE(school_claim."trainingProgramme", latest_record."trainingProgramme", school_choice.programme) AS "schoolProgramme",
+           CASE WHEN school_claim."trainingProgramme" IS NOT NULL THEN 'claim'
+                WHEN latest_record."trainingProgramme" IS NOT NULL THEN 'induction_record'
+                WHEN school_choice.programme IS NOT NULL THEN 'school_cohort' END AS "schoolProgrammeOrigin",
+           body_claim."trainingProgramme" AS "bodyProgramme"
     FROM participant_profiles pp
     JOIN teachers t ON t.id = pp."teacherId"
     JOIN school_cohorts sc ON sc.id = pp."schoolCohortId"
     JOIN schools s ON s.id = sc."schoolId"
     JOIN cohorts c ON c.id = pp."cohortId"
     LEFT JOIN LATERAL (
-      SELECT "appropriateBodyId" FROM appropriate_body_claims
+      SELECT "appropriateBodyId", "trainingProgramme" FROM appropriate_body_claims
       WHERE "participantProfileId" = pp.id AND source = 'school' AND "withdrawnAt" IS NULL
       ORDER BY "claimedAt" DESC LIMIT 1) school_claim ON true
     LEFT JOIN LATERAL (
-      SELECT "appropriateBodyId" FROM appropriate_body_claims
+      SELECT "appropriateBodyId", "trainingProgramme" FROM appropriate_body_claims
       WHERE "participantProfileId" = pp.id AND source = 'appropriate_body' AND "withdrawnAt" IS NULL
       ORDER BY "claimedAt" DESC LIMIT 1) body_claim ON true
     LEFT JOIN LATERAL (
-      SELECT "appropriateBodyId" FROM induction_records
-      WHERE "participantProfileId" = pp.id
-      ORDER BY ("endDate" IS NULL) DESC, "startDate" DESC, "endDate" DESC NULLS FIRST, "createdAt" DESC LIMIT 1) latest_record ON true
+      SELECT ir."appropriateBodyId", ip."trainingProgramme" FROM induction_records ir
+      JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
+      WHERE ir."participantProfileId" = pp.id
+      ORDER BY (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC NULLS FIRST, ir."createdAt" DESC LIMIT 1) latest_record ON true
+    -- The school cohort's choice counts as a programme report only when it is a programme type.
+    LEFT JOIN LATERAL (
+      SELECT CASE WHEN sc."inductionProgrammeChoice"::text IN (${Prisma.join([...TRAINING_PROGRAMMES])})
+                  THEN sc."inductionProgrammeChoice"::text::"TrainingProgramme" END AS programme) school_choice ON true
     LEFT JOIN appropriate_bodies school_ab
       ON school_ab.id = COALESCE(school_claim."appropriateBodyId", latest_record."appropriateBodyId", sc."appropriateBodyId")
     LEFT JOIN appropriate_bodies body_ab ON body_ab.id = body_claim."appropriateBodyId"
@@ -94,6 +112,10 @@ export async function findAppropriateBodyResolutions(filter: ResolutionFilter = 
     ...resolveReportedBodies(
       r.schoolBodyId && r.schoolBodyName && r.schoolOrigin ? { id: r.schoolBodyId, name: r.schoolBodyName, origin: r.schoolOrigin } : null,
       r.bodyId && r.bodyName ? { id: r.bodyId, name: r.bodyName } : null,
+    ),
+    trainingProgramme: resolveReportedProgrammes(
+      r.schoolProgramme && r.schoolProgrammeOrigin ? { programme: r.schoolProgramme, origin: r.schoolProgrammeOrigin } : null,
+      r.bodyProgramme,
     ),
   }));
 }

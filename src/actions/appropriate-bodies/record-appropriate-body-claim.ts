@@ -1,5 +1,6 @@
-// Records who supports an ECT's induction, as the school reported it or as the appropriate body itself confirmed
-// it (seed 004). Both are kept side by side; a newer claim from the same source replaces (withdraws) the older.
+// Records who supports an ECT's induction, and on which training programme type, as the school reported it or as
+// the appropriate body itself confirmed it (seed 004). Both are kept side by side; a newer claim from the same source
+// replaces (withdraws) the older. A claim is one report: without a programme, that source has not reported one.
 import { z } from 'zod';
 import { Prisma, type AppropriateBodyClaim } from '@prisma/client';
 import { db } from '../../db/client.js';
@@ -8,11 +9,17 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';
+import { TRAINING_PROGRAMMES } from '../schools/training-programmes.js';
 
 export const RecordAppropriateBodyClaimInput = z.object({
   participantProfileId: Id,
   appropriateBodyId: Id,
   source: z.enum(['school', 'appropriate_body'], { error: 'Choose who reported the appropriate body' }),
+  /** The training programme type this source reported; absent or blank when it did not report one. */
+  trainingProgramme: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.enum(TRAINING_PROGRAMMES, { error: 'Choose a training programme type' }).nullable(),
+  ),
 });
 
 export const ECTS_ONLY = 'Appropriate bodies are only recorded for early career teachers';
@@ -44,18 +51,18 @@ export async function recordAppropriateBodyClaim(ctx: ActorContext, raw: unknown
       where: { participantProfileId: profile.id, source: input.source, withdrawnAt: null },
       orderBy: { claimedAt: 'desc' },
     });
-    if (current?.appropriateBodyId === body.id) return current;
+    if (current?.appropriateBodyId === body.id && current.trainingProgramme === input.trainingProgramme) return current;
     const now = new Date();
     if (current) await tx.appropriateBodyClaim.updateMany({ where: { participantProfileId: profile.id, source: input.source, withdrawnAt: null }, data: { withdrawnAt: now } });
     const claim = await tx.appropriateBodyClaim.create({
-      data: { participantProfileId: profile.id, appropriateBodyId: body.id, source: input.source, claimedAt: now },
+      data: { participantProfileId: profile.id, appropriateBodyId: body.id, source: input.source, trainingProgramme: input.trainingProgramme, claimedAt: now },
     });
     await recordAudit(tx, ctx, {
       action: 'appropriate_body_claim.recorded',
       subjectType: 'ParticipantProfile',
       subjectId: profile.id,
-      before: current ? { source: current.source, appropriateBodyId: current.appropriateBodyId } : undefined,
-      after: { source: claim.source, appropriateBodyId: body.id, appropriateBodyName: body.name },
+      before: current ? { source: current.source, appropriateBodyId: current.appropriateBodyId, trainingProgramme: current.trainingProgramme } : undefined,
+      after: { source: claim.source, appropriateBodyId: body.id, appropriateBodyName: body.name, trainingProgramme: claim.trainingProgramme },
     });
     return claim;
   });

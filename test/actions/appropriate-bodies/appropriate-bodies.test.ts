@@ -4,9 +4,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { AppropriateBody } from '@prisma/client';
 import { db } from '../../../src/db/client.js';
 import type { ActorContext } from '../../../src/actions/actor.js';
-import { ActionError } from '../../../src/actions/errors.js';
+import { ActionError, asActionError } from '../../../src/actions/errors.js';
 import { ECTS_ONLY, recordAppropriateBodyClaim } from '../../../src/actions/appropriate-bodies/record-appropriate-body-claim.js';
-import { NOT_REPORTED, resolveReportedBodies } from '../../../src/actions/appropriate-bodies/reported-bodies.js';
+import { NOT_REPORTED, resolveReportedBodies, resolveReportedProgrammes } from '../../../src/actions/appropriate-bodies/reported-bodies.js';
 import {
   findAppropriateBodyMismatches, findAppropriateBodyResolutions, resolveAppropriateBody,
 } from '../../../src/actions/appropriate-bodies/find-appropriate-body-resolutions.js';
@@ -31,9 +31,9 @@ async function writes() {
 async function refusal(ctx: ActorContext, body: unknown): Promise<ActionError> {
   const before = await writes();
   const error = await recordAppropriateBodyClaim(ctx, body).then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ActionError);
+  expect(asActionError(error)).toBeInstanceOf(ActionError);
   expect(await writes()).toEqual(before);
-  return error as ActionError;
+  return asActionError(error)!;
 }
 
 describe('resolveReportedBodies: the resolution table', () => {
@@ -47,6 +47,26 @@ describe('resolveReportedBodies: the resolution table', () => {
     ['they differ: the body wins, flagged', { ...hubA, origin: 'induction_record' as const }, hubB, hubB, 'confirmed', 'Hub B', true],
   ])('%s', (_case, school, body, effective, status, label, mismatch) => {
     expect(resolveReportedBodies(school, body)).toEqual({ schoolReported: school, bodyReported: body, effective, status, label, mismatch });
+  });
+});
+
+describe('resolveReportedProgrammes: the same table for the training programme type', () => {
+  const fip = { id: 'full_induction_programme', name: 'Use a training provider funded by the DfE' };
+  const cip = { id: 'core_induction_programme', name: 'DfE-accredited materials' };
+  it.each([
+    ['nobody reported', null, null, null, 'not_reported', NOT_REPORTED, false],
+    ['only the school reported', { programme: 'full_induction_programme' as const, origin: 'claim' as const }, null, fip, 'provisional',
+      'Use a training provider funded by the DfE (provisional: reported by the school)', false],
+    ['only the body confirmed', null, 'core_induction_programme' as const, cip, 'confirmed', 'DfE-accredited materials', false],
+    ['both agree', { programme: 'core_induction_programme' as const, origin: 'school_cohort' as const }, 'core_induction_programme' as const, cip, 'confirmed', 'DfE-accredited materials', false],
+    ['they differ: the body wins, flagged', { programme: 'full_induction_programme' as const, origin: 'induction_record' as const }, 'core_induction_programme' as const, cip, 'confirmed', 'DfE-accredited materials', true],
+  ])('%s', (_case, school, body, effective, status, label, mismatch) => {
+    const resolution = resolveReportedProgrammes(school, body);
+    expect(resolution).toEqual({
+      schoolReported: school ? { ...(school.programme === 'full_induction_programme' ? fip : cip), origin: school.origin } : null,
+      bodyReported: body ? cip : null,
+      effective, status, label, mismatch,
+    });
   });
 });
 
@@ -66,7 +86,38 @@ describe('recordAppropriateBodyClaim', () => {
     ]);
     const audits = await db().auditEvent.findMany({ where: { subjectId: profile.id, action: 'appropriate_body_claim.recorded' }, orderBy: { createdAt: 'asc' } });
     expect(audits).toHaveLength(3);
-    expect(audits[2].before).toEqual({ source: 'school', appropriateBodyId: hubA.id });
+    expect(audits[2].before).toEqual({ source: 'school', appropriateBodyId: hubA.id, trainingProgramme: null });
+  });
+
+  it('stores the training programme type per claim; the same body with another programme is a new claim', async () => {
+    const { profile } = await ect();
+    const hub = await createBody();
+    const first = await recordAppropriateBodyClaim(support, {
+      participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'appropriate_body', trainingProgramme: 'full_induction_programme',
+    });
+    expect(first.trainingProgramme).toBe('full_induction_programme');
+    const before = await writes();
+    await recordAppropriateBodyClaim(support, {
+      participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'appropriate_body', trainingProgramme: 'full_induction_programme',
+    });
+    expect(await writes()).toEqual(before);
+
+    const second = await recordAppropriateBodyClaim(support, {
+      participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'appropriate_body', trainingProgramme: 'core_induction_programme',
+    });
+    const claims = await db().appropriateBodyClaim.findMany({ where: { participantProfileId: profile.id }, orderBy: { createdAt: 'asc' } });
+    expect(claims.map((c) => [c.trainingProgramme, c.withdrawnAt === null])).toEqual([['full_induction_programme', false], ['core_induction_programme', true]]);
+    expect(second.id).toBe(claims[1].id);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { subjectId: profile.id }, orderBy: { createdAt: 'desc' } });
+    expect(audit.before).toMatchObject({ trainingProgramme: 'full_induction_programme' });
+    expect(audit.after).toMatchObject({ trainingProgramme: 'core_induction_programme' });
+  });
+
+  it('refuses an unknown training programme type, writing nothing', async () => {
+    const { profile } = await ect();
+    const hub = await createBody();
+    const error = await refusal(support, { participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'school', trainingProgramme: 'online' });
+    expect(error.fieldErrors).toEqual([{ field: 'trainingProgramme', message: 'Choose a training programme type' }]);
   });
 
   it('writes nothing when the same body is claimed again by the same source', async () => {
@@ -125,6 +176,39 @@ describe('appropriate body resolutions for ECTs', () => {
       status: 'provisional',
       label: `${claimBody.name} (provisional: reported by the school)`,
     });
+  });
+
+  it("resolves the training programme type the same way: the body's confirmation, else the school's report (claim, record, cohort choice)", async () => {
+    const { world, profile } = await ect();
+    const hub = await createBody();
+    // The world's school cohort chose FIP and the ECT's induction record is on its FIP programme.
+    expect((await resolveAppropriateBody(profile.id))?.trainingProgramme).toEqual({
+      schoolReported: { id: 'full_induction_programme', name: 'Use a training provider funded by the DfE', origin: 'induction_record' },
+      bodyReported: null,
+      effective: { id: 'full_induction_programme', name: 'Use a training provider funded by the DfE' },
+      status: 'provisional',
+      label: 'Use a training provider funded by the DfE (provisional: reported by the school)',
+      mismatch: false,
+    });
+    await recordAppropriateBodyClaim(support, { participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'school', trainingProgramme: 'design_our_own' });
+    expect((await resolveAppropriateBody(profile.id))?.trainingProgramme).toMatchObject({ schoolReported: { id: 'design_our_own', origin: 'claim' }, status: 'provisional' });
+    // A body confirming itself without a programme confirms the body only.
+    await recordAppropriateBodyClaim(support, { participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'appropriate_body' });
+    expect(await resolveAppropriateBody(profile.id)).toMatchObject({ status: 'confirmed', trainingProgramme: { status: 'provisional', effective: { id: 'design_our_own' } } });
+    await recordAppropriateBodyClaim(support, { participantProfileId: profile.id, appropriateBodyId: hub.id, source: 'appropriate_body', trainingProgramme: 'core_induction_programme' });
+    expect((await resolveAppropriateBody(profile.id))?.trainingProgramme).toMatchObject({
+      effective: { id: 'core_induction_programme' }, status: 'confirmed', label: 'DfE-accredited materials', mismatch: true,
+    });
+
+    const other = await ect();
+    await db().inductionRecord.deleteMany({ where: { participantProfileId: other.profile.id } });
+    await db().schoolCohort.update({ where: { id: other.world.schoolCohort.id }, data: { inductionProgrammeChoice: 'school_funded_fip' } });
+    expect((await resolveAppropriateBody(other.profile.id))?.trainingProgramme.schoolReported).toEqual({
+      id: 'school_funded_fip', name: 'Use a training provider funded by your school', origin: 'school_cohort',
+    });
+    await db().schoolCohort.update({ where: { id: other.world.schoolCohort.id }, data: { inductionProgrammeChoice: 'not_yet_known' } });
+    expect((await resolveAppropriateBody(other.profile.id))?.trainingProgramme).toMatchObject({ status: 'not_reported', label: NOT_REPORTED, effective: null });
+    expect(world.school.id).not.toBe(other.world.school.id);
   });
 
   it("lists mismatches for support, the body's confirmation winning", async () => {

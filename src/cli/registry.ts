@@ -4,6 +4,7 @@ import { dbMigrate } from './commands/db-migrate.js';
 import { dbReset } from './commands/db-reset.js';
 import { dbSeed } from './commands/db-seed.js';
 import { participantsMoveFrozen } from './commands/participants-move-frozen.js';
+import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
 import { statementsExport } from './commands/statements-export.js';
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   cohortsImport,
   pupilPremiumImport,
   participantsMoveFrozen,
+  partnershipsChallenge,
   statementsCalculate,
   statementsMarkPayable,
   statementsExport,

@@ -36,15 +36,21 @@ interface DeclarationRow {
 }
 
 /** Another provider's claim is shown while the participant trains (or, for earlier dates, trained) with the caller. */
-const visibleSql = (caller: ApiCaller) => Prisma.sql`
-  d."cpdLeadProviderId" = ${caller.cpdLeadProviderId}::uuid
-  OR (d.state IN ('submitted', 'eligible', 'payable', 'paid') AND EXISTS (
+const othersClaimVisibleSql = (caller: ApiCaller) => Prisma.sql`
+  d.state IN ('submitted', 'eligible', 'payable', 'paid') AND EXISTS (
     SELECT 1 FROM induction_records ir
     JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
     JOIN partnerships pa ON pa.id = ip."partnershipId"
     WHERE ir."participantProfileId" = d."participantProfileId" AND pa."leadProviderId" = ${caller.leadProviderId}::uuid
       AND (ir."inductionStatus" IN ('active', 'completed')
-        OR (ir."inductionStatus" = 'leaving' AND (ir."endDate" IS NULL OR d."declarationDate" <= ir."endDate")))))`;
+        OR (ir."inductionStatus" = 'leaving' AND (ir."endDate" IS NULL OR d."declarationDate" <= ir."endDate"))))`;
+
+/** Ids of the declarations the caller sees: its own (by index) and others' claims it may see. */
+const visibleIdsSql = (caller: ApiCaller) => Prisma.sql`
+  SELECT d.id FROM declarations d WHERE d."cpdLeadProviderId" = ${caller.cpdLeadProviderId}::uuid
+  UNION ALL
+  SELECT d.id FROM declarations d
+  WHERE d."cpdLeadProviderId" <> ${caller.cpdLeadProviderId}::uuid AND ${othersClaimVisibleSql(caller)}`;
 
 function toResource(row: DeclarationRow) {
   const upliftPaid =
@@ -96,7 +102,7 @@ export async function declarationResources(ids: string[]) {
 
 export async function listDeclarations(caller: ApiCaller, filters: DeclarationFilters, page: Page) {
   const conditions = [
-    Prisma.sql`(${visibleSql(caller)})`,
+    Prisma.sql`d.id IN (${visibleIdsSql(caller)})`,
     filters.years ? Prisma.sql`c."startYear" = ANY(${filters.years}::int[])` : Prisma.sql`true`,
     filters.participantIds.length ? Prisma.sql`d."teacherId"::text = ANY(${filters.participantIds}::text[])` : Prisma.sql`true`,
     filters.updatedSince ? Prisma.sql`d."updatedAt" >= ${filters.updatedSince}` : Prisma.sql`true`,
@@ -112,6 +118,7 @@ export async function listDeclarations(caller: ApiCaller, filters: DeclarationFi
 
 export async function findDeclaration(caller: ApiCaller, id: string) {
   const visible = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT d.id FROM declarations d WHERE d.id = ${id}::uuid AND (${visibleSql(caller)})`);
+    SELECT d.id FROM declarations d
+    WHERE d.id = ${id}::uuid AND (d."cpdLeadProviderId" = ${caller.cpdLeadProviderId}::uuid OR ${othersClaimVisibleSql(caller)})`);
   return visible.length ? (await declarationResources([id]))[0] : null;
 }

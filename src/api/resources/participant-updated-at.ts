@@ -5,25 +5,48 @@
 // the value shown and the updated_since filter, so a client syncing with "get updates" misses nothing.
 import { Prisma } from '@prisma/client';
 
+interface Source {
+  /** FROM ... JOIN ... for one kind of row. */
+  from: Prisma.Sql;
+  teacherId: Prisma.Sql;
+  at: Prisma.Sql;
+}
+
 const RECORDS = Prisma.sql`induction_records ir JOIN participant_profiles p ON p.id = ir."participantProfileId"`;
 const PROGRAMMES = Prisma.sql`${RECORDS} JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"`;
+const TEACHER = Prisma.sql`p."teacherId"`;
 
-/** Rows of ("teacherId", at): one per timestamp that can change what a participant looks like. */
-const SOURCES = Prisma.sql`
-  SELECT t.id AS "teacherId", t."updatedAt" AS at FROM teachers t
-  UNION ALL SELECT p."teacherId", p."updatedAt" FROM participant_profiles p
-  UNION ALL SELECT p."teacherId", ir."updatedAt" FROM ${RECORDS}
-  UNION ALL SELECT p."teacherId", ip."updatedAt" FROM ${PROGRAMMES}
-  UNION ALL SELECT p."teacherId", pa."updatedAt" FROM ${PROGRAMMES} JOIN partnerships pa ON pa.id = ip."partnershipId"
-  UNION ALL SELECT p."teacherId", s."updatedAt" FROM ${PROGRAMMES}
-    JOIN school_cohorts sc ON sc.id = ip."schoolCohortId" JOIN schools s ON s.id = sc."schoolId"
-  UNION ALL SELECT p."teacherId", st."createdAt" FROM participant_profile_states st JOIN participant_profiles p ON p.id = st."participantProfileId"
-  UNION ALL SELECT d."teacherId", d."updatedAt" FROM declarations d`;
+const SOURCES: Source[] = [
+  { from: Prisma.sql`teachers t`, teacherId: Prisma.sql`t.id`, at: Prisma.sql`t."updatedAt"` },
+  { from: Prisma.sql`participant_profiles p`, teacherId: TEACHER, at: Prisma.sql`p."updatedAt"` },
+  { from: RECORDS, teacherId: TEACHER, at: Prisma.sql`ir."updatedAt"` },
+  { from: PROGRAMMES, teacherId: TEACHER, at: Prisma.sql`ip."updatedAt"` },
+  { from: Prisma.sql`${PROGRAMMES} JOIN partnerships pa ON pa.id = ip."partnershipId"`, teacherId: TEACHER, at: Prisma.sql`pa."updatedAt"` },
+  {
+    from: Prisma.sql`${PROGRAMMES} JOIN school_cohorts sc ON sc.id = ip."schoolCohortId" JOIN schools s ON s.id = sc."schoolId"`,
+    teacherId: TEACHER,
+    at: Prisma.sql`s."updatedAt"`,
+  },
+  { from: Prisma.sql`participant_profile_states st JOIN participant_profiles p ON p.id = st."participantProfileId"`, teacherId: TEACHER, at: Prisma.sql`st."createdAt"` },
+  { from: Prisma.sql`declarations d`, teacherId: Prisma.sql`d."teacherId"`, at: Prisma.sql`d."updatedAt"` },
+];
 
-/** ("teacherId", "updatedAt") for the teachers selected by `teacherIds` (a subquery or list). */
-export const participantUpdatedAtSql = (teacherIds: Prisma.Sql) => Prisma.sql`
-  SELECT x."teacherId", MAX(x.at) AS "updatedAt" FROM (${SOURCES}) x WHERE x."teacherId" IN (${teacherIds}) GROUP BY x."teacherId"`;
+/** The sources as ("teacherId", at) rows, each branch filtered where its own indexes can serve. */
+const sourcesWhere = (condition: (source: Source) => Prisma.Sql) =>
+  Prisma.join(SOURCES.map((s) => Prisma.sql`SELECT ${s.teacherId} AS "teacherId", ${s.at} AS at FROM ${s.from} WHERE ${condition(s)}`), ' UNION ALL ');
 
-/** Teacher ids whose updated_at is at or after `since` (a row changed at or after it). */
+/** ("teacherId", "updatedAt") for these teachers. */
+export const participantUpdatedAtSql = (teacherIds: string[]) => Prisma.sql`
+  SELECT x."teacherId", MAX(x.at) AS "updatedAt"
+  FROM (${sourcesWhere((s) => Prisma.sql`${s.teacherId} = ANY(${teacherIds}::uuid[])`)}) x
+  GROUP BY x."teacherId"`;
+
+/** ("teacherId", "updatedAt") for the teachers a subquery selects (sorting a whole list by updated_at). */
+export const participantUpdatedAtForSql = (teacherIds: Prisma.Sql) => Prisma.sql`
+  SELECT x."teacherId", MAX(x.at) AS "updatedAt"
+  FROM (${sourcesWhere((s) => Prisma.sql`${s.teacherId} IN (${teacherIds})`)}) x
+  GROUP BY x."teacherId"`;
+
+/** Teacher ids whose updated_at is at or after `since`: some row of theirs changed at or after it. */
 export const participantsChangedSinceSql = (since: Date) => Prisma.sql`
-  SELECT x."teacherId" FROM (${SOURCES}) x WHERE x.at >= ${since}`;
+  SELECT x."teacherId" FROM (${sourcesWhere((s) => Prisma.sql`${s.at} >= ${since}`)}) x`;

@@ -7,7 +7,7 @@ import type { ApiCaller } from '../http/caller.js';
 import { isoTime } from '../http/format.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
 import { enrolmentsOf, type EnrolmentRow } from './participant-enrolments.js';
-import { participantsChangedSinceSql, participantUpdatedAtSql } from './participant-updated-at.js';
+import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
 import { latestVisibleRecordsSql, profilesOfTeachersSql } from './visible-records.js';
 
 export interface ParticipantFilters {
@@ -19,11 +19,13 @@ export interface ParticipantFilters {
 
 export const PARTICIPANT_SORTS = { created_at: Prisma.sql`t."createdAt"`, updated_at: Prisma.sql`u."updatedAt"` };
 
+const VISIBILITY_COLUMNS = Prisma.sql`ir."participantProfileId", ir."scheduleId", ir."trainingStatus"`;
+
 /** Teachers the caller may see, narrowed by the filters that apply to the latest record. */
 function visibleTeachersSql(caller: ApiCaller, filters: Pick<ParticipantFilters, 'years' | 'trainingStatus'>, teacherIds: Prisma.Sql | null) {
   return Prisma.sql`
     SELECT DISTINCT p."teacherId" AS id
-    FROM (${latestVisibleRecordsSql(caller, teacherIds ? profilesOfTeachersSql(teacherIds) : null)}) ir
+    FROM (${latestVisibleRecordsSql(caller, teacherIds ? profilesOfTeachersSql(teacherIds) : null, VISIBILITY_COLUMNS)}) ir
     JOIN participant_profiles p ON p.id = ir."participantProfileId"
     JOIN schedules sch ON sch.id = ir."scheduleId"
     JOIN cohorts c ON c.id = sch."cohortId"
@@ -47,7 +49,7 @@ export async function listParticipants(caller: ApiCaller, filters: ParticipantFi
   const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
     WITH visible AS (${visibleTeachersSql(caller, filters, changed)})
     SELECT t.id FROM visible v JOIN teachers t ON t.id = v.id
-    ${sortsByUpdatedAt ? Prisma.sql`JOIN (${participantUpdatedAtSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id` : Prisma.empty}
+    ${sortsByUpdatedAt ? Prisma.sql`JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id` : Prisma.empty}
     ORDER BY ${sort.orderBy}
     LIMIT ${page.limit} OFFSET ${page.offset}`);
   return participantResources(caller, ids.map((r) => r.id));
@@ -64,13 +66,12 @@ export async function findParticipant(caller: ApiCaller, teacherId: string) {
 /** Resources for these teachers, in this order, with the enrolments the caller can see. */
 export async function participantResources(caller: ApiCaller, teacherIds: string[]) {
   if (teacherIds.length === 0) return [];
-  const idList = Prisma.sql`SELECT unnest(${teacherIds}::uuid[])`;
   const [teachers, enrolments] = await Promise.all([
     db().$queryRaw<TeacherRow[]>(Prisma.sql`
       SELECT t.id, t."fullName", t.trn, t.email, u."updatedAt"
-      FROM teachers t JOIN (${participantUpdatedAtSql(idList)}) u ON u."teacherId" = t.id
+      FROM teachers t JOIN (${participantUpdatedAtSql(teacherIds)}) u ON u."teacherId" = t.id
       WHERE t.id = ANY(${teacherIds}::uuid[])`),
-    enrolmentsOf(caller, profilesOfTeachersSql(idList)),
+    enrolmentsOf(caller, Prisma.sql`SELECT p.id FROM participant_profiles p WHERE p."teacherId" = ANY(${teacherIds}::uuid[])`),
   ]);
   const byTeacher = new Map<string, EnrolmentRow[]>();
   for (const row of enrolments) byTeacher.set(row.teacherId, [...(byTeacher.get(row.teacherId) ?? []), row]);

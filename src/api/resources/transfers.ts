@@ -5,7 +5,7 @@ import { db } from '../../db/client.js';
 import type { ApiCaller } from '../http/caller.js';
 import { isoDayOrNull, isoTime } from '../http/format.js';
 import type { Page } from '../http/query.js';
-import { participantsChangedSinceSql, participantUpdatedAtSql } from './participant-updated-at.js';
+import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
 
 interface RecordRow {
   teacherId: string;
@@ -79,7 +79,7 @@ async function transferResources(caller: ApiCaller, teacherIds: string[]) {
       LEFT JOIN partnerships pa ON pa.id = ip."partnershipId"
       LEFT JOIN lead_providers lp ON lp.id = pa."leadProviderId"
       WHERE p."teacherId" = ANY(${teacherIds}::uuid[])`),
-    db().$queryRaw<{ teacherId: string; updatedAt: Date }[]>(participantUpdatedAtSql(Prisma.sql`SELECT unnest(${teacherIds}::uuid[])`)),
+    db().$queryRaw<{ teacherId: string; updatedAt: Date }[]>(participantUpdatedAtSql(teacherIds)),
   ]);
   const updatedAt = new Map(updated.map((u) => [u.teacherId, u.updatedAt]));
   const now = new Date();
@@ -97,7 +97,7 @@ export async function listTransfers(caller: ApiCaller, updatedSince: Date | null
   const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
     WITH transferring AS (${transferringTeachersSql(caller)})
     SELECT t.id FROM transferring tr JOIN teachers t ON t.id = tr.id
-    JOIN (${participantUpdatedAtSql(Prisma.sql`SELECT id FROM transferring`)}) u ON u."teacherId" = t.id
+    JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM transferring`)}) u ON u."teacherId" = t.id
     ${updatedSince ? Prisma.sql`WHERE t.id IN (${participantsChangedSinceSql(updatedSince)})` : Prisma.empty}
     ORDER BY ${updatedSince ? Prisma.sql`u."updatedAt"` : Prisma.sql`t."createdAt"`} ASC, t.id ASC
     LIMIT ${page.limit} OFFSET ${page.offset}`);

@@ -4,9 +4,12 @@ import { Prisma } from '@prisma/client';
 import { LATEST_INDUCTION_RECORD_ORDER, unchallengedPartnershipOf } from '../../actions/participants/lead-provider/latest-induction-record.js';
 import type { ApiCaller } from '../http/caller.js';
 
-/** Rows of induction_records plus the partnership's "deliveryPartnerId" and the programme's "schoolCohortId". */
-export const latestVisibleRecordsSql = (caller: ApiCaller, profileIds: Prisma.Sql | null) => Prisma.sql`
-  SELECT DISTINCT ON (ir."participantProfileId") ir.*, pa."deliveryPartnerId", ip."schoolCohortId"
+/**
+ * Rows of induction_records plus the partnership's "deliveryPartnerId" and the programme's "schoolCohortId";
+ * `columns` narrows the row when only a few are needed (the sort behind DISTINCT ON then stays in memory).
+ */
+export const latestVisibleRecordsSql = (caller: ApiCaller, profileIds: Prisma.Sql | null, columns = Prisma.sql`ir.*`) => Prisma.sql`
+  SELECT DISTINCT ON (ir."participantProfileId") ${columns}, pa."deliveryPartnerId", ip."schoolCohortId"
   FROM partnerships pa
   JOIN induction_programmes ip ON ip."partnershipId" = pa.id
   JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { Prisma } from '@prisma/client';
 import { stringify } from 'csv-stringify/sync';
 import { db, type Tx } from '../../db/client.js';
+import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
 
 export const DECLARATIONS_CSV_HEADERS = [
@@ -56,7 +57,7 @@ export async function statementDeclarationsCsvFilename(statementId: string, clie
   });
 }
 
-interface DeclarationRow {
+export interface DeclarationRow {
   lineItemId: string;
   participantId: string;
   participantName: string;
@@ -83,19 +84,42 @@ interface DeclarationRow {
   statementId: string;
 }
 
-/** Writes the CSV to `out` and ends it; resolves with the number of rows once all are written. */
-export async function writeStatementDeclarationsCsv(statementId: string, out: Writable, options: { batchSize?: number } = {}): Promise<{ rows: number }> {
+/** Writes the statement's declarations CSV to `out` and ends it; resolves with the number of rows once all are written. */
+export function writeStatementDeclarationsCsv(statementId: string, out: Writable, options: { batchSize?: number } = {}): Promise<{ rows: number }> {
+  const query = Prisma.sql`${declarationRowsSql(Prisma.sql`li."statementId" = ${statementId}::uuid`)} ORDER BY t."fullName", li.id`;
+  return writeDeclarationRowsCsv(query, out, options);
+}
+
+/**
+ * Writes the declarations CSV of any `declarationRowsSql` query (with its ORDER BY) to `out` and ends
+ * it. The rows come from one server-side cursor on a connection of their own, sorted once and fetched
+ * a batch at a time as `out` takes them, in one read-only snapshot: memory stays flat at any size.
+ */
+export async function writeDeclarationRowsCsv(
+  query: Prisma.Sql,
+  out: Writable,
+  options: { batchSize?: number; onRows?: (rows: number) => Promise<void> } = {},
+): Promise<{ rows: number }> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
-  await write(out, stringify([DECLARATIONS_CSV_HEADERS]));
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive whole number');
+  const client = await openDedicatedConnection();
   let rows = 0;
-  let after: Pick<DeclarationRow, 'participantName' | 'lineItemId'> | null = null;
-  for (;;) {
-    const batch = await declarationRows(statementId, after, batchSize);
-    if (batch.length === 0) break;
-    await write(out, stringify(batch.map(toCsvRow)));
-    rows += batch.length;
-    after = batch[batch.length - 1];
-    if (batch.length < batchSize) break;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // The whole result is read, so plan for all rows rather than the first few.
+    await client.query('SET LOCAL cursor_tuple_fraction = 1');
+    await client.query(`DECLARE declaration_rows NO SCROLL CURSOR FOR ${query.text}`, query.values);
+    await write(out, stringify([DECLARATIONS_CSV_HEADERS]));
+    for (;;) {
+      const batch = await client.query<DeclarationRow>(`FETCH FORWARD ${batchSize} FROM declaration_rows`);
+      if (batch.rows.length === 0) break;
+      await write(out, stringify(batch.rows.map(toCsvRow)));
+      rows += batch.rows.length;
+      await options.onRows?.(batch.rows.length);
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
   }
   out.end();
   await once(out, 'finish');
@@ -110,7 +134,7 @@ const bool = (value: boolean) => (value ? 'true' : 'false');
 /** ISO 8601 to the second, as the DfE writes times ("2024-11-01T10:00:00Z"). */
 const isoTime = (value: Date) => value.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function toCsvRow(row: DeclarationRow): (string | null)[] {
+export function toCsvRow(row: DeclarationRow): (string | null)[] {
   const eligible = row.eligibilityStatus === 'eligible';
   return [
     row.participantId,
@@ -142,14 +166,14 @@ function toCsvRow(row: DeclarationRow): (string | null)[] {
 }
 
 /**
- * One batch of the statement's line items of its own lead provider's declarations. Schedule, school
- * and training status come from the participant's latest induction record under that lead provider;
- * the delivery partner is the declaration's, else that record's. The training status reason is the
- * provider's latest action on the profile when that was a withdrawal.
+ * Line items (of declarations of their statement's own lead provider) matching `where`, which may use
+ * the aliases li (line item), s (statement), d (declaration), pp (profile) and t (teacher). Schedule,
+ * school and training status come from the participant's latest induction record under that lead
+ * provider; the delivery partner is the declaration's, else that record's. The training status reason
+ * is the provider's latest action on the profile when that was a withdrawal.
  */
-function declarationRows(statementId: string, after: Pick<DeclarationRow, 'participantName' | 'lineItemId'> | null, limit: number): Promise<DeclarationRow[]> {
-  const keyset = after ? Prisma.sql`AND (t."fullName", li.id) > (${after.participantName}, ${after.lineItemId}::uuid)` : Prisma.empty;
-  return db().$queryRaw<DeclarationRow[]>`
+export function declarationRowsSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT
       li.id AS "lineItemId",
       t.id AS "participantId",
@@ -200,7 +224,5 @@ function declarationRows(statementId: string, after: Pick<DeclarationRow, 'parti
       ORDER BY ps."createdAt" DESC
       LIMIT 1
     ) latest_action ON true
-    WHERE li."statementId" = ${statementId}::uuid ${keyset}
-    ORDER BY t."fullName", li.id
-    LIMIT ${limit}`;
+    WHERE ${where}`;
 }

@@ -19,6 +19,10 @@ export interface CliCommand {
   needsDatabase?: boolean;
   /** Returns the result printed as the last line with --json. */
   run(args: CliArgs, out: CliOutput): Promise<Record<string, unknown>>;
+  /** With --json, print run()'s result as it is, without `ok`: for commands whose output is specified exactly. */
+  rawJson?: boolean;
+  /** The exit code for a result run() returned (default 0): for commands that report failures as results. */
+  exitCode?(result: Record<string, unknown>): number;
 }
 
 export class CliUsageError extends Error {}

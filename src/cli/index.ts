@@ -60,8 +60,8 @@ async function main(): Promise<number> {
   try {
     if (database) await applyMigrations(database.url);
     const result = await command.run(args, out);
-    if (json) console.log(JSON.stringify({ ok: true, ...result }));
-    return 0;
+    if (json) console.log(JSON.stringify(command.rawJson ? result : { ok: true, ...result }));
+    return command.exitCode?.(result) ?? 0;
   } catch (error) {
     const refusal = asActionError(error);
     const known = error instanceof CliUsageError || refusal;

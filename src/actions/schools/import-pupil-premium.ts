@@ -2,18 +2,17 @@
 // for one cohort start year. A preview compares and writes nothing; an apply writes everything or,
 // if the file has any error, nothing.
 import { z } from 'zod';
-import { db } from '../../db/client.js';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { StartYear } from '../zod.js';
-import { importRefused } from './pupil-premium/import-refused.js';
-import { readPupilPremiumFile, type ConflictingRepeat } from './pupil-premium/read-pupil-premium-file.js';
+import { PupilPremiumImportRefused } from './pupil-premium/import-refused.js';
+import { inOwnTransaction } from './pupil-premium/own-transaction.js';
+import { readPupilPremiumFile } from './pupil-premium/read-pupil-premium-file.js';
 import { stagePupilPremium, type PupilPremiumComparison } from './pupil-premium/stage-pupil-premium.js';
 import type { UnknownUrn } from './pupil-premium/unknown-urns-csv.js';
-import { writePupilPremium } from './pupil-premium/write-pupil-premium.js';
+import { recordAuditOn, writePupilPremium } from './pupil-premium/write-pupil-premium.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -48,68 +47,51 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
   }
   const { startYear, fileName, content, mode } = parsed.data;
   requirePermission(ctx, 'pupil_premium.import');
-  const file = readPupilPremiumFile(fileName, content);
 
-  return db().$transaction(
-    async (tx) => {
-      // Two imports for one year at once would each count the other's writes as their own.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${PUPIL_PREMIUM_IMPORTED}), ${startYear}::int)`;
-      const cohort = await tx.cohort.findUnique({ where: { startYear } });
-      if (!cohort) {
-        const message = `There is no cohort starting in ${startYear}`;
-        throw new ActionError('INVALID_INPUT', message, [{ field: 'startYear', message }]);
-      }
+  return inOwnTransaction(mode === 'apply', async (client) => {
+    // Two imports for one year at once would each count the other's writes as their own.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2::int)', [PUPIL_PREMIUM_IMPORTED, startYear]);
+    const { rows: [cohort] } = await client.query<{ id: string }>('SELECT id FROM cohorts WHERE "startYear" = $1', [startYear]);
+    if (!cohort) {
+      const message = `There is no cohort starting in ${startYear}`;
+      throw new ActionError('INVALID_INPUT', message, [{ field: 'startYear', message }]);
+    }
 
-      const { unknownUrns, ...comparison } = await stagePupilPremium(tx, startYear, file.rows);
-      const unknown = new Set(unknownUrns);
-      const linesOf = new Map(file.rows.map((row) => [row.urn, row.lines]));
-      const knownConflicts = file.conflictingRepeats.filter((repeat) => !unknown.has(repeat.urn));
-      const unknownConflicts = file.conflictingRepeats.filter((repeat) => unknown.has(repeat.urn));
-      const result: PupilPremiumImportResult = {
-        applied: false,
+    const file = readPupilPremiumFile(fileName, content);
+    const { unknownUrns, ...comparison } = await stagePupilPremium(client, startYear, file.rows);
+    const linesOf = new Map(file.rows.map((row) => [row.urn, row.lines]));
+    const result: PupilPremiumImportResult = {
+      applied: false,
+      file: fileName,
+      startYear,
+      rows: file.rowCount,
+      ...comparison,
+      unknownUrns: unknownUrns.map((urn) => ({ urn, lines: linesOf.get(urn) ?? [] })),
+      warnings: file.warnings,
+      errors: file.errors,
+    };
+    if (mode === 'preview') return result;
+    if (result.errors.length > 0) throw new PupilPremiumImportRefused(result);
+
+    const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
+    await writePupilPremium(client, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });
+    await recordAuditOn(client, ctx, {
+      action: PUPIL_PREMIUM_IMPORTED,
+      subjectType: 'Cohort',
+      subjectId: cohort.id,
+      after: {
         file: fileName,
         startYear,
-        rows: file.rowCount,
-        ...comparison,
-        unknownUrns: unknownUrns.map((urn) => ({ urn, lines: linesOf.get(urn) ?? [] })),
-        warnings: byLine([
-          ...file.warnings,
-          ...unknownConflicts.map((repeat) => problem(repeat, `${repeat.message}, but it is not one of our schools so nothing is imported for it`)),
-        ]),
-        errors: byLine([...file.errors, ...knownConflicts.map((repeat) => problem(repeat, `${repeat.message}: keep only the correct row`))]),
-      };
-      if (mode === 'preview') return result;
-      if (result.errors.length > 0) throw importRefused(result.errors);
-
-      const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
-      await writePupilPremium(tx, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });
-      await recordAudit(tx, ctx, {
-        action: PUPIL_PREMIUM_IMPORTED,
-        subjectType: 'Cohort',
-        subjectId: cohort.id,
-        after: {
-          file: fileName,
-          startYear,
-          rows: result.rows,
-          created: result.created,
-          updated: result.updated,
-          unchanged: result.unchanged,
-          flags: result.flags,
-          unknownUrns: result.unknownUrns.length,
-          warnings: result.warnings.length,
-        },
-        reason,
-      });
-      return { ...result, applied: true };
-    },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
-}
-
-function problem({ file, line, column }: ConflictingRepeat, message: string): ImportProblem {
-  return { file, line, column, message };
-}
-
-function byLine(problems: ImportProblem[]): ImportProblem[] {
-  return problems.sort((a, b) => a.line - b.line);
+        rows: result.rows,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        flags: result.flags,
+        unknownUrns: result.unknownUrns.length,
+        warnings: result.warnings.length,
+      },
+      reason,
+    });
+    return { ...result, applied: true };
+  });
 }

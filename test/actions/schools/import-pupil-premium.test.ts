@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { db } from '../../../src/db/client.js';
+import { findUpliftFlags } from '../../../src/actions/schools/find-uplift-flags.js';
 import { importPupilPremium } from '../../../src/actions/schools/import-pupil-premium.js';
 import { unknownUrnsCsv } from '../../../src/actions/schools/pupil-premium/unknown-urns-csv.js';
 import { createCohort, createSchool, userContext } from '../../support/factories.js';
@@ -12,8 +13,10 @@ const realFile = readFileSync(new URL(`../../../seeds/data/${REAL_FILE}`, import
 // bench/pupil-premium-import.ts measures the real figures.
 const TIME_LIMIT_MS = 10_000;
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pupil-premium/${name}`, import.meta.url));
+const HEADER = 'URN,Pupil Premium Incentive,Sparsity Incentive';
 
-// The real file goes into 2024; the small fixtures into 2025, so the two never see each other's flags.
+// The real file goes into 2024; the small fixtures into 2025 (and the file-format ones into 2026), so they
+// never see each other's flags.
 const preview = (fileName: string, content: Buffer | string, startYear = 2025) =>
   importPupilPremium(policy, { startYear, fileName, content, mode: 'preview' });
 const apply = (fileName: string, content: Buffer | string, startYear = 2025) =>
@@ -25,7 +28,7 @@ async function stored(urn: string, startYear = 2025) {
 }
 
 async function snapshot() {
-  return { pupilPremiums: await db().pupilPremium.count(), auditEvents: await db().auditEvent.count() };
+  return { pupilPremiums: await db().pupilPremium.findMany({ orderBy: { id: 'asc' } }), auditEvents: await db().auditEvent.count() };
 }
 
 async function schoolsWithUrns(urns: string[]) {
@@ -52,14 +55,15 @@ function realFileByUrn() {
 beforeAll(async () => {
   await createCohort(2024);
   await createCohort(2025);
+  await createCohort(2026);
 });
 
 describe('importing the real 2024 file', () => {
   const byUrn = realFileByUrn();
-  // Published with two different rows each; left unknown here so the file can apply (see the repeats test).
-  const conflicting = ['103895', '118159', '146558'];
-  const candidates = [...byUrn.keys()].filter((urn) => !conflicting.includes(urn));
-  const sampled = ['100005', '100006', '100978', '150937', '150975'];
+  const repeated = [...byUrn].filter(([, { lines }]) => lines.length > 1).map(([urn]) => urn);
+  // 103895 and 118159 are published on two rows with different values; 146558 too, but it stays unknown here.
+  const sampled = ['100005', '100006', '100978', '103895', '118159', '150937', '150975'];
+  const candidates = [...byUrn.keys()].filter((urn) => urn !== '146558');
   const known = [...new Set([...sampled, ...candidates.filter((_, index) => index % 11 === 0)])].slice(0, 2000);
   const alreadyRight = known.slice(100, 200);
   const alreadyWrong = known.slice(200, 300);
@@ -84,41 +88,51 @@ describe('importing the real 2024 file', () => {
     await db().pupilPremium.create({ data: { schoolId: other.id, startYear: 2023, pupilPremiumIncentive: true, sparsityIncentive: true } });
   });
 
-  it('previews the counts, unknown URNs and repeats without writing anything', async () => {
+  it('previews the counts, accounting for every distinct URN, without writing anything', async () => {
     const before = await snapshot();
     const started = Date.now();
     previewed = await preview(REAL_FILE, realFile, 2024);
     const took = Date.now() - started;
 
     expect(previewed).toMatchObject({ applied: false, rows: 22452, created: 1800, updated: 100, unchanged: 100, errors: [] });
+    expect(previewed.created + previewed.updated + previewed.unchanged + previewed.unknownUrns.length).toBe(byUrn.size);
+    expect(byUrn.size).toBe(22436);
     const created = known.filter((urn) => !alreadyRight.includes(urn) && !alreadyWrong.includes(urn)).map((urn) => byUrn.get(urn)!);
     const corrected = alreadyWrong.map((urn) => byUrn.get(urn)!);
+    const pupilPremiumSet = [...created, ...corrected].filter((flags) => flags.pupilPremium).length;
+    const pupilPremiumUnset = corrected.filter((flags) => !flags.pupilPremium).length;
+    const sparsitySet = created.filter((flags) => flags.sparsity).length;
     expect(previewed.flags).toEqual({
-      pupilPremium: {
-        set: [...created, ...corrected].filter((flags) => flags.pupilPremium).length,
-        unset: corrected.filter((flags) => !flags.pupilPremium).length,
-      },
-      sparsity: { set: created.filter((flags) => flags.sparsity).length, unset: 0 },
+      pupilPremium: { set: pupilPremiumSet, unset: pupilPremiumUnset, unchanged: 2000 - pupilPremiumSet - pupilPremiumUnset },
+      sparsity: { set: sparsitySet, unset: 0, unchanged: 2000 - sparsitySet },
     });
     expect(previewed.unknownUrns).toHaveLength(byUrn.size - 2000);
-    expect(previewed.unknownUrns).toContainEqual({ urn: '103895', lines: [1683, 1684] });
-    expect(previewed.unknownUrns).toContainEqual({ urn: candidates[3], lines: byUrn.get(candidates[3])!.lines });
-    expect(previewed.warnings).toHaveLength(16);
+    expect(previewed.unknownUrns).toContainEqual({ urn: '146558', lines: [19776, 19777] });
+    const unknown = candidates.find((urn) => !known.includes(urn))!;
+    expect(previewed.unknownUrns).toContainEqual({ urn: unknown, lines: byUrn.get(unknown)!.lines });
+    expect(await snapshot()).toEqual(before);
+    expect(took).toBeLessThan(TIME_LIMIT_MS);
+  });
+
+  it('warns about every repeated URN with both lines, saying whether the values differ', () => {
+    expect(repeated).toHaveLength(16);
+    expect(previewed.warnings.map((warning) => warning.line)).toEqual(repeated.map((urn) => byUrn.get(urn)!.lines[1]));
     expect(previewed.warnings).toContainEqual({
       file: REAL_FILE,
       line: 516,
       column: 'URN',
       message: 'URN 100978 is on lines 515 and 516 with the same values, so it is imported once',
     });
-    expect(previewed.warnings).toContainEqual(expect.objectContaining({
+    expect(previewed.warnings).toContainEqual({
+      file: REAL_FILE,
       line: 1684,
-      message: 'URN 103895 is on lines 1683 and 1684 with different values (Pupil Premium Incentive 1 and 0), but it is not one of our schools so nothing is imported for it',
-    }));
-    expect(await snapshot()).toEqual(before);
-    expect(took).toBeLessThan(TIME_LIMIT_MS);
+      column: 'URN',
+      message: 'URN 103895 is on lines 1683 and 1684 with different values (Pupil Premium Incentive 1 on line 1683, 0 on line 1684): the last row, line 1684, is imported',
+    });
+    expect(previewed.warnings.filter((warning) => warning.message.includes('different values')).map((warning) => warning.line)).toEqual([1684, 7106, 19777]);
   });
 
-  it('applies every known URN, once, in a few seconds', async () => {
+  it('applies every known URN, once, with its last row, in a few seconds', async () => {
     const started = Date.now();
     const result = await apply(REAL_FILE, realFile, 2024);
     const took = Date.now() - started;
@@ -126,15 +140,24 @@ describe('importing the real 2024 file', () => {
     expect(result.applied).toBe(true);
     expect(withoutApplied(result)).toEqual(withoutApplied(previewed));
     expect(took).toBeLessThan(TIME_LIMIT_MS);
-    expect(await db().pupilPremium.count({ where: { startYear: 2024 } })).toBe(2000);
-    for (const urn of [...sampled, alreadyWrong[0], alreadyRight[0]]) {
-      const { pupilPremium, sparsity } = byUrn.get(urn)!;
-      expect({ urn, flags: await stored(urn, 2024) }).toEqual({ urn, flags: { pupilPremium, sparsity } });
-    }
-    expect(await stored('100005', 2024)).toEqual({ pupilPremium: false, sparsity: true });
+    const rows = await db().pupilPremium.findMany({ where: { startYear: 2024 }, include: { school: true } });
+    expect(rows).toHaveLength(2000);
+    const wrong = rows.filter(({ school, pupilPremiumIncentive, sparsityIncentive }) => {
+      const expected = byUrn.get(school.urn)!;
+      return expected.pupilPremium !== pupilPremiumIncentive || expected.sparsity !== sparsityIncentive;
+    });
+    expect(wrong).toEqual([]);
+    expect(await stored('103895', 2024)).toEqual({ pupilPremium: false, sparsity: true });
+    expect(await stored('118159', 2024)).toEqual({ pupilPremium: false, sparsity: false });
     expect(await stored('100006', 2024)).toEqual({ pupilPremium: true, sparsity: true });
     expect(await stored('100005', 2023)).toEqual({ pupilPremium: true, sparsity: true });
-    expect(await db().school.count({ where: { urn: { in: conflicting } } })).toBe(0);
+  });
+
+  it('gives uplift eligibility the flags of the cohort start year, and none for a year without any', async () => {
+    const school = await db().school.findUniqueOrThrow({ where: { urn: '100005' } });
+    expect(await findUpliftFlags(school.id, 2024)).toEqual({ pupilPremium: false, sparsity: true });
+    expect(await findUpliftFlags(school.id, 2023)).toEqual({ pupilPremium: true, sparsity: true });
+    expect(await findUpliftFlags(school.id, 2022)).toEqual({ pupilPremium: false, sparsity: false });
   });
 
   it('records the import with its counts, and the before and after flags of every changed school', async () => {
@@ -142,12 +165,16 @@ describe('importing the real 2024 file', () => {
     const summary = await db().auditEvent.findMany({ where: { action: 'pupil_premium.imported' } });
     expect(summary).toHaveLength(1);
     expect(summary[0]).toMatchObject({
+      actorType: 'user',
       actorLabel: 'policy@example.com',
       subjectType: 'Cohort',
       subjectId: cohort.id,
       reason: `Pupil premium and sparsity import for 2024 from ${REAL_FILE}`,
-      after: expect.objectContaining({ file: REAL_FILE, startYear: 2024, rows: 22452, created: 1800, updated: 100, unchanged: 100, unknownUrns: byUrn.size - 2000 }),
+      after: expect.objectContaining({
+        file: REAL_FILE, startYear: 2024, rows: 22452, created: 1800, updated: 100, unchanged: 100, unknownUrns: byUrn.size - 2000, warnings: 16,
+      }),
     });
+    expect(Math.abs(summary[0].createdAt.getTime() - Date.now())).toBeLessThan(60_000);
 
     const [changes] = await db().auditEvent.findMany({ where: { action: 'pupil_premium.flags_changed', subjectId: cohort.id } });
     const before = changes.before as { schools: Record<string, string> };
@@ -161,18 +188,20 @@ describe('importing the real 2024 file', () => {
     expect(after.schools[alreadyWrong[0]]).toBe(`${cell(wrong.pupilPremium)},${cell(wrong.sparsity)}`);
     expect(before.schools['100006']).toBeUndefined();
     expect(after.schools['100006']).toBe('1,1');
+    expect(after.schools['103895']).toBe('0,1');
     expect(after.schools[alreadyRight[0]]).toBeUndefined();
   });
 
   it('changes nothing when the same file is imported again', async () => {
-    const updatedAt = (await db().pupilPremium.findFirstOrThrow({ where: { startYear: 2024, school: { urn: '100006' } } })).updatedAt;
+    const before = await db().pupilPremium.findMany({ where: { startYear: 2024 }, orderBy: { id: 'asc' } });
     const result = await apply(REAL_FILE, realFile, 2024);
 
     expect(result).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 2000 });
-    expect(result.flags).toEqual({ pupilPremium: { set: 0, unset: 0 }, sparsity: { set: 0, unset: 0 } });
+    expect(result.flags.pupilPremium).toMatchObject({ set: 0, unset: 0, unchanged: 2000 });
+    expect(result.flags.sparsity).toMatchObject({ set: 0, unset: 0, unchanged: 2000 });
+    expect(await db().pupilPremium.findMany({ where: { startYear: 2024 }, orderBy: { id: 'asc' } })).toEqual(before);
     expect(await db().auditEvent.count({ where: { action: 'pupil_premium.flags_changed' } })).toBe(1);
     expect(await db().auditEvent.count({ where: { action: 'pupil_premium.imported' } })).toBe(2);
-    expect((await db().pupilPremium.findFirstOrThrow({ where: { startYear: 2024, school: { urn: '100006' } } })).updatedAt).toEqual(updatedAt);
   });
 
   it('gives the unknown URNs as CSV with their lines', () => {
@@ -180,36 +209,47 @@ describe('importing the real 2024 file', () => {
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe('URN,Lines in file');
     expect(lines).toHaveLength(previewed.unknownUrns.length + 1);
-    expect(lines).toContain('103895,"1683, 1684"');
+    expect(lines).toContain('146558,"19776, 19777"');
   });
 });
 
 describe('repeated URNs', () => {
-  it('refuses a URN of ours on two rows with different values, naming both lines', async () => {
+  it('imports the last row of a URN and warns about each repeat, naming both lines', async () => {
     await schoolsWithUrns(['103895', '100978']);
-    const before = await snapshot();
+    const result = await apply('repeated-urns.csv', fixture('repeated-urns.csv'));
 
-    const result = await preview('repeated-urns.csv', fixture('repeated-urns.csv'));
-    expect(result.errors).toEqual([{
-      file: 'repeated-urns.csv',
-      line: 3,
-      column: 'URN',
-      message: 'URN 103895 is on lines 2 and 3 with different values (Pupil Premium Incentive 1 and 0): keep only the correct row',
-    }]);
-    expect(result.warnings.map((warning) => warning.line)).toEqual([5, 7]);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        file: 'repeated-urns.csv', line: 3, column: 'URN',
+        message: 'URN 103895 is on lines 2 and 3 with different values (Pupil Premium Incentive 1 on line 2, 0 on line 3): the last row, line 3, is imported',
+      },
+      { file: 'repeated-urns.csv', line: 5, column: 'URN', message: 'URN 100978 is on lines 4 and 5 with the same values, so it is imported once' },
+      {
+        file: 'repeated-urns.csv', line: 7, column: 'URN',
+        message: 'URN 999999 is on lines 6 and 7 with different values (Pupil Premium Incentive 1 on line 6, 0 on line 7): the last row, line 7, is imported',
+      },
+    ]);
     expect(result.unknownUrns).toEqual([{ urn: '999999', lines: [6, 7] }]);
+    expect(result).toMatchObject({ applied: true, rows: 6, created: 2 });
+    expect(await stored('103895')).toEqual({ pupilPremium: false, sparsity: true });
+    expect(await stored('100978')).toEqual({ pupilPremium: true, sparsity: true });
+  });
 
-    await expect(apply('repeated-urns.csv', fixture('repeated-urns.csv'))).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      message: 'repeated-urns.csv has 1 error, so nothing was imported. Correct the file and upload it again.',
-      fieldErrors: [{ field: 'line 3, URN', message: expect.stringContaining('lines 2 and 3') }],
-    });
-    expect(await snapshot()).toEqual(before);
+  it('warns about each repeat of a URN on three rows against the row before it', async () => {
+    await schoolsWithUrns(['100000']);
+    const result = await apply('three.csv', `${HEADER}\n100000,0,0\n100000,1,0\n100000,1,1\n`);
+
+    expect(result.warnings.map(({ line, message }) => ({ line, message }))).toEqual([
+      { line: 3, message: 'URN 100000 is on lines 2 and 3 with different values (Pupil Premium Incentive 0 on line 2, 1 on line 3): the last row, line 3, is imported' },
+      { line: 4, message: 'URN 100000 is on lines 3 and 4 with different values (Sparsity Incentive 0 on line 3, 1 on line 4): the last row, line 4, is imported' },
+    ]);
+    expect(await stored('100000')).toEqual({ pupilPremium: true, sparsity: true });
   });
 });
 
 describe('cells', () => {
-  it('refuses anything but 1, 0 or not available, with line and column, writing nothing', async () => {
+  it('refuses anything but 1, 0 or not available, and a URN that is not a number, with line and column, writing nothing', async () => {
     await schoolsWithUrns(['100000', '100005', '100006', '100007']);
     const before = await snapshot();
 
@@ -220,9 +260,22 @@ describe('cells', () => {
       { file: 'bad-cells.csv', line: 5, column: 'Sparsity Incentive', message: 'Sparsity Incentive must be 1 or 0, not "2"' },
       { file: 'bad-cells.csv', line: 6, column: 'URN', message: 'The URN is blank' },
     ]);
-    await expect(apply('bad-cells.csv', fixture('bad-cells.csv'))).rejects.toMatchObject({ code: 'INVALID_INPUT', problems: result.errors });
+    await expect(apply('bad-cells.csv', fixture('bad-cells.csv'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'bad-cells.csv has 4 errors, so nothing was imported. Correct the file and upload it again.',
+      problems: result.errors,
+      result: expect.objectContaining({ applied: false, rows: 6, errors: result.errors }),
+    });
     expect(await snapshot()).toEqual(before);
-    expect(await stored('100000')).toBeNull();
+  });
+
+  it('refuses a file whose only fault is one URN that is not a number', async () => {
+    await schoolsWithUrns(['100000']);
+    const before = await snapshot();
+    await expect(apply('urn.csv', `${HEADER}\n100000,1,1\nURN 100005,0,0\n`)).rejects.toMatchObject({
+      problems: [{ file: 'urn.csv', line: 3, column: 'URN', message: 'The URN must be a number, like 100000, not "URN 100005"' }],
+    });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('imports blank and not-available cells as 0 and warns about each', async () => {
@@ -243,12 +296,17 @@ describe('cells', () => {
 });
 
 describe('file format', () => {
-  it('refuses a file missing a column, naming it', async () => {
+  beforeAll(() => schoolsWithUrns(['100000', '100005']));
+
+  it('refuses a file missing a column, naming it, writing nothing', async () => {
+    const before = await snapshot();
     const result = await preview('missing-header.csv', fixture('missing-header.csv'));
     expect(result.errors).toEqual([
       { file: 'missing-header.csv', line: 1, column: 'Pupil Premium Incentive', message: 'The "Pupil Premium Incentive" column is missing from the header row' },
     ]);
     expect(result.rows).toBe(0);
+    await expect(apply('missing-header.csv', fixture('missing-header.csv'))).rejects.toMatchObject({ problems: result.errors });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('refuses the older allocation format, naming both missing columns, writing nothing', async () => {
@@ -266,17 +324,35 @@ describe('file format', () => {
   });
 
   it('reads a file saved by Excel: byte order mark, Windows line endings, extra columns, blank lines at the end', async () => {
-    const result = await preview('utf8-bom-crlf.csv', fixture('utf8-bom-crlf.csv'));
-    expect(result).toMatchObject({ rows: 2, errors: [], warnings: [] });
+    expect(fixture('utf8-bom-crlf.csv').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(fixture('utf8-bom-crlf.csv').toString()).toMatch(/School name.*\r\n.*\r\n\r\n\r\n$/s);
+    const result = await apply('utf8-bom-crlf.csv', fixture('utf8-bom-crlf.csv'), 2026);
+    expect(result).toMatchObject({ rows: 2, created: 2, errors: [], warnings: [] });
+    expect(await stored('100000', 2026)).toEqual({ pupilPremium: true, sparsity: false });
+    expect(await stored('100005', 2026)).toEqual({ pupilPremium: false, sparsity: true });
   });
 
   it('reads a file saved as Windows-1252', async () => {
-    const result = await preview('windows-1252.csv', fixture('windows-1252.csv'));
-    expect(result).toMatchObject({ rows: 2, errors: [], warnings: [] });
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(fixture('windows-1252.csv'))).toThrow();
+    const result = await apply('windows-1252.csv', fixture('windows-1252.csv'), 2026);
+    expect(result).toMatchObject({ rows: 2, updated: 1, unchanged: 1, errors: [], warnings: [] });
+    expect(await stored('100000', 2026)).toEqual({ pupilPremium: true, sparsity: true });
+  });
+
+  it('reads a file with quotes as one without, reporting the same problems on the same lines', async () => {
+    const plain = `${HEADER},Name\n100000,1,0,Aldgate\n\n100005,1\n100006,0,1,Coram,extra\n`;
+    const quoted = plain.replace('Aldgate', '"Aldgate"');
+    const [fromPlain, fromQuoted] = [await preview('f.csv', plain), await preview('f.csv', quoted)];
+    expect(fromPlain.errors).toEqual([
+      { file: 'f.csv', line: 4, message: 'This line has 2 values but the header row has 4 columns' },
+      { file: 'f.csv', line: 5, message: 'This line has 5 values but the header row has 4 columns' },
+    ]);
+    expect(fromPlain.warnings).toEqual([{ file: 'f.csv', line: 4, column: 'Sparsity Incentive', message: 'Sparsity Incentive is blank, so it is imported as 0 (no uplift)' }]);
+    expect(withoutApplied(fromQuoted)).toEqual(withoutApplied(fromPlain));
   });
 
   it('refuses a header with no rows', async () => {
-    const result = await preview('empty.csv', 'URN,Pupil Premium Incentive,Sparsity Incentive\r\n');
+    const result = await preview('empty.csv', `${HEADER}\r\n`);
     expect(result.errors).toEqual([{ file: 'empty.csv', line: 2, message: 'The file has a header row but no schools' }]);
   });
 });
@@ -289,14 +365,16 @@ describe('refusals', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses a start year that is not a cohort', async () => {
+  it('refuses a start year that is not a cohort, writing nothing', async () => {
     const school = await createSchool();
     const before = await snapshot();
-    const content = `URN,Pupil Premium Incentive,Sparsity Incentive\n${school.urn},1,1\n`;
-    await expect(apply('f.csv', content, 2031)).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      fieldErrors: [{ field: 'startYear', message: 'There is no cohort starting in 2031' }],
-    });
+    const content = `${HEADER}\n${school.urn},1,1\n`;
+    for (const attempt of [apply('f.csv', content, 2031), preview('f.csv', content, 2031)]) {
+      await expect(attempt).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        fieldErrors: [{ field: 'startYear', message: 'There is no cohort starting in 2031' }],
+      });
+    }
     expect(await snapshot()).toEqual(before);
   });
 });

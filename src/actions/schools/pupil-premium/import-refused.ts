@@ -1,5 +1,6 @@
 import type { ImportProblem } from '../../../reports/csv/read-csv.js';
 import { ActionError } from '../../errors.js';
+import type { PupilPremiumImportResult } from '../import-pupil-premium.js';
 
 /** A file with errors: nothing was imported. Carries the problems whole, for pages that list them by line. */
 export class ImportRefused extends ActionError {
@@ -16,3 +17,11 @@ export class ImportRefused extends ActionError {
 
 /** For `throw importRefused(errors)`; catch it with `instanceof ImportRefused`. */
 export const importRefused = (errors: ImportProblem[]) => new ImportRefused(errors);
+
+/** The pupil premium apply refused: also carries what the preview found, for callers that report the counts. */
+export class PupilPremiumImportRefused extends ImportRefused {
+  constructor(readonly result: PupilPremiumImportResult) {
+    super(result.errors);
+    this.name = 'PupilPremiumImportRefused';
+  }
+}

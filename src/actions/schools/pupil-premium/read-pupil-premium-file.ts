@@ -1,7 +1,8 @@
 // Turns the DfE's pupil premium and sparsity CSV into one set of flags per URN, with every problem
 // located by the file's own line number. Knows nothing of the database: which URNs are our schools
 // is decided later (see stage-pupil-premium.ts).
-import { readCsv, type CsvRow, type ImportProblem } from '../../../reports/csv/read-csv.js';
+import type { CsvRow, ImportProblem } from '../../../reports/csv/read-csv.js';
+import { readCsvFast } from './read-csv-fast.js';
 
 export const URN = 'URN';
 export const PUPIL_PREMIUM = 'Pupil Premium Incentive';
@@ -10,7 +11,7 @@ const FLAGS = [
   { column: PUPIL_PREMIUM, key: 'pupilPremium' },
   { column: SPARSITY, key: 'sparsity' },
 ] as const;
-type Flag = (typeof FLAGS)[number];
+type Column = typeof URN | (typeof FLAGS)[number]['column'];
 
 /** What the DfE writes when it has no figure for a school; read as "no uplift", but the user is told. */
 const NOT_AVAILABLE = /^(|na|n\/a|not available)$/i;
@@ -22,33 +23,25 @@ export interface PupilPremiumFlags {
 
 export interface PupilPremiumRow extends PupilPremiumFlags {
   urn: string;
-  /** The line the imported values come from (the last of `lines`). */
+  /** The line the imported values come from: the last of `lines`. */
   line: number;
   /** Every line the URN is on, in file order. */
   lines: number[];
 }
 
-/**
- * Two rows for one URN with different flags. Whether it is an error depends on the URN being one of our
- * schools (either row could be the right one, and the flags decide payments), which the file cannot tell.
- */
-export type ConflictingRepeat = ImportProblem & { urn: string };
-
 export interface PupilPremiumFile {
   /** Data rows read (blank lines not counted). */
   rowCount: number;
-  /** One entry per URN that has a valid row; a repeated URN takes its last valid row's values. */
+  /** One entry per URN, in order of first appearance; a repeated URN takes its last row's values. */
   rows: PupilPremiumRow[];
   warnings: ImportProblem[];
   errors: ImportProblem[];
-  conflictingRepeats: ConflictingRepeat[];
 }
 
 export function readPupilPremiumFile(file: string, content: string | Uint8Array): PupilPremiumFile {
-  const csv = readCsv(content, { file, requiredHeaders: [URN, PUPIL_PREMIUM, SPARSITY] });
+  const csv = readCsvFast(content, { file, requiredHeaders: [URN, PUPIL_PREMIUM, SPARSITY] });
   const warnings: ImportProblem[] = [];
   const errors = [...csv.errors];
-  const conflictingRepeats: ConflictingRepeat[] = [];
   const byUrn = new Map<string, PupilPremiumRow>();
 
   for (const row of csv.rows) {
@@ -64,29 +57,26 @@ export function readPupilPremiumFile(file: string, content: string | Uint8Array)
     if (errors.length > rowErrors) continue;
 
     const earlier = byUrn.get(urn);
-    if (!earlier) {
-      byUrn.set(urn, { urn, line: row.line, lines: [row.line], ...flags });
-      continue;
-    }
-    const lines = `lines ${earlier.line} and ${row.line}`;
-    const differences = FLAGS.filter(({ key }) => earlier[key] !== flags[key]);
-    if (differences.length === 0) {
-      warnings.push(row.problem(URN, `URN ${urn} is on ${lines} with the same values, so it is imported once`));
-    } else {
-      const detail = differences.map(({ column, key }) => `${column} ${cell(earlier[key])} and ${cell(flags[key])}`);
-      const message = `URN ${urn} is on ${lines} with different values (${detail.join('; ')})`;
-      conflictingRepeats.push({ ...row.problem(URN, message), urn });
-    }
-    byUrn.set(urn, { urn, line: row.line, lines: [...earlier.lines, row.line], ...flags });
+    // The DfE's import upserts row by row, so a URN's last row is what it keeps; so do we, but say so.
+    if (earlier) warnings.push(row.problem(URN, repeatMessage(urn, earlier, row.line, flags)));
+    byUrn.set(urn, { urn, line: row.line, lines: [...(earlier?.lines ?? []), row.line], ...flags });
   }
 
   if (csv.rows.length === 0 && errors.length === 0) {
     errors.push({ file, line: 2, message: 'The file has a header row but no schools' });
   }
-  return { rowCount: csv.rows.length, rows: [...byUrn.values()], warnings, errors, conflictingRepeats };
+  return { rowCount: csv.rows.length, rows: [...byUrn.values()], warnings: byLine(warnings), errors: byLine(errors) };
 }
 
-function readFlag(row: CsvRow<typeof URN | Flag['column']>, column: Flag['column'], warnings: ImportProblem[], errors: ImportProblem[]): boolean {
+function repeatMessage(urn: string, earlier: PupilPremiumRow, line: number, flags: PupilPremiumFlags): string {
+  const lines = `lines ${earlier.line} and ${line}`;
+  const differences = FLAGS.filter(({ key }) => earlier[key] !== flags[key]);
+  if (differences.length === 0) return `URN ${urn} is on ${lines} with the same values, so it is imported once`;
+  const detail = differences.map(({ column, key }) => `${column} ${cell(earlier[key])} on line ${earlier.line}, ${cell(flags[key])} on line ${line}`);
+  return `URN ${urn} is on ${lines} with different values (${detail.join('; ')}): the last row, line ${line}, is imported`;
+}
+
+function readFlag(row: CsvRow<Column>, column: Column, warnings: ImportProblem[], errors: ImportProblem[]): boolean {
   const value = row.get(column);
   if (value === '1') return true;
   if (value === '0') return false;
@@ -100,3 +90,6 @@ function readFlag(row: CsvRow<typeof URN | Flag['column']>, column: Flag['column
 }
 
 const cell = (flag: boolean) => (flag ? '1' : '0');
+
+/** Stable, so two problems on one line keep their column order. */
+const byLine = (problems: ImportProblem[]) => problems.sort((a, b) => a.line - b.line);

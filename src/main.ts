@@ -1,4 +1,5 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, demo data once, then the web app.
+import path from 'node:path';
 import { ConfigError, loadConfig } from './server/config.js';
 
 async function main(): Promise<void> {
@@ -8,7 +9,8 @@ async function main(): Promise<void> {
   const { disconnectDb } = await import('./db/client.js');
 
   const database = await openDatabase();
-  console.log(database.embedded ? `PostgreSQL (embedded, .data/pg) on 127.0.0.1:${database.embedded.port}` : 'PostgreSQL from DATABASE_URL');
+  const { embedded } = database;
+  console.log(embedded ? `PostgreSQL (embedded, data in ${path.relative(process.cwd(), embedded.dataDir)}) on 127.0.0.1:${embedded.port}` : 'PostgreSQL from DATABASE_URL');
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 

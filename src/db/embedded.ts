@@ -11,6 +11,7 @@ export const APP_DATABASE = 'ecf';
 
 export interface EmbeddedServer {
   port: number;
+  dataDir: string;
   /** True when this process started the server (and so must stop it). */
   startedHere: boolean;
   stop(): Promise<void>;
@@ -39,7 +40,7 @@ function portAnswers(port: number): Promise<boolean> {
 export async function ensureEmbeddedServer(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
   const port = options.port ?? embeddedPort();
   const dataDir = path.resolve(options.dataDir ?? process.env.EMBEDDED_PG_DIR ?? '.data/pg');
-  if (await portAnswers(port)) return { port, startedHere: false, stop: async () => {} };
+  if (await portAnswers(port)) return { port, dataDir, startedHere: false, stop: async () => {} };
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -57,5 +58,5 @@ export async function ensureEmbeddedServer(options: { dataDir?: string; port?: n
     await server.initialise();
   }
   await server.start();
-  return { port, startedHere: true, stop: () => server.stop() };
+  return { port, dataDir, startedHere: true, stop: () => server.stop() };
 }

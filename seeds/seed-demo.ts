@@ -6,7 +6,8 @@ import pg from 'pg';
 import { ActionError } from '../src/actions/errors.js';
 import { hashPassword } from '../src/auth/password.js';
 import { db } from '../src/db/client.js';
-import { insertRows } from './lib/bulk-insert.js';
+import { insertTables } from './lib/bulk-insert.js';
+import { withChecksAtTheEnd } from './lib/bulk-load.js';
 import { buildDemoData } from './build/demo-data.js';
 import type { SeedSize } from './build/sizes.js';
 import { DEMO_API_TOKENS, DEMO_LOGINS, type DemoApiToken, type DemoLogin } from './demo-logins.js';
@@ -76,19 +77,20 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
 
   const data = buildDemoData(size, options.today ?? new Date(), await hashDemoPasswords());
   log(`Built the ${size} demo data in ${seconds()}`);
-  const counts: Record<string, number> = {};
-  await inOneTransaction(async (client) => {
-    for (const [table, rows] of data.tables) {
-      counts[table] = await insertRows(client, table, rows);
-      if (rows.length >= 10_000) log(`  ${table}: ${rows.length.toLocaleString('en-GB')} rows (${seconds()})`);
-    }
-    await client.query(
-      `UPDATE school_cohorts sc SET "defaultInductionProgrammeId" = d.programme
-       FROM unnest($1::uuid[], $2::uuid[]) AS d(id, programme)
-       WHERE sc.id = d.id`,
-      [data.defaultProgrammes.map(([schoolCohortId]) => schoolCohortId), data.defaultProgrammes.map(([, programmeId]) => programmeId)],
-    );
-  });
+  let counts: Record<string, number> = {};
+  await inOneTransaction((client) =>
+    withChecksAtTheEnd(client, async () => {
+      counts = await insertTables(client, data.tables, (table, rows) => {
+        if (rows >= 10_000) log(`  ${table}: ${rows.toLocaleString('en-GB')} rows (${seconds()})`);
+      });
+      await client.query(
+        `UPDATE school_cohorts sc SET "defaultInductionProgrammeId" = d.programme
+         FROM unnest($1::uuid[], $2::uuid[]) AS d(id, programme)
+         WHERE sc.id = d.id`,
+        [data.defaultProgrammes.map(([schoolCohortId]) => schoolCohortId), data.defaultProgrammes.map(([, programmeId]) => programmeId)],
+      );
+    }),
+  );
   const durationMs = Date.now() - started;
   log(`Seeded ${Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB')} rows in ${seconds()}`);
   return { size, durationMs, counts, logins: DEMO_LOGINS, apiTokens: DEMO_API_TOKENS };

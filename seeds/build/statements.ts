@@ -62,8 +62,7 @@ export function buildStatements(calendar: Calendar, leadProviders: LeadProviderI
           paymentDate: row.paymentDate,
           outputFee: row.outputFee,
           state,
-          // Finance authorise output-fee statements for payment; the others are paid without it.
-          markedAsPaidAt: state === 'paid' && row.outputFee ? addHours(addDays(row.paymentDate, -random.int(1, 5)), random.int(9, 17)) : null,
+          markedAsPaidAt: state === 'paid' ? addHours(addDays(row.paymentDate, -random.int(1, 5)), random.int(9, 17)) : null,
         };
       }).sort((a, b) => a.deadlineDate.getTime() - b.deadlineDate.getTime());
       keepOneAwaitingAuthorisation(statements);

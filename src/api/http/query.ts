@@ -25,10 +25,13 @@ export interface Page {
 }
 
 export function pageOf(query: Query): Page {
+  // Read as Ruby's String#to_i reads them ("2abc" is 2, "abc" is 0), then at least 1.
   const number = (value: unknown, fallback: number): number => {
     if (value === undefined) return fallback;
-    if (typeof value !== 'string' || !/^\d+$/.test(value.trim()) || Number(value) < 1) throw badRequest(BAD_REQUEST, INVALID_PAGE);
-    return Number(value);
+    const digits = typeof value === 'string' ? /^\s*([+-]?\d+)/.exec(value) : null;
+    const parsed = digits ? Number(digits[1]) : 0;
+    if (parsed < 1) throw badRequest(BAD_REQUEST, INVALID_PAGE);
+    return parsed;
   };
   const page = number(nested(query, 'page', 'page'), 1);
   const perPage = Math.min(number(nested(query, 'page', 'per_page'), DEFAULT_PER_PAGE), MAX_PER_PAGE);
@@ -64,15 +67,33 @@ export function cohortYearsOf(filter: Filter): number[] | null {
 export const cohortCondition = (column: Prisma.Sql, years: number[] | null): Prisma.Sql =>
   years === null ? Prisma.sql`${column} > 2020` : years.length === 0 ? Prisma.sql`false` : Prisma.sql`${column} = ANY(${years}::int[])`;
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+/** What Ruby's Time.iso8601 accepts: a date, optionally with a time to the second, fraction and zone. */
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+function parseIso8601(value: string): Date | null {
+  const match = ISO_8601.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] = match;
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.length > 3 ? zone.slice(-2) : '00'}`;
+  const date = new Date(`${year}-${month}-${day}T${hours}:${minutes}:${seconds}${fraction.slice(0, 4)}${offset}`);
+  // JavaScript rolls impossible dates over (2024-02-30 becomes 1 March); Ruby refuses them.
+  const sameDay = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDate() === Number(day);
+  return Number.isNaN(date.getTime()) || !sameDay ? null : date;
+}
 
 export function updatedSinceOf(filter: Filter): Date | null {
-  const raw = filter.updated_since;
-  if (raw === undefined || raw.trim() === '') return null;
-  // A "+01:00" offset sent unencoded arrives as " 01:00".
-  const value = decodeURIComponent(raw.trim()).replace(/ (\d{2}(:?\d{2})?)$/, '+$1').replace(',', '.');
-  const date = ISO_8601.test(value) ? new Date(/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value) ? value : `${value}Z`) : null;
-  if (!date || Number.isNaN(date.getTime())) throw badRequest(BAD_REQUEST, INVALID_UPDATED_SINCE);
+  const raw = filter.updated_since?.trim();
+  if (!raw) return null;
+  // A "+01:00" offset sent unencoded arrives as " 01:00"; the DfE also retries a still-encoded value.
+  const readable = (value: string) => parseIso8601(value.replace(/ (\d{2}(:?\d{2})?)$/, '+$1'));
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoded after all.
+  }
+  const date = readable(raw) ?? readable(decoded);
+  if (!date) throw badRequest(BAD_REQUEST, INVALID_UPDATED_SINCE);
   return date;
 }
 

@@ -1,9 +1,34 @@
 // Check your answers, then confirm: the screen for actions that cannot be undone with one click.
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice, type ActionProps } from 'adminjs';
-import { Box, Button, CheckBox, FormGroup, H3, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { Box, Button, CheckBox, FormGroup, H3, Input, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
 
-interface Field { name: string; label: string; type: 'textarea' | 'radios' | 'checkbox'; options?: { value: string; label: string }[]; hint?: string }
+interface Field { name: string; label: string; type: 'textarea' | 'radios' | 'checkbox' | 'select'; options?: { value: string; label: string }[]; hint?: string }
+type Option = NonNullable<Field['options']>[number];
+
+/** Past this many options a select gets a filter box. */
+const FILTER_FROM = 15;
+
+function FilteredSelect({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
+  const [filter, setFilter] = useState('');
+  const options = field.options ?? [];
+  const words = filter.trim().toLowerCase();
+  const shown = options.filter((o: Option) => o.value === value || o.label.toLowerCase().includes(words));
+  return (
+    <>
+      <Label htmlFor={`confirm-${field.name}`}>{field.label}</Label>
+      {options.length > FILTER_FROM ? (
+        <Input id={`confirm-${field.name}-filter`} aria-label={`Filter: ${field.label}`} placeholder="Type part of the name to filter" width="100%" mb="sm"
+          value={filter} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setFilter(e.target.value)} />
+      ) : null}
+      <select id={`confirm-${field.name}`} name={field.name} value={value} style={{ width: '100%', padding: 8 }}
+        onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose…</option>
+        {shown.map((o: Option) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </>
+  );
+}
 interface View { heading: string; rows: [string, string][]; blockers: string[]; warning?: string; fields: Field[]; submitLabel: string }
 interface Reply { confirm?: View; errors?: string[]; redirectUrl?: string; notice?: { message: string; type: 'success' | 'error' } }
 
@@ -59,6 +84,8 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
                     onChange={() => setForm((f) => ({ ...f, [field.name]: f[field.name] === 'true' ? 'false' : 'true' }))} />
                   <Label inline htmlFor={`confirm-${field.name}`} ml="default">{field.label}</Label>
                 </Box>
+              ) : field.type === 'select' ? (
+                <FilteredSelect field={field} value={form[field.name] ?? ''} onChange={(value) => setForm((f) => ({ ...f, [field.name]: value }))} />
               ) : field.type === 'radios' ? (
                 <fieldset>
                   <legend><Label>{field.label}</Label></legend>

@@ -2,7 +2,8 @@
 export interface ConfirmField {
   name: string;
   label: string;
-  type: 'textarea' | 'radios' | 'checkbox';
+  /** A `select` with many options offers a text filter over their labels. */
+  type: 'textarea' | 'radios' | 'checkbox' | 'select';
   options?: { value: string; label: string }[];
   hint?: string;
 }

@@ -1,5 +1,8 @@
 import { updateLeadProvider } from '../../actions/suppliers/update-lead-provider.js';
+import { discardDeliveryPartner } from '../../actions/provider-relationships/discard-delivery-partner.js';
 import { nav } from '../navigation.js';
+import { recordAction } from '../record-action.js';
+import { deliveryPartnerFormAction } from '../suppliers/delivery-partner-form.js';
 import { ADMINS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
 
@@ -20,6 +23,15 @@ export const supplierResources = () => [
     list: ['name', 'discardedAt', 'updatedAt'], filter: ['name', 'discardedAt'],
     show: ['name', 'discardedAt', 'createdAt', 'updatedAt'],
     sort: { sortBy: 'name', direction: 'asc' },
+    actions: {
+      new: deliveryPartnerFormAction('new'),
+      edit: deliveryPartnerFormAction('edit'),
+      discard: recordAction({
+        permission: 'suppliers.edit', operation: discardDeliveryPartner, input: (id) => ({ id }), icon: 'Trash2',
+        guard: 'Discard this delivery partner and its provider relationships? They stay in the history.',
+        success: 'Delivery partner discarded.', isVisible: ({ record }) => !record?.params.discardedAt,
+      }),
+    },
   }),
   defineResource({
     model: 'ProviderRelationship', table: 'provider_relationships', navigation: nav.suppliers, readers: 'everyone',

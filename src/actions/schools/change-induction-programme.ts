@@ -3,14 +3,14 @@
 // and participants training on the old default continue on the new one. A partnered school cannot change: the
 // partnership has to be challenged first.
 import { z } from 'zod';
-import { Prisma, type InductionProgramme, type InductionProgrammeChoice, type School, type SchoolCohort, type TrainingProgramme } from '@prisma/client';
+import { Prisma, type InductionProgramme, type InductionProgrammeChoice, type Partnership, type School, type SchoolCohort, type TrainingProgramme } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id, Reason } from '../zod.js';
-import { PROGRAMME_CHOICE_LABELS } from '../partnerships/find-school-cohorts.js';
+import { PROGRAMME_CHOICE_LABELS, partnershipState } from '../partnerships/find-school-cohorts.js';
 import { moveActiveInductionRecords } from '../partnerships/induction-records.js';
 import { unchallenged } from '../partnerships/partnership-checks.js';
 import { isCipOnlySchool } from './eligibility.js';
@@ -47,11 +47,10 @@ function choiceProblem(school: School, current: InductionProgrammeChoice, choice
   return choice === 'full_induction_programme' ? CIP_ONLY_NO_FIP : ELIGIBLE_NO_SCHOOL_FUNDED;
 }
 
-/** Partnered = its default programme is provider-led through a partnership the school has not challenged. */
-async function isPartnered(tx: Tx, defaultProgramme: InductionProgramme | null): Promise<boolean> {
-  if (defaultProgramme?.trainingProgramme !== 'full_induction_programme' || !defaultProgramme.partnershipId) return false;
-  const live = await tx.partnership.count({ where: { id: defaultProgramme.partnershipId, pending: false, ...unchallenged } });
-  return live > 0;
+/** Partnered = its default programme is provider-led through an active partnership (not challenged, not pending). */
+export function isPartnered(defaultProgramme: (InductionProgramme & { partnership: Partnership | null }) | null): boolean {
+  return defaultProgramme?.trainingProgramme === 'full_induction_programme' && defaultProgramme.partnership !== null
+    && partnershipState(defaultProgramme.partnership) === 'active';
 }
 
 /** The school cohort's programme of that type to make its default: an existing one, else a new one. */
@@ -81,13 +80,13 @@ export async function changeInductionProgramme(ctx: ActorContext, raw: unknown):
   requirePermission(ctx, 'partnerships.edit');
   return db().$transaction(async (tx) => {
     await tx.$queryRaw(Prisma.sql`SELECT id FROM school_cohorts WHERE id = ${schoolCohortId}::uuid FOR UPDATE`);
-    const schoolCohort = await tx.schoolCohort.findUnique({ where: { id: schoolCohortId }, include: { school: true, defaultInductionProgramme: true } });
+    const schoolCohort = await tx.schoolCohort.findUnique({ where: { id: schoolCohortId }, include: { school: true, defaultInductionProgramme: { include: { partnership: true } } } });
     if (!schoolCohort) throw notFound('School cohort');
     const { school, defaultInductionProgramme: previous, ...before } = schoolCohort;
 
     const problem = choiceProblem(school, before.inductionProgrammeChoice, programmeChoice);
     if (problem) throw new ActionError('INVALID_INPUT', problem, [{ field: 'programmeChoice', message: problem }]);
-    if (await isPartnered(tx, previous)) throw new ActionError('INVALID_STATE', PARTNERED_SCHOOL, [{ field: 'programmeChoice', message: PARTNERED_SCHOOL }]);
+    if (isPartnered(previous)) throw new ActionError('INVALID_STATE', PARTNERED_SCHOOL, [{ field: 'programmeChoice', message: PARTNERED_SCHOOL }]);
 
     const now = new Date();
     const target = isTrainingProgramme(programmeChoice) ? await programmeFor(tx, before, programmeChoice) : null;

@@ -1,9 +1,11 @@
 import { updateSchool } from '../../actions/schools/update-school.js';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { challengePartnershipPage } from '../confirm/challenge-partnership-page.js';
+import { changeInductionProgrammePage } from '../confirm/change-induction-programme-page.js';
 import { importAction } from '../imports/import-action.js';
 import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
 import { nav } from '../navigation.js';
+import { COHORTS_PROPERTY, cohortsProperty, withCohortsTab } from '../schools/cohorts-tab.js';
 import { defineResource } from './define-resource.js';
 
 export const schoolResources = () => [
@@ -13,10 +15,11 @@ export const schoolResources = () => [
     filter: ['name', 'urn', 'localAuthorityName', 'schoolTypeCode', 'schoolStatusCode', 'section41Approved'],
     show: ['urn', 'name', 'ukprn', 'schoolTypeCode', 'schoolTypeName', 'schoolStatusCode', 'schoolStatusName',
       'localAuthorityCode', 'localAuthorityName', 'administrativeDistrictCode', 'administrativeDistrictName', 'postcode',
-      'primaryContactEmail', 'secondaryContactEmail', 'section41Approved', 'createdAt', 'updatedAt'],
+      'primaryContactEmail', 'secondaryContactEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY],
     edit: { permission: 'schools.edit', operation: updateSchool, properties: ['name', 'primaryContactEmail', 'secondaryContactEmail', 'section41Approved'] },
-    properties: { name: { description: 'Search by name or URN' } },
+    properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty },
     sort: { sortBy: 'name', direction: 'asc' },
+    actions: { show: { after: withCohortsTab } },
   }),
   defineResource({
     model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',
@@ -28,6 +31,7 @@ export const schoolResources = () => [
     model: 'SchoolCohort', table: 'school_cohorts', navigation: nav.schools, readers: 'everyone', titleProperty: 'id',
     list: ['school', 'cohort', 'inductionProgrammeChoice', 'appropriateBody', 'optOutOfUpdates'],
     filter: ['school', 'cohort', 'inductionProgrammeChoice', 'appropriateBody'],
+    actions: { changeInductionProgramme: confirmAction(changeInductionProgrammePage) },
   }),
   defineResource({
     model: 'Partnership', table: 'partnerships', navigation: nav.schools, readers: 'everyone', titleProperty: 'id',

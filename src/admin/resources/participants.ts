@@ -1,7 +1,9 @@
 import type { ActionContext, ActionResponse } from 'adminjs';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { moveFromFrozenCohortPage } from '../confirm/move-from-frozen-cohort-page.js';
+import { recordAppropriateBodyConfirmationPage } from '../confirm/record-appropriate-body-confirmation-page.js';
 import { nav } from '../navigation.js';
+import { APPROPRIATE_BODY_PROPERTY, appropriateBodyProperty, withAppropriateBodyPanel } from '../participants/appropriate-body-panel.js';
 import { PEOPLE_READERS, roleOf } from '../rbac.js';
 import { defineResource } from './define-resource.js';
 
@@ -33,9 +35,14 @@ export const participantResources = () => [
     show: ['id', 'teacher', 'type', 'cohort', 'schoolCohort', 'schedule', 'mentorProfile', 'status', 'trainingStatus',
       'profileDuplicity', 'trnValidationState', 'eligibilityStatus', 'eligibilityReason', 'pupilPremiumUplift', 'sparsityUplift',
       'inductionStartDate', 'inductionCompletionDate', 'mentorCompletionDate', 'mentorCompletionReason', 'notes',
-      'cohortChangedAfterPaymentsFrozen', 'archivedAt', 'createdAt', 'updatedAt'],
+      'cohortChangedAfterPaymentsFrozen', 'archivedAt', 'createdAt', 'updatedAt', APPROPRIATE_BODY_PROPERTY],
+    properties: { [APPROPRIATE_BODY_PROPERTY]: appropriateBodyProperty },
     sort: { sortBy: 'updatedAt', direction: 'desc' },
-    actions: { moveFromFrozenCohort: confirmAction(moveFromFrozenCohortPage) },
+    actions: {
+      show: { after: withAppropriateBodyPanel },
+      moveFromFrozenCohort: confirmAction(moveFromFrozenCohortPage),
+      recordAppropriateBodyConfirmation: confirmAction(recordAppropriateBodyConfirmationPage),
+    },
   }),
   defineResource({
     model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
@@ -50,7 +57,7 @@ export const participantResources = () => [
   }),
   defineResource({
     model: 'AppropriateBodyClaim', table: 'appropriate_body_claims', navigation: nav.participants, readers: PEOPLE_READERS,
-    titleProperty: 'source', list: ['participantProfile', 'appropriateBody', 'source', 'claimedAt', 'withdrawnAt'],
+    titleProperty: 'source', list: ['participantProfile', 'appropriateBody', 'source', 'trainingProgramme', 'claimedAt', 'withdrawnAt'],
     filter: ['participantProfile', 'appropriateBody', 'source'],
   }),
 ];

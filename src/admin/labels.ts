@@ -43,6 +43,9 @@ export const actionLabels: Record<string, string> = {
   import: 'Import pupil premium and sparsity',
   challenge: 'Challenge partnership',
   moveFromFrozenCohort: 'Move to active cohort',
+  changeInductionProgramme: 'Change induction programme',
+  recordAppropriateBodyConfirmation: 'Record appropriate body confirmation',
+  discard: 'Discard',
   disable: 'Disable',
   enable: 'Enable',
 };

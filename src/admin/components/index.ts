@@ -17,4 +17,5 @@ export const Components = {
   DeliveryPartnerForm: add('DeliveryPartnerForm', 'delivery-partner-form.tsx'),
   SchoolCohorts: add('SchoolCohorts', 'school-cohorts.tsx'),
   AppropriateBodyPanel: add('AppropriateBodyPanel', 'appropriate-body-panel.tsx'),
+  SchoolPupilPremium: add('SchoolPupilPremium', 'school-pupil-premium.tsx'),
 };

@@ -8,7 +8,7 @@ import type { ActorContext } from '../../actions/actor.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
 import { allowPermission } from '../rbac.js';
-import type { ImportField, ImportView } from './import-view.js';
+import type { ImportChoice, ImportField, ImportView } from './import-view.js';
 
 export interface Upload { name: string; content: Buffer }
 
@@ -17,6 +17,8 @@ export interface ImportPage {
   label: string;
   fields: ImportField[];
   run(ctx: ActorContext, form: { values: Record<string, string>; files: Record<string, Upload>; mode: 'preview' | 'apply' }): Promise<ImportView>;
+  /** The options of each 'choice' field, by field name. */
+  choices?(): Promise<Record<string, ImportChoice[]>>;
 }
 
 interface UploadedFile { path?: string; filepath?: string; name?: string; originalFilename?: string }
@@ -39,7 +41,7 @@ export function importAction(page: ImportPage): Partial<Action<ActionResponse>> 
     isAccessible: allowPermission(page.permission),
     custom: { fields: page.fields, heading: page.label },
     handler: async (request, _response, { currentAdmin }) => {
-      if (request.method !== 'post') return {};
+      if (request.method !== 'post') return { choices: (await page.choices?.()) ?? {} };
       const payload = (request.payload ?? {}) as Record<string, unknown>;
       const values = Object.fromEntries(Object.entries(payload).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
       const mode = values.mode === 'apply' ? 'apply' : 'preview';

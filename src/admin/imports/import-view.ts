@@ -10,11 +10,18 @@ export interface ImportView {
   warnings: ImportProblem[];
   /** Extra lists the user may want to keep, offered as CSV downloads. */
   downloads: { label: string; filename: string; csv: string }[];
+  /** Further tables of counts, each with columns of its own (e.g. flags set, unset and unchanged). */
+  tables?: { title: string; rows: { label: string; counts: Record<string, number> }[] }[];
+  /** Further lists of lines worth a look that are neither problems nor warnings (e.g. rows left out). */
+  lists?: { title: string; items: ImportProblem[] }[];
 }
 
 export interface ImportField {
   name: string;
   label: string;
-  type: 'file' | 'year';
+  /** 'choice' is a list whose options the page's `choices()` gives when the form opens. */
+  type: 'file' | 'year' | 'choice';
   hint?: string;
 }
+
+export interface ImportChoice { value: string; label: string }

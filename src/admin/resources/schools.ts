@@ -6,6 +6,7 @@ import { importAction } from '../imports/import-action.js';
 import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
 import { nav } from '../navigation.js';
 import { COHORTS_PROPERTY, cohortsProperty, withCohortsTab } from '../schools/cohorts-tab.js';
+import { PUPIL_PREMIUM_PROPERTY, pupilPremiumProperty, withPupilPremiums } from '../schools/pupil-premium-section.js';
 import { defineResource } from './define-resource.js';
 
 export const schoolResources = () => [
@@ -15,11 +16,11 @@ export const schoolResources = () => [
     filter: ['name', 'urn', 'localAuthorityName', 'schoolTypeCode', 'schoolStatusCode', 'section41Approved'],
     show: ['urn', 'name', 'ukprn', 'schoolTypeCode', 'schoolTypeName', 'schoolStatusCode', 'schoolStatusName',
       'localAuthorityCode', 'localAuthorityName', 'administrativeDistrictCode', 'administrativeDistrictName', 'postcode',
-      'primaryContactEmail', 'secondaryContactEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY],
+      'primaryContactEmail', 'secondaryContactEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY, PUPIL_PREMIUM_PROPERTY],
     edit: { permission: 'schools.edit', operation: updateSchool, properties: ['name', 'primaryContactEmail', 'secondaryContactEmail', 'section41Approved'] },
-    properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty },
+    properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty, [PUPIL_PREMIUM_PROPERTY]: pupilPremiumProperty },
     sort: { sortBy: 'name', direction: 'asc' },
-    actions: { show: { after: withCohortsTab } },
+    actions: { show: { after: [withCohortsTab, withPupilPremiums] } },
   }),
   defineResource({
     model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',

@@ -75,20 +75,14 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   await refuseUnlessEmpty();
 
-  const data = buildDemoData(size, options.today ?? new Date(), await hashDemoPasswords());
+  const tables = buildDemoData(size, options.today ?? new Date(), await hashDemoPasswords());
   log(`Built the ${size} demo data in ${seconds()}`);
   let counts: Record<string, number> = {};
   await inOneTransaction((client) =>
     withChecksAtTheEnd(client, async () => {
-      counts = await insertTables(client, data.tables, (table, rows) => {
+      counts = await insertTables(client, tables, (table, rows) => {
         if (rows >= 10_000) log(`  ${table}: ${rows.toLocaleString('en-GB')} rows (${seconds()})`);
       });
-      await client.query(
-        `UPDATE school_cohorts sc SET "defaultInductionProgrammeId" = d.programme
-         FROM unnest($1::uuid[], $2::uuid[]) AS d(id, programme)
-         WHERE sc.id = d.id`,
-        [data.defaultProgrammes.map(([schoolCohortId]) => schoolCohortId), data.defaultProgrammes.map(([, programmeId]) => programmeId)],
-      );
     }),
   );
   const durationMs = Date.now() - started;

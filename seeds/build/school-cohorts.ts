@@ -40,8 +40,6 @@ export interface SchoolCohorts {
     schoolCohorts: Prisma.SchoolCohortCreateManyInput[];
     inductionProgrammes: Prisma.InductionProgrammeCreateManyInput[];
   };
-  /** [schoolCohortId, inductionProgrammeId]: set once both rows exist (each table points at the other). */
-  defaultProgrammes: [string, string][];
 }
 
 const CHALLENGE_REASONS: readonly (readonly [ChallengeReason, number])[] = [
@@ -84,7 +82,7 @@ export function buildSchoolCohorts(
 ): SchoolCohorts {
   const { calendar, today, config } = context;
   const chooseAppropriateBody = appropriateBodyChooser(appropriateBodies);
-  const result: SchoolCohorts = { list: [], rows: { partnerships: [], schoolCohorts: [], inductionProgrammes: [] }, defaultProgrammes: [] };
+  const result: SchoolCohorts = { list: [], rows: { partnerships: [], schoolCohorts: [], inductionProgrammes: [] } };
   const yearlyShare = Math.min(1, config.schoolCohortShare * 2);
 
   for (const school of schools) {
@@ -140,26 +138,27 @@ export function buildSchoolCohorts(
 
       const trainingProgramme = choice === 'no_early_career_teachers' || choice === 'not_yet_known' ? null : (choice as TrainingProgramme);
       const appropriateBody = trainingProgramme ? chooseAppropriateBody(school.localAuthorityName, startYear, random) : null;
+      const programme: ProgrammeInfo | null = trainingProgramme
+        ? { id: stableId('induction-programme', school.urn, startYear), trainingProgramme, partnership }
+        : null;
       result.rows.schoolCohorts.push({
         id: schoolCohortId,
         schoolId: school.id,
         cohortId: cohort.id,
         inductionProgrammeChoice: choice,
+        defaultInductionProgrammeId: programme?.id ?? null,
         appropriateBodyId: appropriateBody?.id ?? null,
         optOutOfUpdates,
         createdAt: registeredAt,
       });
-      let programme: ProgrammeInfo | null = null;
-      if (trainingProgramme) {
-        programme = { id: stableId('induction-programme', school.urn, startYear), trainingProgramme, partnership };
+      if (programme) {
         result.rows.inductionProgrammes.push({
           id: programme.id,
           schoolCohortId,
-          trainingProgramme,
+          trainingProgramme: programme.trainingProgramme,
           partnershipId: partnership?.id ?? null,
           createdAt: registeredAt,
         });
-        result.defaultProgrammes.push([schoolCohortId, programme.id]);
       }
       result.list.push({ id: schoolCohortId, school, startYear, programme, appropriateBodyId: appropriateBody?.id ?? null });
     }

@@ -18,8 +18,17 @@ const SEEDED_TABLES = [
 ];
 
 let summary: SeedSummary;
+let schemaBefore: string[];
+
+/** Foreign keys and indexes: the seed drops and rebuilds them around its load. */
+const schemaChecks = async () =>
+  (await db().$queryRaw<{ definition: string }[]>`
+    SELECT conname || ' ' || pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+    UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
+    ORDER BY 1`).map((r) => r.definition);
 
 beforeAll(async () => {
+  schemaBefore = await schemaChecks();
   summary = await seedDemo({ size: 'small', today: TODAY });
 }, 120_000);
 
@@ -47,6 +56,22 @@ describe('the small demo seed', () => {
     expect(summary.counts.schools).toBeGreaterThan(250);
     expect(summary.counts.participant_profiles).toBeGreaterThan(500);
     expect(summary.counts.declarations).toBeGreaterThan(1500);
+  });
+
+  it('leaves every foreign key and index as the migrations made them', async () => {
+    expect(schemaBefore.length).toBeGreaterThan(50);
+    expect(await schemaChecks()).toEqual(schemaBefore);
+  });
+
+  it('gives every school cohort that trains a default induction programme, partnered when provider-led', async () => {
+    expect(await count(`
+      SELECT count(*)::int AS n FROM school_cohorts sc
+      LEFT JOIN induction_programmes ip ON ip.id = sc."defaultInductionProgrammeId"
+      WHERE sc."inductionProgrammeChoice" NOT IN ('no_early_career_teachers', 'not_yet_known')
+        AND (ip.id IS NULL OR ip."schoolCohortId" <> sc.id OR ip."trainingProgramme"::text <> sc."inductionProgrammeChoice"::text)`)).toBe(0);
+    expect(await count(`
+      SELECT count(*)::int AS n FROM school_cohorts sc JOIN induction_programmes ip ON ip.id = sc."defaultInductionProgrammeId"
+      WHERE sc."inductionProgrammeChoice" = 'full_induction_programme' AND ip."partnershipId" IS NOT NULL`)).toBeGreaterThan(100);
   });
 
   it('loads the real cohort calendar: six cohorts, 2021 frozen, statements per provider from the file', async () => {

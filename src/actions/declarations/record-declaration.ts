@@ -11,11 +11,11 @@ import { recordAudit } from '../audit.js';
 import { isUuid, LenientText } from '../partnerships/lenient-input.js';
 import { FieldErrors } from '../participants/lead-provider/field-errors.js';
 import { latestInductionRecordFor } from '../participants/lead-provider/latest-induction-record.js';
-import { MESSAGES, noOutputFeeStatement, withdrawnBeforeDeclaration } from '../participants/lead-provider/messages.js';
+import { MESSAGES, withdrawnBeforeDeclaration } from '../participants/lead-provider/messages.js';
 import { providerScope, type ProviderScope } from '../participants/lead-provider/provider-scope.js';
 import { activeProfileFor, findTeacher } from '../participants/lead-provider/resolve-participant.js';
 import { attachDeclarationToStatement } from '../statements/attach-declaration-to-statement.js';
-import { findNextOutputFeeStatement } from '../statements/next-output-fee-statement.js';
+import { findNextOutputFeeStatement, fundingContractEndedMessage } from '../statements/next-output-fee-statement.js';
 import { readDeclarationDate, rfc3339Seconds, startOfNextUtcDay, startOfUtcDay } from './declaration-date.js';
 import { courseIdentifierToApi, declarationTypeFromApi, declarationTypeToApi } from './declaration-vocabulary.js';
 import { judgeEvidenceHeld } from './evidence-held.js';
@@ -87,7 +87,7 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
   }
   const fundable = profile?.eligibilityStatus === 'eligible';
   if (profile && schedule && fundable && !(await findNextOutputFeeStatement(tx, { cpdLeadProviderId: scope.cpdLeadProviderId, cohortId: schedule.cohortId }, now))) {
-    errors.add('cohort', noOutputFeeStatement(schedule.cohort.startYear));
+    errors.add('cohort', fundingContractEndedMessage(schedule.cohort.startYear));
   }
   if (profile && input.declarationType && !milestone) errors.add('declaration_type', MESSAGES.noMilestoneForType);
   if (profile && declarationType && (await alreadyClaimed(tx, profile, declarationType))) errors.add('base', MESSAGES.declarationAlreadyExists);

@@ -34,8 +34,5 @@ export const MESSAGES = {
   declarationNotVoidable: 'This declaration has been clawed-back, so you can only view it.',
 } as const;
 
-export const noOutputFeeStatement = (cohortStartYear: number) =>
-  `You cannot submit or void declarations for the ${cohortStartYear} cohort. The funding contract for this cohort has ended. Get in touch if you need to discuss this with us`;
-
 export const withdrawnBeforeDeclaration = (withdrawalDate: string) =>
   `This participant withdrew from this course on ${withdrawalDate}. Enter a '#/declaration_date' that's on or before the withdrawal date.`;

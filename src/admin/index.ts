@@ -9,7 +9,8 @@ import { authenticate, refreshSessionAdmin } from './authenticate.js';
 import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
-import { actionLabels, labels } from './labels.js';
+import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
+import { actionLabels, labels, propertyLabels } from './labels.js';
 import { EcfResource } from './prisma-resource.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
@@ -36,12 +37,13 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
+    pages: { [STATEMENTS_PAGE]: statementsPage },
     dashboard: {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
     },
     branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false },
-    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, actions: actionLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
+    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, actions: actionLabels, properties: propertyLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
   });
 }
 

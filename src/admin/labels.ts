@@ -49,3 +49,20 @@ export const actionLabels: Record<string, string> = {
   disable: 'Disable',
   enable: 'Enable',
 };
+
+/** Field names that are abbreviations or need the service's own words. */
+export const propertyLabels: Record<string, string> = {
+  urn: 'URN',
+  trn: 'TRN',
+  ukprn: 'UKPRN',
+  cpdLeadProvider: 'Lead provider',
+  section41Approved: 'Section 41 approved',
+  vatChargeable: 'VAT chargeable',
+  schoolTypeName: 'School type',
+  schoolStatusName: 'Status',
+  localAuthorityName: 'Local authority',
+  deadlineDate: 'Milestone cut off date',
+  outputFee: 'Output fee',
+  nationalInsuranceNumber: 'National Insurance number',
+  cohortChangedAfterPaymentsFrozen: 'Cohort changed after payments frozen',
+};

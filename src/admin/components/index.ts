@@ -14,6 +14,7 @@ export const Components = {
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   ImportPage: add('ImportPage', 'import-page.tsx'),
   ConfirmPage: add('ConfirmPage', 'confirm-page.tsx'),
+  FinanceStatements: add('FinanceStatements', 'finance-statements.tsx'),
   DeliveryPartnerForm: add('DeliveryPartnerForm', 'delivery-partner-form.tsx'),
   SchoolCohorts: add('SchoolCohorts', 'school-cohorts.tsx'),
   AppropriateBodyPanel: add('AppropriateBodyPanel', 'appropriate-body-panel.tsx'),

@@ -1,0 +1,152 @@
+// Finance statements: choose provider, cohort and statement; see the payment breakdown; authorise; adjust; download.
+import React, { useCallback, useEffect, useState } from 'react';
+import { ApiClient, useNotice } from 'adminjs';
+import { Box, Button, CheckBox, FormGroup, H2, H3, H5, Input, Label, MessageBox, Select, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+
+type Pair = [string, string];
+interface View {
+  id: string; title: string; name: string; leadProvider: string; cohort: number; state: string;
+  dates: Pair[]; summary: Pair[]; total: string;
+  tables: { heading: string; columns: string[]; rows: string[][]; counts: Pair[] }[];
+  mentor: { outputFee: string; total: string } | null;
+  contract: { heading: string; sections: { heading: string; rows: Pair[] }[]; bands: string[][] };
+  adjustments: { id: string; name: string; amount: string }[];
+  permissions: { authorisePayment: { allowed: boolean; reason: string | null }; adjust: { allowed: boolean; reason: string | null }; authorisedTag: string | null };
+}
+interface Data {
+  forbidden?: boolean;
+  leadProviders: { id: string; name: string }[];
+  cohorts: number[];
+  selection: { leadProviderId?: string; cohort: number | null; statementId: string | null };
+  statements: { id: string; name: string; cohortStartYear: number; state: string }[];
+  view: View | null;
+  notice?: { message: string; type: 'success' | 'error' };
+}
+
+const api = new ApiClient();
+const PAGE = 'statements';
+
+function Pairs({ rows }: { rows: Pair[] }) {
+  return (
+    <Table mb="lg"><TableBody>
+      {rows.map(([label, value]) => <TableRow key={label}><TableCell>{label}</TableCell><TableCell style={{ textAlign: 'right' }}>{value}</TableCell></TableRow>)}
+    </TableBody></Table>
+  );
+}
+
+const FinanceStatements: React.FC = () => {
+  const [data, setData] = useState<Data | null>(null);
+  const [checksDone, setChecksDone] = useState(false);
+  const [adjustment, setAdjustment] = useState({ paymentType: '', amount: '' });
+  const addNotice = useNotice();
+
+  const load = useCallback(async (params: Record<string, string>) => {
+    const query = new URLSearchParams(params).toString();
+    const response = await api.getPage({ pageName: PAGE, params: Object.fromEntries(new URLSearchParams(query)) });
+    setData(response.data as Data);
+  }, []);
+
+  useEffect(() => { void load({}); }, [load]);
+
+  const post = async (payload: Record<string, string>) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(payload)) body.append(k, v);
+    const response = await api.getPage({ pageName: PAGE, method: 'post', data: body });
+    const next = response.data as Data;
+    if (next.notice) addNotice(next.notice);
+    setData(next);
+  };
+
+  if (!data) return <Box p="xl"><Text>Loading…</Text></Box>;
+  if (data.forbidden) return <Box p="xl"><MessageBox variant="danger" message="Statements are for finance users." /></Box>;
+  const view = data.view;
+  const option = (value: string, label: string) => ({ value, label });
+  const lpOptions = data.leadProviders.map((lp) => option(lp.id, lp.name));
+  const cohortOptions = [option('', 'All cohorts'), ...data.cohorts.map((c) => option(String(c), `${c} to ${c + 1}`))];
+  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state})`));
+  const base = `${window.location.pathname.replace(/\/pages\/.*$/, '')}/api/pages/${PAGE}`;
+
+  return (
+    <Box p="xl">
+      <H2>Statements</H2>
+      <Box flex flexDirection="row" mb="xl">
+        <Box width={320} mr="lg">
+          <Label>Lead provider</Label>
+          <Select value={lpOptions.find((o) => o.value === data.selection.leadProviderId)} options={lpOptions}
+            onChange={(o: { value: string } | null) => o && load({ leadProvider: o.value })} />
+        </Box>
+        <Box width={200} mr="lg">
+          <Label>Cohort</Label>
+          <Select value={cohortOptions.find((o) => o.value === String(data.selection.cohort ?? ''))} options={cohortOptions}
+            onChange={(o: { value: string } | null) => o && load({ leadProvider: data.selection.leadProviderId ?? '', ...(o.value ? { cohort: o.value } : {}) })} />
+        </Box>
+        <Box width={360}>
+          <Label>Statement</Label>
+          <Select value={statementOptions.find((o) => o.value === data.selection.statementId)} options={statementOptions}
+            onChange={(o: { value: string } | null) => o && load({ statement: o.value })} />
+        </Box>
+      </Box>
+      {!view ? <Text>No statements for this choice.</Text> : (
+        <Box variant="white" p="xl" data-testid="statement">
+          <Text>{view.title}</Text>
+          <H3>{view.leadProvider}: {view.name} ({view.cohort} cohort)</H3>
+          {view.permissions.authorisedTag ? <MessageBox variant="success" message={view.permissions.authorisedTag} mb="lg" /> : null}
+          <Pairs rows={view.dates} />
+          <H5>Payment breakdown</H5>
+          <Pairs rows={view.summary} />
+          <H3 data-testid="statement-total">Total {view.total}</H3>
+          <Box mt="lg" mb="xl">
+            <a href={`${base}?download=xlsx&statement=${view.id}`}>Download statement (xlsx)</a>{'  ·  '}
+            <a href={`${base}?download=csv&statement=${view.id}`}>Download declarations (csv)</a>
+          </Box>
+          {view.tables.map((t) => (
+            <Box key={t.heading} mb="xl">
+              <H5>{t.heading}</H5>
+              <Table><TableHead><TableRow>{t.columns.map((c) => <TableCell key={c}>{c}</TableCell>)}</TableRow></TableHead>
+                <TableBody>{t.rows.map((r, i) => <TableRow key={i}>{r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}</TableRow>)}</TableBody></Table>
+              <Pairs rows={t.counts} />
+            </Box>
+          ))}
+          {view.mentor ? <Pairs rows={[['Mentors output payment', view.mentor.outputFee], ['Mentor total (with VAT)', view.mentor.total]]} /> : null}
+
+          <H5>Additional adjustments</H5>
+          {view.adjustments.length === 0 ? <Text mb="lg">None.</Text> : (
+            <Table mb="lg"><TableBody>{view.adjustments.map((a) => (
+              <TableRow key={a.id}><TableCell>{a.name}</TableCell><TableCell>{a.amount}</TableCell>
+                <TableCell>{view.permissions.adjust.allowed ? (
+                  <Button size="sm" variant="text" onClick={() => window.confirm(`Are you sure you want to remove the '${a.name}' adjustment?`) && post({ op: 'removeAdjustment', adjustmentId: a.id, statementId: view.id })}>Remove</Button>
+                ) : null}</TableCell></TableRow>
+            ))}</TableBody></Table>
+          )}
+          {view.permissions.adjust.allowed ? (
+            <Box flex flexDirection="row" alignItems="flex-end" mb="xl">
+              <FormGroup mr="lg"><Label htmlFor="adjustment-name">What is the name of the adjustment</Label>
+                <Input id="adjustment-name" value={adjustment.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAdjustment({ ...adjustment, paymentType: e.target.value })} /></FormGroup>
+              <FormGroup mr="lg"><Label htmlFor="adjustment-amount">How much is the payment?</Label>
+                <Input id="adjustment-amount" value={adjustment.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAdjustment({ ...adjustment, amount: e.target.value })} /></FormGroup>
+              <Button mb="lg" onClick={() => post({ op: 'addAdjustment', statementId: view.id, ...adjustment })}>Add adjustment</Button>
+            </Box>
+          ) : null}
+
+          {view.permissions.authorisePayment.allowed ? (
+            <Box variant="grey" p="lg" mb="xl" data-testid="authorise">
+              <H5>Check {view.name} statement details before authorising for payment</H5>
+              <Text mb="default">Have all necessary assurance checks been done?</Text>
+              <Box flex alignItems="center" mb="lg">
+                <CheckBox id="checks-done" checked={checksDone} onChange={() => setChecksDone(!checksDone)} />
+                <Label inline htmlFor="checks-done" ml="default">Yes, I'm ready to authorise this for payment</Label>
+              </Box>
+              <Button variant="contained" onClick={() => post({ op: 'authorise', statementId: view.id, checksDone: String(checksDone) })}>Authorise for payment</Button>
+            </Box>
+          ) : null}
+
+          <H5>{view.contract.heading}</H5>
+          {view.contract.sections.map((s) => <Box key={s.heading}><Text fontWeight="bold">{s.heading}</Text><Pairs rows={s.rows} /></Box>)}
+          <Table><TableBody>{view.contract.bands.map((b) => <TableRow key={b[0]}>{b.map((c, i) => <TableCell key={i}>{c}</TableCell>)}</TableRow>)}</TableBody></Table>
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+export default FinanceStatements;

@@ -1,0 +1,96 @@
+// The finance "Statements" page: choose a lead provider, cohort and statement (landing on the current one),
+// see the calculation, authorise for payment, manage adjustments and download the statement and its
+// declarations. Everything goes through AdminJS's session-checked page API; rules live in src/actions.
+import type { AdminPage, PageHandler } from 'adminjs';
+import type { Response } from 'express';
+import { can } from '../../actions/authz.js';
+import { asActionError } from '../../actions/errors.js';
+import { addFinanceAdjustment } from '../../actions/statements/add-finance-adjustment.js';
+import { authorisePayment } from '../../actions/statements/authorise-payment.js';
+import { removeFinanceAdjustment } from '../../actions/statements/remove-finance-adjustment.js';
+import { db } from '../../db/client.js';
+import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
+import { findCurrentStatement, listStatements } from '../../reports/statements/find-statements.js';
+import { statementXlsxFilename, writeStatementXlsx } from '../../reports/statements/statement-xlsx.js';
+import { actorFromAdmin } from '../actor.js';
+import { Components } from '../components/index.js';
+import { roleOf } from '../rbac.js';
+import { statementView } from './statement-view.js';
+
+export const STATEMENTS_PAGE = 'statements';
+
+interface PageRequest { method?: string; query?: Record<string, string | undefined>; payload?: Record<string, string | undefined> }
+
+async function download(kind: string, statementId: string, response: Response): Promise<void> {
+  response.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  if (kind === 'csv') {
+    response.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${await statementDeclarationsCsvFilename(statementId)}"` });
+    await writeStatementDeclarationsCsv(statementId, response);
+    return;
+  }
+  const { calculateStatement } = await import('../../reports/statements/calculate-statement.js');
+  const filename = statementXlsxFilename(await calculateStatement(statementId));
+  response.set({
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  });
+  await writeStatementXlsx(statementId, response);
+  response.end();
+}
+
+async function change(request: PageRequest, ctx: ReturnType<typeof actorFromAdmin>) {
+  const p = request.payload ?? {};
+  try {
+    if (p.op === 'authorise') {
+      await authorisePayment(ctx, { statementId: p.statementId, checksDone: p.checksDone });
+      return { message: 'Statement authorised for payment.', type: 'success' as const };
+    }
+    if (p.op === 'addAdjustment') {
+      await addFinanceAdjustment(ctx, { statementId: p.statementId, paymentType: p.paymentType, amount: p.amount });
+      return { message: 'Adjustment added.', type: 'success' as const };
+    }
+    if (p.op === 'removeAdjustment') {
+      await removeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId });
+      return { message: 'Adjustment removed.', type: 'success' as const };
+    }
+    return { message: 'Unknown request.', type: 'error' as const };
+  } catch (error) {
+    const refusal = asActionError(error);
+    if (!refusal) throw error;
+    const messages = refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message) : [refusal.message];
+    return { message: messages.join(' '), type: 'error' as const };
+  }
+}
+
+const handler: PageHandler = async (req, res, context) => {
+  const request = req as PageRequest;
+  const response = res as Response;
+  const role = roleOf(context.currentAdmin);
+  if (!role || !can(role, 'finance.read')) return { forbidden: true };
+  const ctx = actorFromAdmin(context.currentAdmin);
+  const query = request.query ?? {};
+  if (query.download && query.statement) {
+    await download(query.download, query.statement, response);
+    return undefined;
+  }
+  const notice = request.method === 'post' ? await change(request, ctx) : undefined;
+  const selectedId = request.payload?.statementId ?? query.statement;
+
+  const leadProviders = await db().cpdLeadProvider.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  const cohorts = (await db().cohort.findMany({ where: { startYear: { gte: 2021 } }, orderBy: { startYear: 'asc' }, select: { startYear: true } })).map((c) => c.startYear);
+  const chosenStatement = selectedId ? await db().statement.findUnique({ where: { id: selectedId }, include: { cohort: true } }) : null;
+  const leadProviderId = chosenStatement?.cpdLeadProviderId ?? query.leadProvider ?? leadProviders[0]?.id;
+  const cohort = chosenStatement?.cohort.startYear ?? (query.cohort ? Number(query.cohort) : undefined);
+  const statements = leadProviderId ? await listStatements(leadProviderId, cohort) : [];
+  const statementId = chosenStatement?.id ?? (leadProviderId ? (await findCurrentStatement(leadProviderId, cohort))?.id : undefined);
+  return {
+    leadProviders,
+    cohorts,
+    selection: { leadProviderId, cohort: cohort ?? null, statementId: statementId ?? null },
+    statements,
+    view: statementId ? await statementView(ctx, statementId) : null,
+    notice,
+  };
+};
+
+export const statementsPage: AdminPage = { component: Components.FinanceStatements, icon: 'DollarSign', handler };

@@ -6,6 +6,7 @@ import { db } from '../../src/db/client.js';
 import { createPortalRouter } from '../../src/portal/router.js';
 import { createParticipant, createParticipantWorld, type ParticipantWorld } from '../support/factories.js';
 import { createPortalUser, tokenFromOutbox } from '../actions/portal/portal-world.js';
+import { addManyParticipants } from '../reports/check-data/check-data-world.js';
 import { PortalClient, startPortalApp, type PortalApp } from './portal-app.js';
 
 async function signedIn(app: PortalApp, email: string) {
@@ -332,6 +333,24 @@ describe('the participants page and its download', () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'check_data.downloaded', subjectId: world.deliveryPartner.id }, orderBy: { createdAt: 'desc' } });
     expect(audit).toMatchObject({ actorType: 'portal', after: { filters: { query: 'Person 0', role: 'ect' }, rows: 9 } });
   });
+
+  it('lets go of the database when someone cancels a large download', async () => {
+    const big = await createParticipantWorld(2024);
+    // Far more than the sockets buffer, so the server is still writing when the person cancels.
+    await addManyParticipants(big, 40_000, 'Many');
+    const user = await createPortalUser({ deliveryPartnerIds: [big.deliveryPartner.id] });
+    const downloader = (await signedIn(app, user.email)).client;
+    const abort = new AbortController();
+    const response = await fetch(`${app.url}/check-data/participants.csv`, { headers: { Cookie: downloader.cookie }, signal: abort.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    abort.abort();
+
+    const cursorsOpen = () => db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%check_data_csv%' AND pid <> pg_backend_pid()`;
+    for (let i = 0; i < 50 && (await cursorsOpen())[0].n > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await cursorsOpen())[0].n).toBe(0);
+    expect((await downloader.get('/participants?query=Many+1')).status).toBe(200);
+  }, 180_000);
 
   it('shows "No results found" when nothing matches', async () => {
     const page = await client.get('/participants?query=zzzz-nobody');

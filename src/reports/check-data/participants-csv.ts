@@ -3,8 +3,7 @@
 // the DfE's (ecf-domain §9); like the DfE, no rows means an empty body.
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { db } from '../../db/client.js';
-import { Prisma } from '@prisma/client';
+import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { checkDataRowsSql, type CheckDataQuery, type CheckDataRow } from './participants-query.js';
 import { ROLE_LABELS, STATUS_LABELS, statusOf } from './statuses.js';
 
@@ -41,22 +40,28 @@ function write(out: Writable, chunk: string): Promise<void> {
   });
 }
 
-/** Writes the CSV to `out` (not ended) and returns how many participants it held. */
+/**
+ * Writes the CSV to `out` (not ended) and returns how many participants it held: one server-side cursor
+ * on a connection of its own (a slow download never holds one of Prisma's), in one read-only snapshot.
+ */
 export async function writeCheckDataCsv(query: CheckDataQuery, out: Writable): Promise<number> {
-  const fixed = { ...query, asOf: query.asOf ?? new Date() };
-  return db().$transaction(
-    async (tx) => {
-      await tx.$executeRaw(Prisma.sql`DECLARE check_data_csv NO SCROLL CURSOR FOR ${checkDataRowsSql(fixed)}`);
-      let written = 0;
-      for (;;) {
-        const batch = await tx.$queryRaw<CheckDataRow[]>(Prisma.sql`FETCH ${Prisma.raw(String(BATCH_SIZE))} FROM check_data_csv`);
-        if (batch.length === 0) break;
-        await write(out, stringify(batch.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
-        written += batch.length;
-      }
-      return written;
-    },
-    // A cursor lives in its transaction; a slow client may take a while to read a large file.
-    { timeout: 15 * 60_000, maxWait: 10_000 },
-  );
+  const sql = checkDataRowsSql({ ...query, asOf: query.asOf ?? new Date() });
+  const client = await openDedicatedConnection();
+  let written = 0;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Every row is read, so plan for all of them rather than the first few.
+    await client.query('SET LOCAL cursor_tuple_fraction = 1');
+    await client.query(`DECLARE check_data_csv NO SCROLL CURSOR FOR ${sql.text}`, sql.values);
+    for (;;) {
+      const batch = await client.query<CheckDataRow>(`FETCH FORWARD ${BATCH_SIZE} FROM check_data_csv`);
+      if (batch.rows.length === 0) break;
+      await write(out, stringify(batch.rows.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
+      written += batch.rows.length;
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+  return written;
 }

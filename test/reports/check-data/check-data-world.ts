@@ -34,22 +34,21 @@ export async function allRows(deliveryPartnerId: string, filters: CheckDataFilte
   return db().$queryRaw<CheckDataRow[]>(checkDataRowsSql({ deliveryPartnerId, filters, asOf }));
 }
 
-/** Many ECTs at once (bulk inserts), the n-th most recently updated being `${prefix} n`. */
+/** Many ECTs in one statement, the n-th most recently updated being `${prefix} n`. */
 export async function addManyParticipants(world: ParticipantWorld, count: number, prefix: string): Promise<void> {
-  const teachers = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(), fullName: `${prefix} ${i + 1}`, email: `${prefix.toLowerCase().replace(/\W+/g, '-')}-${i + 1}-${randomUUID().slice(0, 6)}@example.com`, trn: String(3000000 + i),
-  }));
-  const profiles = teachers.map((teacher) => ({
-    id: randomUUID(), type: 'ect' as const, teacherId: teacher.id, schoolCohortId: world.schoolCohort.id, cohortId: world.cohort.id,
-    scheduleId: world.schedule.id, trnValidationState: 'valid' as const,
-  }));
-  const newest = Date.parse('2025-02-01T00:00:00Z');
-  await db().teacher.createMany({ data: teachers });
-  await db().participantProfile.createMany({ data: profiles });
-  await db().inductionRecord.createMany({
-    data: profiles.map((profile, i) => ({
-      inductionProgrammeId: world.programme.id, participantProfileId: profile.id, scheduleId: world.schedule.id,
-      startDate: new Date(`${world.cohort.startYear}-09-01T00:00:00Z`), updatedAt: new Date(newest - i * 60_000),
-    })),
-  });
+  const tag = randomUUID().slice(0, 6);
+  await db().$executeRaw`
+    WITH source AS (
+      SELECT i, gen_random_uuid() AS "teacherId", gen_random_uuid() AS "profileId" FROM generate_series(1, ${count}::int) i
+    ), new_teachers AS (
+      INSERT INTO teachers (id, "fullName", email, trn, "updatedAt")
+      SELECT "teacherId", ${prefix} || ' ' || i, lower(${prefix}) || '-' || i || '-' || ${tag} || '@example.com', (3000000 + i)::text, now() FROM source
+    ), new_profiles AS (
+      INSERT INTO participant_profiles (id, type, "teacherId", "schoolCohortId", "cohortId", "scheduleId", "trnValidationState", "updatedAt")
+      SELECT "profileId", 'ect', "teacherId", ${world.schoolCohort.id}::uuid, ${world.cohort.id}::uuid, ${world.schedule.id}::uuid, 'valid', now() FROM source
+    )
+    INSERT INTO induction_records (id, "inductionProgrammeId", "participantProfileId", "scheduleId", "startDate", "updatedAt")
+    SELECT gen_random_uuid(), ${world.programme.id}::uuid, "profileId", ${world.schedule.id}::uuid,
+           ${`${world.cohort.startYear}-09-01`}::timestamp, '2025-02-01'::timestamp - i * interval '1 minute'
+    FROM source`;
 }

@@ -50,16 +50,19 @@ export function readPupilPremiumFile(file: string, content: string | Uint8Array)
     if (!/^\d+$/.test(urn)) {
       errors.push(row.problem(URN, urn === '' ? 'The URN is blank' : `The URN must be a number, like 100000, not "${urn}"`));
     }
-    const flags: PupilPremiumFlags = {
-      pupilPremium: readFlag(row, PUPIL_PREMIUM, warnings, errors),
-      sparsity: readFlag(row, SPARSITY, warnings, errors),
-    };
+    const pupilPremium = readFlag(row, PUPIL_PREMIUM, warnings, errors);
+    const sparsity = readFlag(row, SPARSITY, warnings, errors);
     if (errors.length > rowErrors) continue;
 
+    const { line } = row;
     const earlier = byUrn.get(urn);
+    if (!earlier) {
+      byUrn.set(urn, { urn, line, lines: [line], pupilPremium, sparsity });
+      continue;
+    }
     // The DfE's import upserts row by row, so a URN's last row is what it keeps; so do we, but say so.
-    if (earlier) warnings.push(row.problem(URN, repeatMessage(urn, earlier, row.line, flags)));
-    byUrn.set(urn, { urn, line: row.line, lines: [...(earlier?.lines ?? []), row.line], ...flags });
+    warnings.push(row.problem(URN, repeatMessage(urn, earlier, line, { pupilPremium, sparsity })));
+    byUrn.set(urn, { urn, line, lines: [...earlier.lines, line], pupilPremium, sparsity });
   }
 
   if (csv.rows.length === 0 && errors.length === 0) {

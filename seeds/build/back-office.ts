@@ -103,20 +103,19 @@ export function buildBackOffice(
     audit(demoUser('support'), { action: 'portal_user.created', subjectType: 'PortalUser', subjectId: id, after: { email: user.email }, createdAt: utcDate(2022, 3, 1) });
   }
 
-  for (const provider of parts.leadProviders) {
-    for (const [key, statements] of parts.statements.byProviderAndYear) {
-      if (!key.startsWith(provider.cpdLeadProviderId)) continue;
-      for (const statement of statements) {
-        if (statement.markedAsPaidAt) {
-          audit(demoUser('finance'), { action: 'statement.authorised_for_payment', subjectType: 'Statement', subjectId: statement.id, before: { state: 'payable', markedAsPaidAt: null }, after: { state: 'paid', markedAsPaidAt: statement.markedAsPaidAt }, createdAt: statement.markedAsPaidAt });
-        }
-        if (statement.outputFee && random.chance(0.04)) {
-          const adjustmentId = stableId('finance-adjustment', statement.id);
-          const amount = new Prisma.Decimal(random.int(-50_000, 250_000)).dividedBy(100).toDecimalPlaces(2);
-          const createdAt = earliest(addDays(statement.deadlineDate, random.int(1, 10)), today);
-          rows.financeAdjustments.push({ id: adjustmentId, statementId: statement.id, paymentType: random.pick(ADJUSTMENTS), amount, createdAt });
-          audit(demoUser('finance'), { action: 'statement.adjustment_added', subjectType: 'Statement', subjectId: statement.id, after: { adjustmentId, amount: amount.toFixed(2) }, createdAt });
-        }
+  for (const statements of parts.statements.byProviderAndYear.values()) {
+    for (const statement of statements) {
+      if (!statement.outputFee) continue; // only output-fee statements are authorised for payment or adjusted
+      if (statement.markedAsPaidAt) {
+        audit(demoUser('finance'), { action: 'statement.authorised_for_payment', subjectType: 'Statement', subjectId: statement.id, before: { state: 'payable', markedAsPaidAt: null }, after: { state: 'paid', markedAsPaidAt: statement.markedAsPaidAt }, createdAt: statement.markedAsPaidAt });
+      }
+      if (random.chance(0.04)) {
+        const adjustmentId = stableId('finance-adjustment', statement.id);
+        const pence = random.int(1_000, 250_000) * (random.chance(0.25) ? -1 : 1); // never zero
+        const amount = new Prisma.Decimal(pence).dividedBy(100);
+        const createdAt = earliest(addDays(statement.deadlineDate, random.int(1, 10)), today);
+        rows.financeAdjustments.push({ id: adjustmentId, statementId: statement.id, paymentType: random.pick(ADJUSTMENTS), amount, createdAt });
+        audit(demoUser('finance'), { action: 'statement.adjustment_added', subjectType: 'Statement', subjectId: statement.id, after: { adjustmentId, amount: amount.toFixed(2) }, createdAt });
       }
     }
   }

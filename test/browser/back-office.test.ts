@@ -97,18 +97,23 @@ describe.each(ALL)('as %s', (role) => {
 
   afterAll(() => page.close());
 
-  it('opens every resource list the role may read, and no other', async () => {
+  it('may list exactly the resources the role may read', async () => {
     for (const [resource, readers] of Object.entries(READERS)) {
       const response = await page.request.get(`${app.url}/admin/api/resources/${resource}/actions/list?perPage=5`);
       const body = await response.json().catch(() => ({}));
-      const allowed = readers.includes(role);
-      expect({ resource, listed: Array.isArray(body.records) }).toEqual({ resource, listed: allowed });
-      if (allowed) {
-        await page.goto(`${app.url}/admin/resources/${resource}`);
-        await page.locator('section[data-css="default-list"], table, [data-css="no-records"], h3').first().waitFor();
-      }
+      expect({ resource, listed: Array.isArray(body.records) }).toEqual({ resource, listed: readers.includes(role) });
     }
-  });
+  }, 120_000);
+
+  it('opens the list pages of its menu in the browser', async () => {
+    const readable = Object.entries(READERS).filter(([, readers]) => readers.includes(role)).map(([resource]) => resource);
+    // Every list page is opened by the admins; other roles open the pages that matter to them most.
+    const pages = role === 'admin' ? readable : readable.filter((r) => ['School', 'Partnership', 'Statement', 'Declaration', 'Cohort', 'ParticipantProfile'].includes(r));
+    for (const resource of pages) {
+      await page.goto(`${app.url}/admin/resources/${resource}`);
+      await page.locator('h2:has-text("List")').first().waitFor();
+    }
+  }, 300_000);
 
   it('opens a school record, with Edit only for roles that may edit schools', async () => {
     await page.goto(`${app.url}/admin/resources/School`);

@@ -1,7 +1,9 @@
-// The Express application: the back office at /admin, the lead provider API at /api/v3, and a health check.
+// The Express application: the back office at /admin, the lead provider API at /api/v3, the delivery
+// partners' check data portal at /check-data, and a health check.
 import express, { type Express } from 'express';
 import { buildAdmin, buildAdminRouter, ADMIN_ROOT } from '../admin/index.js';
 import { createApiRouter } from '../api/router.js';
+import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
 import type { AppConfig } from './config.js';
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<Express> {
@@ -13,6 +15,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
   app.use('/api/v3', createApiRouter());
+  app.use(CHECK_DATA_PATH, createPortalRouter({ sessionSecret: config.sessionSecret, databaseUrl, secureCookie: config.secureCookie, publicUrl: config.publicUrl }));
   // AdminJS parses its own bodies: no body parser may run before it.
   const admin = buildAdmin();
   app.use(ADMIN_ROOT, await buildAdminRouter(admin, { ...config, databaseUrl }));

@@ -10,6 +10,8 @@ export interface AppConfig {
   secureCookie: boolean;
   loginAttemptsPerWindow: number;
   seedSize: 'full' | 'small';
+  /** The service's origin for links in emails (the portal's sign-in links); required in production. */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +31,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !env.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET must be set when NODE_ENV=production (use a long random string, e.g. `openssl rand -hex 32`).');
   }
+  if (production && !env.PUBLIC_URL) {
+    throw new ConfigError('PUBLIC_URL must be set when NODE_ENV=production (the service origin, e.g. https://ecf.example.gov.uk), so emailed sign-in links never come from a request header.');
+  }
   if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
   }
@@ -39,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookie: production && env.INSECURE_COOKIES !== 'true',
     loginAttemptsPerWindow: Number(env.LOGIN_ATTEMPTS_PER_15_MIN ?? 10),
     seedSize: env.SEED_SIZE === 'small' ? 'small' : 'full',
+    publicUrl: env.PUBLIC_URL,
   };
 }

@@ -54,7 +54,7 @@ let browser: Browser;
 beforeAll(async () => {
   app = await startApp(process.env.DATABASE_URL!);
   browser = await launchBrowser();
-}, 180_000);
+}, 360_000);
 
 afterAll(async () => {
   await browser?.close();

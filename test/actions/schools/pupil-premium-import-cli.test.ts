@@ -119,7 +119,7 @@ describe('pupil-premium:import', () => {
     const refused = await run('--file', bad(), '--start-year', '2025');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.last)).toEqual({
-      applied: false, rows: 2, created: 0, updated: 1, unchanged: 1, unknownUrns: [],
+      applied: false, rows: 2, created: 0, updated: 1, unchanged: 0, unknownUrns: [],
       warnings: [],
       errors: [{ line: 2, column: 'Pupil Premium Incentive', message: 'Pupil Premium Incentive must be 1 or 0, not "yes"' }],
     });

@@ -11,7 +11,11 @@ import { ADMIN_JS_TMP_DIR, COMPONENTS_OUTPUT_PATH, componentsBundler, generateUs
 function componentsHash(admin: AdminJS, entry: string): string {
   const hash = createHash('sha256').update(entry);
   const files = Object.values(admin.componentLoader.getComponents()).sort();
-  for (const file of files) hash.update(file).update(readFileSync(file));
+  for (const file of files) {
+    // The loader keeps paths without their extension.
+    const source = ['', '.tsx', '.ts', '.jsx', '.js'].map((ext) => file + ext).find((candidate) => existsSync(candidate));
+    hash.update(file).update(source ? readFileSync(source) : '');
+  }
   return hash.digest('hex');
 }
 

@@ -1,22 +1,34 @@
-// The yearly cohort set-up (the DfE's CreateNewECFCohort import): any of the six files, applied in
-// order in ONE transaction, so a later file can use what an earlier one creates and any problem anywhere
-// leaves everything as it was. A preview runs exactly the same steps and rolls them back.
+// The yearly cohort set-up (the DfE's CreateNewECFCohort import): any of the six files, checked in order
+// in ONE transaction, so a later file can use what an earlier one creates and any problem anywhere leaves
+// everything as it was. The files are checked in memory against what the database holds (read in one
+// query) and everything they change is written in one statement. A preview runs exactly the same steps,
+// writes included, and rolls them back.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '../../db/client.js';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
+import { readCsv, type ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
-import { importCohortFile } from './cohort-setup/cohort-file.js';
-import { importCohortLeadProviderFile } from './cohort-setup/cohort-lead-provider-file.js';
-import { importContractFile } from './cohort-setup/contract-file.js';
+import { cohortFile } from './cohort-setup/cohort-file.js';
+import { cohortLeadProviderFile } from './cohort-setup/cohort-lead-provider-file.js';
+import { contractFile } from './cohort-setup/contract-file.js';
 import { CohortSetupImportRefused } from './cohort-setup/import-refused.js';
-import { ImportRun, type CohortSetupFileKind, type FileSummary, type UploadedCsv } from './cohort-setup/import-run.js';
-import { importMentorContractFile } from './cohort-setup/mentor-contract-file.js';
-import { importScheduleFile } from './cohort-setup/schedule-file.js';
-import { importStatementFile } from './cohort-setup/statement-file.js';
+import {
+  ImportRun,
+  RECORD_KINDS_OF_FILE,
+  type CohortSetupFileKind,
+  type FileStep,
+  type FileSummary,
+  type OutcomeCounts,
+  type ReadFile,
+  type RecordKind,
+} from './cohort-setup/import-run.js';
+import { loadKnownState } from './cohort-setup/known-state.js';
+import { mentorContractFile } from './cohort-setup/mentor-contract-file.js';
+import { scheduleFile } from './cohort-setup/schedule-file.js';
+import { statementFile } from './cohort-setup/statement-file.js';
+import { writeRows } from './cohort-setup/write-rows.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -47,7 +59,9 @@ export interface CohortSetupImportResult {
   mode: 'preview' | 'apply';
   /** True only when the import was written. */
   applied: boolean;
-  /** What each given file creates, updates, leaves unchanged or skips, in import order. */
+  /** For each kind of record: how many are (or would be) created, updated and left unchanged. */
+  counts: Record<RecordKind, OutcomeCounts>;
+  /** What each given file creates, updates or leaves unchanged, line by line, in import order. */
   files: FileSummary[];
   /** Every problem, by file then line. Any problem means nothing is (or would be) written. */
   problems: ImportProblem[];
@@ -55,15 +69,8 @@ export interface CohortSetupImportResult {
   warnings: ImportProblem[];
 }
 
-/** The files apply in this order: each may refer to what the ones before it create. */
-const STEPS: [CohortSetupFileKind, (run: ImportRun, upload: UploadedCsv) => Promise<void>][] = [
-  ['cohort', importCohortFile],
-  ['cohortLeadProvider', importCohortLeadProviderFile],
-  ['contract', importContractFile],
-  ['mentorContract', importMentorContractFile],
-  ['schedule', importScheduleFile],
-  ['statement', importStatementFile],
-];
+/** The files are checked in this order: each may refer to what the ones before it create. */
+const STEPS: FileStep[] = [cohortFile, cohortLeadProviderFile, contractFile, mentorContractFile, scheduleFile, statementFile];
 
 /** Carries a finished run out of a transaction that must not commit (a preview, or problems found). */
 class RollBack extends Error {
@@ -81,43 +88,66 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
   const { files, mode } = parsed.data;
   requirePermission(ctx, 'cohorts.import');
   const today = todayInEngland(new Date());
+  // Reading the files needs no database, so it happens before the transaction and its lock.
+  const read = new Map<CohortSetupFileKind, ReadFile>();
+  for (const { kind, headers } of STEPS) {
+    const upload = files[kind];
+    if (upload) read.set(kind, { name: upload.name, csv: readCsv(upload.content, { file: upload.name, requiredHeaders: headers, refuseOtherHeaders: true }) });
+  }
 
   try {
     return await db().$transaction(
       async (tx) => {
         // Two imports at once could each miss what the other is creating.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${COHORT_SETUP_IMPORTED}))`;
-        const run = new ImportRun(tx, ctx, today);
-        for (const [kind, importFile] of STEPS) {
-          const upload = files[kind];
-          if (upload) await importFile(run, upload);
+        const known = await loadKnownState(tx, { schedules: yearsIn(read.get('schedule'), 'schedule-cohort-year'), statements: yearsIn(read.get('statement'), 'cohort') });
+        const run = new ImportRun(ctx, today, known);
+        for (const step of STEPS) {
+          const file = read.get(step.kind);
+          if (file) step.plan(run, file.csv.rows, run.open(step.kind, file));
         }
         const result: CohortSetupImportResult = {
           mode,
           applied: false,
+          counts: run.counts,
           files: run.files,
           problems: byFileThenLine(run, run.problems),
           warnings: byFileThenLine(run, run.warnings),
         };
-        if (mode === 'preview' || result.problems.length > 0) throw new RollBack(result);
+        if (result.problems.length > 0) throw new RollBack(result);
 
-        await recordAudit(tx, ctx, {
-          action: COHORT_SETUP_IMPORTED,
-          subjectType: 'CohortSetupImport',
-          subjectId: randomUUID(),
-          after: { files: run.files.map(({ kind, file, rows, counts }) => ({ kind, file, rows, counts })), warnings: result.warnings.length },
-          reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
-        });
+        if (mode === 'apply') {
+          run.audit({
+            action: COHORT_SETUP_IMPORTED,
+            subjectType: 'CohortSetupImport',
+            subjectId: randomUUID(),
+            after: { files: run.files.map(({ kind, file, rows }) => ({ kind, file, rows })), counts: countsOfFiles(run), warnings: result.warnings.length },
+            reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
+          });
+        }
+        await writeRows(tx, run.tableWrites(mode === 'apply'), run.now);
+        if (mode === 'preview') throw new RollBack(result);
         return { ...result, applied: true };
       },
-      // The full calendar is a few thousand rows; the default 5 seconds is too short for it.
+      // A file of many thousand rows may take longer than the default 5 seconds on a busy server.
       { maxWait: 10_000, timeout: 300_000 },
     );
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
-    if (mode === 'apply') throw new CohortSetupImportRefused(error.result.problems);
+    if (mode === 'apply') throw new CohortSetupImportRefused(error.result);
     return error.result;
   }
+}
+
+/** The cohort years a file's rows name, so that only those cohorts' schedules or statements are read. */
+function yearsIn(file: ReadFile | undefined, column: string): number[] {
+  const years = (file?.csv.rows ?? []).map((row) => Number(row.get(column)));
+  return [...new Set(years.filter(Number.isInteger))];
+}
+
+/** The counts of the kinds of record the given files hold. */
+function countsOfFiles(run: ImportRun): Partial<Record<RecordKind, OutcomeCounts>> {
+  return Object.fromEntries(run.files.flatMap((file) => RECORD_KINDS_OF_FILE[file.kind].map((kind) => [kind, run.counts[kind]])));
 }
 
 function byFileThenLine(run: ImportRun, problems: ImportProblem[]): ImportProblem[] {

@@ -1,6 +1,14 @@
-import { importCohortSetup } from '../../actions/cohorts/import-cohort-setup.js';
+// The "Cohort setup" page: the six DfE files (any of them), a preview of what each kind of record would
+// get, every change and every problem, then apply. Applying runs the whole import again against the
+// database as it is then, so anything that changed since the preview is checked too.
+import { stringify } from 'csv-stringify/sync';
+import { importCohortSetup, type CohortSetupImportResult } from '../../actions/cohorts/import-cohort-setup.js';
 import { CohortSetupImportRefused } from '../../actions/cohorts/cohort-setup/import-refused.js';
+import { RECORD_KINDS_OF_FILE, type RecordKind } from '../../actions/cohorts/cohort-setup/import-run.js';
 import type { ImportPage } from './import-action.js';
+import type { ImportView } from './import-view.js';
+
+const HEADING = 'Cohort setup';
 
 const FILES = [
   ['cohort', 'Cohort (cohort_csv_data.csv)'],
@@ -11,24 +19,57 @@ const FILES = [
   ['statement', 'Statements (statement_csv_data.csv)'],
 ] as const;
 
+const KIND_LABELS: Record<RecordKind, string> = {
+  cohorts: 'Cohorts',
+  cohortLeadProviders: 'Lead providers in cohorts',
+  contracts: 'Call-off contracts',
+  mentorContracts: 'Mentor call-off contracts',
+  schedules: 'Schedules',
+  milestones: 'Milestones',
+  statements: 'Statements',
+};
+
 export const cohortSetupImport: ImportPage = {
   permission: 'cohorts.import',
-  label: 'Import cohort set-up',
+  label: 'Cohort setup',
   fields: FILES.map(([name, label]) => ({ name, label, type: 'file' })),
   async run(ctx, { files, mode }) {
     try {
-      const result = await importCohortSetup(ctx, { files, mode });
-      return {
-        applied: result.applied,
-        heading: 'Cohort set-up',
-        summary: result.files.map((f) => ({ label: `${f.file} (${f.rows} rows)`, counts: f.counts })),
-        problems: result.problems,
-        warnings: [],
-        downloads: [],
-      };
+      return view(await importCohortSetup(ctx, { files, mode }));
     } catch (error) {
-      if (!(error instanceof CohortSetupImportRefused)) throw error;
-      return { applied: false, heading: 'Cohort set-up', summary: [], problems: error.problems, warnings: [], downloads: [] };
+      // The apply found problems after all (a file or the database changed since the preview): list them as a preview does.
+      if (error instanceof CohortSetupImportRefused) return view(error.result);
+      throw error;
     }
   },
 };
+
+function view(result: CohortSetupImportResult): ImportView {
+  const done = result.applied;
+  const kinds = result.files.flatMap((file) => RECORD_KINDS_OF_FILE[file.kind]);
+  const changes = result.files.flatMap(({ file, items }) =>
+    items
+      .filter((item) => item.outcome !== 'unchanged')
+      .map((item) => ({ file, line: item.line, message: `${item.outcome === 'created' ? 'Create' : 'Update'} ${item.record}${item.note ? ` (${item.note})` : ''}` })),
+  );
+  const allItems = result.files.flatMap(({ file, items }) => items.map((item) => [file, item.line, KIND_LABELS[item.kind], item.outcome, item.record, item.note ?? '']));
+  return {
+    applied: done,
+    heading: HEADING,
+    summary: kinds.map((kind) => {
+      const { created, updated, unchanged } = result.counts[kind];
+      const counts: Record<string, number> = done ? { created, updated, unchanged } : { 'to create': created, 'to update': updated, unchanged };
+      return { label: KIND_LABELS[kind], counts };
+    }),
+    problems: result.problems,
+    warnings: result.warnings,
+    lists: [{ title: done ? 'Changes made' : 'Changes to make', items: changes }],
+    downloads: allItems.length
+      ? [{
+          label: `Download every record of the files and what ${done ? 'happened' : 'would happen'} to it (CSV)`,
+          filename: 'cohort-setup-records.csv',
+          csv: stringify([['file', 'line', 'kind', 'outcome', 'record', 'note'], ...allItems]),
+        }]
+      : [],
+  };
+}

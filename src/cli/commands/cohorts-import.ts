@@ -1,31 +1,64 @@
-// The yearly cohort set-up from the command line: a preview of any of the six DfE files unless --apply is given.
+// The yearly cohort set-up from the command line: imports any of the six DfE files (all in one
+// transaction) unless --dry-run is given. With --json the last line is exactly the object the issue
+// specifies (no `ok`), and any error exits with 1, nothing imported.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
+import { asActionError } from '../../actions/errors.js';
 import { CohortSetupImportRefused, problemPlace } from '../../actions/cohorts/cohort-setup/import-refused.js';
-import type { CohortSetupFileKind, FileSummary, UploadedCsv } from '../../actions/cohorts/cohort-setup/import-run.js';
+import {
+  RECORD_KINDS_OF_FILE,
+  emptyCounts,
+  type CohortSetupFileKind,
+  type FileSummary,
+  type OutcomeCounts,
+  type RecordKind,
+  type UploadedCsv,
+} from '../../actions/cohorts/cohort-setup/import-run.js';
 import { importCohortSetup, type CohortSetupImportResult } from '../../actions/cohorts/import-cohort-setup.js';
+import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import { CliUsageError, type CliCommand, type CliOutput } from '../command.js';
 
-const OPTIONS: Record<string, CohortSetupFileKind> = {
+const FILE_OPTIONS: Record<string, CohortSetupFileKind> = {
   cohort: 'cohort',
-  'cohort-lead-provider': 'cohortLeadProvider',
-  contract: 'contract',
-  'mentor-contract': 'mentorContract',
-  schedule: 'schedule',
-  statement: 'statement',
+  'lead-providers': 'cohortLeadProvider',
+  contracts: 'contract',
+  'mentor-contracts': 'mentorContract',
+  schedules: 'schedule',
+  statements: 'statement',
 };
+const FLAGS = ['dry-run'];
 
-/** Items listed per file without --details (unchanged ones are only counted). */
+/** Changes listed per file; the rest are counted. */
 const SHOWN = 20;
 
+interface PlacedError {
+  file: string | null;
+  line: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface CohortImportOutput extends Record<string, unknown> {
+  applied: boolean;
+  counts: Record<RecordKind, OutcomeCounts>;
+  errors: PlacedError[];
+}
+
 export const cohortsImport: CliCommand = {
-  name: 'cohorts:import',
-  summary: "Preview, or with --apply import, the DfE's new cohort set-up files (all in one transaction)",
-  usage: '[--cohort F] [--cohort-lead-provider F] [--contract F] [--mentor-contract F] [--schedule F] [--statement F] [--apply] [--details]',
+  name: 'cohort:import',
+  summary: "Import the DfE's new cohort set-up files, all in one transaction (--dry-run to preview)",
+  usage: '[--cohort F] [--lead-providers F] [--contracts F] [--mentor-contracts F] [--schedules F] [--statements F] [--dry-run] [--json]',
+  rawJson: true,
+  exitCode: (output) => ((output as CohortImportOutput).errors.length > 0 ? 1 : 0),
   async run(args, out) {
+    // A mistyped option (--contract for --contracts) would otherwise import without that file.
+    const unknown = Object.keys(args.options).filter((option) => !(option in FILE_OPTIONS) && !FLAGS.includes(option));
+    if (unknown.length > 0) throw new CliUsageError(`Unknown option ${unknown.map((option) => `--${option}`).join(', ')}`);
+    if (args.positional.length > 0) throw new CliUsageError(`Give each file after its option, e.g. --cohort ${args.positional[0]}`);
+
     const files: Partial<Record<CohortSetupFileKind, UploadedCsv>> = {};
-    for (const [option, kind] of Object.entries(OPTIONS)) {
+    for (const [option, kind] of Object.entries(FILE_OPTIONS)) {
       const filePath = args.options[option];
       if (filePath === undefined) continue;
       if (filePath === 'true') throw new CliUsageError(`Give a file after --${option}`);
@@ -35,39 +68,64 @@ export const cohortsImport: CliCommand = {
       files[kind] = { name: path.basename(filePath), content };
     }
     if (Object.keys(files).length === 0) throw new CliUsageError('Give at least one file to import');
+    const mode = args.options['dry-run'] === 'true' ? 'preview' : 'apply';
 
-    const result = await importCohortSetup(systemContext('CLI cohorts:import'), {
-      files,
-      mode: args.options.apply === 'true' ? 'apply' : 'preview',
-    });
-    report(result, out, args.options.details === 'true');
-    if (result.problems.length > 0) throw new CohortSetupImportRefused(result.problems);
-
-    return {
-      applied: result.applied,
-      files: result.files.map(({ kind, file, rows, counts }) => ({ kind, file, rows, ...counts })),
-      warnings: result.warnings,
-      problems: result.problems,
-    };
+    let result: CohortSetupImportResult;
+    try {
+      result = await importCohortSetup(systemContext('CLI cohort:import'), { files, mode });
+    } catch (error) {
+      if (error instanceof CohortSetupImportRefused) result = error.result;
+      else return refusal(error, out);
+    }
+    report(result, out);
+    return { applied: result.applied, counts: result.counts, errors: result.problems.map(placed) } satisfies CohortImportOutput;
   },
 };
 
-function report(result: CohortSetupImportResult, out: CliOutput, details: boolean): void {
-  out.say(result.applied ? 'Imported. Changes made:' : 'Preview: nothing has been written. This import would make:');
-  for (const file of result.files) reportFile(file, out, details);
+/** A refusal before any file was compared (a file too large): nothing imported. */
+function refusal(error: unknown, out: CliOutput): CohortImportOutput {
+  const refused = asActionError(error);
+  if (!refused) throw error;
+  const messages = refused.fieldErrors.length ? refused.fieldErrors.map((f) => f.message) : [refused.message];
+  for (const message of messages) out.say(`Error: ${message}. Nothing was imported.`);
+  return { applied: false, counts: emptyCounts(), errors: messages.map((message) => ({ file: null, line: null, column: null, message })) };
+}
+
+function report(result: CohortSetupImportResult, out: CliOutput): void {
+  const refused = result.problems.length > 0;
+  out.say(
+    result.applied
+      ? 'Imported. Changes made:'
+      : refused
+        ? `The files have ${plural(result.problems.length, 'problem')}, so nothing was imported. Without them the import would make:`
+        : 'Dry run: nothing has been written. This import would make:',
+  );
+  for (const kind of result.files.flatMap((file) => RECORD_KINDS_OF_FILE[file.kind])) {
+    const { created, updated, unchanged } = result.counts[kind];
+    out.say(`  ${kind}: ${created} created, ${updated} updated, ${unchanged} unchanged`);
+  }
+  for (const file of result.files) reportChanges(file, out);
+  if (refused) {
+    out.say(`Problems (${result.problems.length}):`);
+    for (const problem of result.problems) out.say(`  ${problemPlace(problem)}: ${problem.message}`);
+  }
   if (result.warnings.length > 0) {
     out.say(`Warnings (${result.warnings.length}), which do not stop the import:`);
     for (const warning of result.warnings) out.say(`  ${problemPlace(warning)}: ${warning.message}`);
   }
-  if (!result.applied && result.problems.length === 0) out.say('Run again with --apply to import it.');
+  if (!result.applied && !refused) out.say('Run again without --dry-run to import it.');
 }
 
-function reportFile(file: FileSummary, out: CliOutput, details: boolean): void {
-  const { created, updated, unchanged, skipped } = file.counts;
-  out.say(`${file.file} (${file.rows} rows): ${created} created, ${updated} updated, ${unchanged} unchanged, ${skipped} skipped`);
-  const items = details ? file.items : file.items.filter((item) => item.outcome !== 'unchanged');
-  for (const item of items.slice(0, details ? undefined : SHOWN)) {
+function reportChanges(file: FileSummary, out: CliOutput): void {
+  const changes = file.items.filter((item) => item.outcome !== 'unchanged');
+  if (changes.length === 0) return;
+  out.say(`${file.file}:`);
+  for (const item of changes.slice(0, SHOWN)) {
     out.say(`  line ${item.line}: ${item.outcome} ${item.record}${item.note ? ` (${item.note})` : ''}`);
   }
-  if (items.length > SHOWN && !details) out.say(`  and ${items.length - SHOWN} more (use --details to list every item)`);
+  if (changes.length > SHOWN) out.say(`  and ${changes.length - SHOWN} more`);
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const placed = ({ file, line, column, message }: ImportProblem): PlacedError => ({ file, line, column: column ?? null, message });

@@ -39,10 +39,10 @@ export interface CellReader<C extends string> {
   /** A whole number (thousands commas allowed), not negative unless `min` allows it. */
   integer(column: C, presence: Required & IntegerOptions): number;
   integer(column: C, presence?: Optional & IntegerOptions): number | null;
-  /** An exact decimal as a string (never a JavaScript number). */
+  /** An exact decimal as a string (never a JavaScript number), not negative. */
   decimal(column: C, presence: Required & DecimalOptions): string;
   decimal(column: C, presence?: Optional & DecimalOptions): string | null;
-  /** Pounds and pence (up to 10 digits before the point) as an exact decimal string; a £ sign and thousands commas are allowed. */
+  /** Pounds and pence (up to 10 digits before the point), not negative, as an exact decimal string; a £ sign and thousands commas are allowed. */
   money(column: C, presence: Required): string;
   money(column: C, presence?: Optional): string | null;
   /** A calendar date (YYYY-MM-DD or YYYY/MM/DD, leading zeros optional) as midnight UTC. */
@@ -108,6 +108,7 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
       const match = /^-?(\d+)(?:\.(\d+))?$/.exec(value);
       const [, whole = '', places = ''] = match ?? [];
       if (!match) problem(column, `"${value}" is not a number`);
+      else if (value.startsWith('-')) problem(column, `${value} is negative: enter 0 or more`);
       else if (options?.maxPlaces !== undefined && places.length > options.maxPlaces) {
         problem(column, `${value} has too many decimal places: use at most ${options.maxPlaces}`);
       } else if (options?.maxWholeDigits !== undefined && whole.replace(/^0+(?=\d)/, '').length > options.maxWholeDigits) {
@@ -121,6 +122,7 @@ export function readCells<C extends string>(row: CsvRow<C>): CellReader<C> {
       if (value === null) return presence?.required ? '0' : null;
       const parsed = Money.safeParse(value);
       if (!parsed.success) problem(column, `"${value}" is not an amount in pounds: enter an amount like 1234.56`);
+      else if (parsed.data.startsWith('-')) problem(column, `${value} is negative: enter an amount of 0 or more`);
       else if (parsed.data.replace(/^-?0*/, '').split('.')[0].length > MONEY_WHOLE_DIGITS) {
         problem(column, `${value} is too large for an amount in pounds`);
       } else return parsed.data;

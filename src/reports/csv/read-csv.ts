@@ -24,6 +24,8 @@ export interface ReadCsvOptions<R extends string, O extends string> {
   requiredHeaders: readonly R[];
   /** Columns that may be present; `get` returns '' when they are not. */
   optionalHeaders?: readonly O[];
+  /** Report any other column as a problem (a misspelt or stray column) instead of ignoring it. */
+  refuseOtherHeaders?: boolean;
 }
 
 export interface CsvReadResult<C extends string> {
@@ -38,7 +40,7 @@ export interface CsvReadResult<C extends string> {
  * Reads a CSV file with a header row into rows addressed by column name, collecting every structural
  * problem instead of stopping at the first. Takes text or the uploaded bytes (UTF-8, or Windows-1252 when
  * they are not valid UTF-8); handles a byte order mark and Windows line endings.
- * Extra columns are allowed and ignored.
+ * Extra columns are ignored unless `refuseOtherHeaders` is set.
  */
 export function readCsv<R extends string, O extends string = never>(
   text: string | Uint8Array,
@@ -67,6 +69,14 @@ export function readCsv<R extends string, O extends string = never>(
   const missing = options.requiredHeaders.filter((name) => !columnIndex.has(name));
   for (const name of missing) {
     errors.push({ file, line: header.line, column: name, message: `The "${name}" column is missing from the header row` });
+  }
+  if (options.refuseOtherHeaders) {
+    const known = new Set<string>([...options.requiredHeaders, ...(options.optionalHeaders ?? [])]);
+    for (const name of columnIndex.keys()) {
+      if (!known.has(name)) {
+        errors.push({ file, line: header.line, column: name, message: `The "${name}" column is not one this file can have: check its spelling, or remove it` });
+      }
+    }
   }
   if (missing.length > 0) return { headers, rows: [], errors: byLine(errors) };
 

@@ -30,6 +30,7 @@ describe('cohort file', () => {
     expect(itemsOf(result, 'cohort')).toEqual([
       {
         line: 2,
+        kind: 'cohorts',
         outcome: 'updated',
         record: 'Cohort 2026',
         note: 'registration start date 2026-05-10 → 2026-06-01; automatic assignment period end date 2027-04-30 → 2027-03-31; mentor funding true → false',
@@ -66,15 +67,17 @@ describe('contract files', () => {
     });
 
     expect(itemsOf(result, 'contract')).toEqual([
-      {
-        line: 2,
-        outcome: 'unchanged',
-        record: 'Call-off contract for Ambition Institute, cohort 2026',
-        note: 'A contract (version 0.0.2) already exists and imports never change contracts, so this row was not applied',
-      },
-      { line: 3, outcome: 'created', record: 'Call-off contract for Teach First, cohort 2026', note: '3 bands' },
+      { line: 2, kind: 'contracts', outcome: 'unchanged', record: 'Call-off contract for Ambition Institute, cohort 2026' },
+      { line: 3, kind: 'contracts', outcome: 'created', record: 'Call-off contract for Teach First, cohort 2026', note: '3 bands' },
     ]);
     expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        file: 'contracts.csv',
+        line: 2,
+        message: 'Ambition Institute already has a call-off contract (version 0.0.2) for cohort 2026 that differs from this row: imports never change contracts, so this row is not applied',
+      },
+    ]);
     const contract = await db().callOffContract.findFirstOrThrow({ where: { leadProviderId: teachFirst.id }, include: { bands: true } });
     expect(contract).toMatchObject({ recruitmentTarget: 2000, upliftTarget: null, upliftAmount: null, monthlyServiceFee: null });
     expect(contract.setUpFee.toString()).toBe('1234.5');
@@ -100,10 +103,7 @@ describe('contract files', () => {
       },
     });
     expect(linked.problems).toEqual([]);
-    expect(linked.files.map((file) => [file.kind, file.counts.created])).toEqual([
-      ['cohortLeadProvider', 1],
-      ['contract', 1],
-    ]);
+    expect([linked.counts.cohortLeadProviders.created, linked.counts.contracts.created]).toEqual([1, 1]);
   });
 });
 
@@ -126,17 +126,27 @@ describe('schedule file', () => {
     });
 
     expect(itemsOf(result, 'schedule')).toEqual([
-      { line: 2, outcome: 'updated', record: 'Schedule ECF Standard September, ecf-standard-september (cohort 2026)', note: 'name "ECF standard september" → "ECF Standard September"' },
-      { line: 2, outcome: 'unchanged', record: 'ECF Standard September, ecf-standard-september (cohort 2026): Output 1 - Participant Start' },
+      {
+        line: 2,
+        kind: 'schedules',
+        outcome: 'updated',
+        record: 'Schedule ECF Standard September, ecf-standard-september (cohort 2026)',
+        note: 'name "ECF standard september" → "ECF Standard September"',
+      },
+      { line: 2, kind: 'milestones', outcome: 'unchanged', record: 'ECF Standard September, ecf-standard-september (cohort 2026): Output 1 - Participant Start' },
       {
         line: 3,
+        kind: 'milestones',
         outcome: 'created',
         record: 'ECF Standard September, ecf-standard-september (cohort 2026): Output 2 - Retention Point 1',
         note: 'The schedule already has a retained-1 milestone with other values ("Output 2 - Retention Point 1" starting 2026-06-01, milestone date blank, payment date blank); both are kept',
       },
-      { line: 4, outcome: 'created', record: 'Schedule ECF Replacement April, ecf-replacement-april (cohort 2026)' },
-      { line: 4, outcome: 'created', record: 'ECF Replacement April, ecf-replacement-april (cohort 2026): Output 1 - Participant Start' },
+      { line: 4, kind: 'schedules', outcome: 'created', record: 'Schedule ECF Replacement April, ecf-replacement-april (cohort 2026)' },
+      { line: 4, kind: 'milestones', outcome: 'created', record: 'ECF Replacement April, ecf-replacement-april (cohort 2026): Output 1 - Participant Start' },
     ]);
+    expect(result.counts).toMatchObject({ schedules: { created: 1, updated: 1, unchanged: 0 }, milestones: { created: 2, updated: 0, unchanged: 1 } });
+    const renamed = await db().auditEvent.findFirstOrThrow({ where: { action: 'schedule.updated', subjectId: existing.id } });
+    expect(renamed).toMatchObject({ before: { name: 'ECF standard september' }, after: { name: 'ECF Standard September' }, reason: 'Cohort setup import: schedules.csv, line 2' });
     expect(await db().schedule.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: 'ECF Standard September' });
     expect(await db().milestone.count({ where: { scheduleId: existing.id, declarationType: 'retained_1' } })).toBe(2);
     const replacement = await db().schedule.findFirstOrThrow({ where: { scheduleIdentifier: 'ecf-replacement-april' }, include: { milestones: true } });
@@ -186,12 +196,14 @@ describe('statement file', () => {
     );
     expect(made).toHaveLength(6);
     expect(itemsOf(result, 'statement')?.filter((item) => item.record.startsWith('Already there'))).toEqual([
-      { line: 5, outcome: 'created', record: 'Already there statement for Ambition Institute, cohort 2026' },
+      { line: 5, kind: 'statements', outcome: 'created', record: 'Already there statement for Ambition Institute, cohort 2026' },
+      { line: 5, kind: 'statements', outcome: 'unchanged', record: 'Already there statement for Capita, cohort 2026' },
+    ]);
+    expect(result.warnings).toEqual([
       {
+        file: 'statements.csv',
         line: 5,
-        outcome: 'unchanged',
-        record: 'Already there statement for Capita, cohort 2026',
-        note: 'A statement with this name already exists with other dates or output fee; imports never change statements',
+        message: 'The Already there statement for Capita already exists with other dates or output fee: imports never change statements, so it is left as it is',
       },
     ]);
   });
@@ -208,6 +220,7 @@ describe('any subset of files', () => {
       mode: 'apply',
     });
 
-    expect(result.files.map((file) => [file.kind, file.counts.created])).toEqual([['statement', 1]]);
+    expect(result.files.map((file) => file.kind)).toEqual(['statement']);
+    expect(result.counts.statements).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 });

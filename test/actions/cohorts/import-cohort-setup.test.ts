@@ -1,15 +1,14 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { db } from '../../../src/db/client.js';
-import { importCohortSetup, type CohortSetupImportResult } from '../../../src/actions/cohorts/import-cohort-setup.js';
+import { importCohortSetup } from '../../../src/actions/cohorts/import-cohort-setup.js';
 import { CohortSetupImportRefused } from '../../../src/actions/cohorts/cohort-setup/import-refused.js';
 import { createLeadProvider, userContext } from '../../support/factories.js';
 import { emptySetupTables, fixtureFiles, setupCounts } from './cohort-setup-files.js';
 
 const policy = userContext('policy');
 
-const countsOf = (result: CohortSetupImportResult) => Object.fromEntries(result.files.map((file) => [file.kind, file.counts]));
-const created = (n: number) => ({ created: n, updated: 0, unchanged: 0, skipped: 0 });
-const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n, skipped: 0 });
+const created = (n: number) => ({ created: n, updated: 0, unchanged: 0 });
+const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n });
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeEach(emptySetupTables);
@@ -23,13 +22,14 @@ describe('importCohortSetup with the DfE fixture files', () => {
 
     expect(result.applied).toBe(true);
     expect(result.problems).toEqual([]);
-    expect(countsOf(result)).toEqual({
-      cohort: created(1),
-      cohortLeadProvider: created(1),
-      contract: created(1),
-      mentorContract: created(1),
-      schedule: created(2),
-      statement: created(1),
+    expect(result.counts).toEqual({
+      cohorts: created(1),
+      cohortLeadProviders: created(1),
+      contracts: created(1),
+      mentorContracts: created(1),
+      schedules: created(1),
+      milestones: created(1),
+      statements: created(1),
     });
     const after = await setupCounts();
     expect(after.cohorts - before.cohorts).toBe(1);
@@ -52,10 +52,10 @@ describe('importCohortSetup with the DfE fixture files', () => {
     expect(contract.upliftTarget?.toString()).toBe('0.44');
     expect(contract.upliftAmount?.toString()).toBe('200');
     expect(contract.bands.map((b) => [b.min, b.max, b.perParticipant.toString(), b.outputPaymentPercentage, b.serviceFeePercentage])).toEqual([
-      [90, 895, '91', 60, 40],
-      [199, 700, '200', 60, 40],
-      [299, 600, '300', 60, 40],
-      [400, 500, '400', 100, 0],
+      [0, 2000, '91', 60, 40],
+      [2001, 4000, '200', 60, 40],
+      [4001, 4600, '300', 60, 40],
+      [4601, 4790, '400', 100, 0],
     ]);
 
     const mentorContract = await db().mentorCallOffContract.findFirstOrThrow({ where: { leadProviderId: ambition.id, cohortId: cohort.id } });
@@ -83,12 +83,15 @@ describe('importCohortSetup with the DfE fixture files', () => {
     // One event for the import, one per record written (statements and milestones grouped by cohort and schedule).
     const summary = await db().auditEvent.findFirstOrThrow({ where: { action: 'cohort_setup.imported' } });
     expect(summary.actorLabel).toBe('policy@example.com');
-    expect(summary.after).toMatchObject({ files: expect.arrayContaining([{ kind: 'contract', file: 'contract_csv_data.csv', rows: 1, counts: created(1) }]) });
+    expect(summary.after).toMatchObject({
+      files: expect.arrayContaining([{ kind: 'contract', file: 'contract_csv_data.csv', rows: 1 }]),
+      counts: { contracts: created(1), schedules: created(1), milestones: created(1) },
+    });
     expect(after.auditEvents - before.auditEvents).toBe(1 + 6);
     const cohortEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'cohort.created', subjectId: cohort.id } });
     expect(cohortEvent.reason).toBe('Cohort setup import: cohort_csv_data.csv, line 2');
     const statementsEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'statements.created', subjectId: cohort.id } });
-    expect(statementsEvent.after).toMatchObject({ cohort: 2027, statements: [{ id: statement.id, name: 'September 2027', leadProvider: 'Ambition Institute', state: 'open' }] });
+    expect(statementsEvent.after).toMatchObject({ cohort: 2027, statements: [{ line: 2, name: 'September 2027', leadProviders: ['Ambition Institute'], state: 'open' }] });
     const scheduleEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'schedule.created', subjectId: schedule.id } });
     expect(scheduleEvent.after).toMatchObject({ name: 'ECF Standard September', milestones: [{ declarationType: 'started', startDate: '2024-09-01T00:00:00.000Z' }] });
   });
@@ -101,14 +104,16 @@ describe('importCohortSetup with the DfE fixture files', () => {
     const again = await importCohortSetup(policy, { files: fixtureFiles(), mode: 'apply' });
 
     expect(again.problems).toEqual([]);
-    expect(countsOf(again)).toEqual({
-      cohort: unchanged(1),
-      cohortLeadProvider: unchanged(1),
-      contract: unchanged(1),
-      mentorContract: unchanged(1),
-      schedule: unchanged(2),
-      statement: unchanged(1),
+    expect(again.counts).toEqual({
+      cohorts: unchanged(1),
+      cohortLeadProviders: unchanged(1),
+      contracts: unchanged(1),
+      mentorContracts: unchanged(1),
+      schedules: unchanged(1),
+      milestones: unchanged(1),
+      statements: unchanged(1),
     });
+    expect(again.warnings).toEqual([]);
     // Only the record that the import ran.
     expect(await setupCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
   });
@@ -120,12 +125,12 @@ describe('importCohortSetup with the DfE fixture files', () => {
     const preview = await importCohortSetup(policy, { files: fixtureFiles() });
 
     expect(preview).toMatchObject({ mode: 'preview', applied: false, problems: [] });
-    expect(countsOf(preview).statement).toEqual(created(1));
+    expect(preview.counts.statements).toEqual(created(1));
     expect(preview.files.find((file) => file.kind === 'contract')?.items).toEqual([
-      { line: 2, outcome: 'created', record: 'Call-off contract for Ambition Institute, cohort 2027', note: '4 bands' },
+      { line: 2, kind: 'contracts', outcome: 'created', record: 'Call-off contract for Ambition Institute, cohort 2027', note: '4 bands' },
     ]);
     expect(preview.files.find((file) => file.kind === 'statement')?.items).toEqual([
-      { line: 2, outcome: 'created', record: 'September 2027 statement for Ambition Institute, cohort 2027' },
+      { line: 2, kind: 'statements', outcome: 'created', record: 'September 2027 statement for Ambition Institute, cohort 2027' },
     ]);
     expect(await setupCounts()).toEqual(before);
 
@@ -168,7 +173,7 @@ describe('importCohortSetup with files that have mistakes', () => {
     { file: 'contract_csv_data.csv', line: 3, column: 'lead-provider-name', message: 'Teach First is not linked to cohort 2029: add them to the cohort-lead-provider file' },
     { file: 'contract_csv_data.csv', line: 4, column: 'set-up-fee', message: '"12.345" is not an amount in pounds: enter an amount like 1234.56' },
     { file: 'contract_csv_data.csv', line: 4, column: 'band-d-per-participant', message: 'Band D needs a min, a max and a per-participant amount, or none of them' },
-    { file: 'contract_csv_data.csv', line: 4, message: 'A contract for Ambition Institute in cohort 2029 is already on line 2' },
+    { file: 'contract_csv_data.csv', line: 4, column: 'lead-provider-name', message: 'A contract for Ambition Institute in cohort 2029 is already on line 2' },
     { file: 'mentor_contract_csv_data.csv', line: 1, column: 'payment-per-participant', message: 'The "payment-per-participant" column is missing from the header row' },
     { file: 'schedule_csv_data.csv', line: 2, column: 'type', message: 'Invalid schedule type "ecf_foo": use ecf_standard, ecf_reduced, ecf_extended, ecf_replacement' },
     {
@@ -188,6 +193,13 @@ describe('importCohortSetup with files that have mistakes', () => {
       column: 'deadline_date',
       message: 'The deadline 2029-12-31 is after the payment date 2029-11-25: check the dates, the statement is imported as they are',
     },
+    {
+      file: 'statement_csv_data.csv',
+      line: 4,
+      column: 'cohort',
+      message: 'No lead provider has a call-off contract for cohort 2029, so no November 2029 statement is made',
+    },
+    { file: 'statement_csv_data.csv', line: 5, column: 'type', message: 'Only ecf statements are imported: this npq row is left out' },
   ];
 
   it('reports every problem with its file, line and column, and writes nothing', async () => {
@@ -216,15 +228,7 @@ describe('importCohortSetup with files that have mistakes', () => {
 
     expect(preview.problems).toEqual(expectedProblems);
     expect(preview.warnings).toEqual(expectedWarnings);
-    expect(preview.files.find((file) => file.kind === 'statement')?.items).toEqual([
-      {
-        line: 4,
-        outcome: 'skipped',
-        record: 'November 2029 statements for cohort 2029',
-        note: 'No lead provider has a call-off contract for cohort 2029, so there is no one to make this statement for',
-      },
-      { line: 5, outcome: 'skipped', record: 'November 2029 (npq)', note: 'Only ecf statements are imported' },
-    ]);
+    expect(preview.files.find((file) => file.kind === 'statement')?.items).toEqual([]);
     expect(await db().cohort.count()).toBe(0);
   });
 });

@@ -1,15 +1,30 @@
-// The shared state of one cohort setup import: its transaction, what each file did, every problem found,
-// and look-ups that see what earlier files of the same import created (a cohort made by the cohort file
-// is there for the contract file).
-import type { Cohort } from '@prisma/client';
-import type { Tx } from '../../../db/client.js';
-import { readCsv, type CsvRow, type ImportProblem } from '../../../reports/csv/read-csv.js';
+// The shared state of one cohort setup import: what each file did, every problem found, the rows and audit
+// events to write, and look-ups of what the database holds that also see what earlier files of the same
+// import make (a cohort made by the cohort file is there for the contract file). The files are checked
+// against these look-ups in memory; everything is then written at once (write-rows.ts).
+import { randomUUID } from 'node:crypto';
+import type { CsvReadResult, CsvRow, ImportProblem } from '../../../reports/csv/read-csv.js';
 import type { CellReader } from '../../../reports/csv/read-cells.js';
-import type { ActorContext } from '../../actor.js';
-import { recordAudit, type AuditEntry } from '../../audit.js';
+import { actorId, actorLabel, type ActorContext } from '../../actor.js';
+import type { AuditEntry } from '../../audit.js';
+import type { CohortRecord, KnownContract, KnownState, LeadProviderRef } from './known-state.js';
+import type { StoredRow, TableWrite } from './write-rows.js';
 
 export const COHORT_SETUP_FILE_KINDS = ['cohort', 'cohortLeadProvider', 'contract', 'mentorContract', 'schedule', 'statement'] as const;
 export type CohortSetupFileKind = (typeof COHORT_SETUP_FILE_KINDS)[number];
+
+/** The kinds of record an import counts; the schedule file makes two (schedules and their milestones). */
+export const RECORD_KINDS = ['cohorts', 'cohortLeadProviders', 'contracts', 'mentorContracts', 'schedules', 'milestones', 'statements'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const RECORD_KINDS_OF_FILE: Record<CohortSetupFileKind, RecordKind[]> = {
+  cohort: ['cohorts'],
+  cohortLeadProvider: ['cohortLeadProviders'],
+  contract: ['contracts'],
+  mentorContract: ['mentorContracts'],
+  schedule: ['schedules', 'milestones'],
+  statement: ['statements'],
+};
 
 export interface UploadedCsv {
   /** The file's name as the user knows it; every problem names it. */
@@ -17,15 +32,30 @@ export interface UploadedCsv {
   content: string | Uint8Array;
 }
 
-export type ItemOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
+/** A file read before the import begins; its rows are there only when its headers are right. */
+export interface ReadFile<C extends string = string> {
+  name: string;
+  csv: CsvReadResult<C>;
+}
+
+/** One of the six files: its headers and how its rows are checked and planned. */
+export interface FileStep<C extends string = string> {
+  kind: CohortSetupFileKind;
+  headers: readonly C[];
+  plan(run: ImportRun, rows: CsvRow<C>[], log: FileLog): void;
+}
+
+export type ItemOutcome = 'created' | 'updated' | 'unchanged';
+export type OutcomeCounts = Record<ItemOutcome, number>;
 
 export interface ImportItem {
   /** The file line the item comes from (header = line 1). */
   line: number;
+  kind: RecordKind;
   outcome: ItemOutcome;
   /** What the record is, e.g. "Cohort 2027" or "Ambition Institute in cohort 2027". */
   record: string;
-  /** What changed, or why nothing did. */
+  /** What changed. */
   note?: string;
 }
 
@@ -34,37 +64,31 @@ export interface FileSummary {
   file: string;
   /** Data rows read (blank rows are not counted). */
   rows: number;
-  counts: Record<ItemOutcome, number>;
   items: ImportItem[];
 }
 
-export interface LeadProviderRef {
-  id: string;
-  name: string;
-  cpdLeadProviderId: string;
-}
+export const emptyCounts = (): Record<RecordKind, OutcomeCounts> =>
+  Object.fromEntries(RECORD_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as Record<RecordKind, OutcomeCounts>;
 
-/** What happened to one file's records; created and updated records are audited as they are written. */
+/** What happened to one file's records. */
 export class FileLog {
-  readonly summary: FileSummary;
-
   constructor(
     private readonly run: ImportRun,
-    kind: CohortSetupFileKind,
-    file: string,
-    rows: number,
-  ) {
-    this.summary = { kind, file, rows, counts: { created: 0, updated: 0, unchanged: 0, skipped: 0 }, items: [] };
-  }
+    readonly summary: FileSummary,
+  ) {}
 
   get file(): string {
     return this.summary.file;
   }
 
-  async add(item: ImportItem, audit?: AuditEntry): Promise<void> {
+  add(item: ImportItem): void {
     this.summary.items.push(item);
-    this.summary.counts[item.outcome] += 1;
-    if (audit) await recordAudit(this.run.tx, this.run.ctx, { ...audit, reason: `Cohort setup import: ${this.file}, line ${item.line}` });
+    this.run.counts[item.kind][item.outcome] += 1;
+  }
+
+  /** The audit reason of a change made from this file (from one of its lines, when given). */
+  reason(line?: number): string {
+    return `Cohort setup import: ${this.file}${line === undefined ? '' : `, line ${line}`}`;
   }
 }
 
@@ -73,26 +97,36 @@ export class ImportRun {
   /** Things worth a look that do not stop the import. */
   readonly warnings: ImportProblem[] = [];
   readonly files: FileSummary[] = [];
-  private readonly cohorts = new Map<number, Cohort | null>();
+  readonly counts = emptyCounts();
+  /** When the import runs: every record it writes is created or updated at this time. */
+  readonly now = new Date();
+  private readonly audits: AuditEntry[] = [];
+  private readonly writes: TableWrite[] = [];
   /** Start years whose cohort row was wrong: rows that refer to them are skipped without a second problem. */
   private readonly failedCohortYears = new Set<number>();
-  private leadProviders?: Map<string, LeadProviderRef>;
-  private links?: Set<string>;
+  private readonly cohorts: Map<number, CohortRecord>;
+  private readonly leadProviders: Map<string, LeadProviderRef>;
+  private readonly links: Set<string>;
+  private readonly contracts: Map<string, KnownContract>;
 
   constructor(
-    readonly tx: Tx,
     readonly ctx: ActorContext,
     /** Today's date in England, as midnight UTC. */
     readonly today: Date,
-  ) {}
+    readonly known: KnownState,
+  ) {
+    this.cohorts = new Map(known.cohorts.map((cohort) => [cohort.startYear, cohort]));
+    this.leadProviders = new Map(known.leadProviders.map((leadProvider) => [leadProvider.name, leadProvider]));
+    this.links = new Set(known.links.map((link) => pairKey(link.leadProviderId, link.cohortId)));
+    this.contracts = new Map(known.contracts.map((contract) => [pairKey(contract.leadProviderId, contract.cohortId), contract]));
+  }
 
-  /** Reads a file, recording its structural problems; its rows are returned only when its headers are right. */
-  open<C extends string>(kind: CohortSetupFileKind, upload: UploadedCsv, headers: readonly C[]): { rows: CsvRow<C>[]; log: FileLog } {
-    const { rows, errors } = readCsv(upload.content, { file: upload.name, requiredHeaders: headers });
-    this.problems.push(...errors);
-    const log = new FileLog(this, kind, upload.name, rows.length);
-    this.files.push(log.summary);
-    return { rows, log };
+  /** Starts the log of a file that has been read, recording its structural problems. */
+  open(kind: CohortSetupFileKind, file: ReadFile): FileLog {
+    this.problems.push(...file.csv.errors);
+    const summary: FileSummary = { kind, file: file.name, rows: file.csv.rows.length, items: [] };
+    this.files.push(summary);
+    return new FileLog(this, summary);
   }
 
   /** Keeps the row's problems; true when the row has none. */
@@ -101,16 +135,45 @@ export class ImportRun {
     return cells.ok;
   }
 
-  // ------------------------------------------------------------------ cohorts
-
-  async cohort(startYear: number): Promise<Cohort | null> {
-    if (!this.cohorts.has(startYear)) {
-      this.cohorts.set(startYear, await this.tx.cohort.findUnique({ where: { startYear } }));
-    }
-    return this.cohorts.get(startYear) ?? null;
+  /** Rows to write once every file has been checked; their timestamp columns are set to `now`. */
+  insert(table: string, rows: StoredRow[], stamped = ['createdAt', 'updatedAt']): void {
+    this.writes.push({ table, operation: 'insert', rows, stamped });
   }
 
-  rememberCohort(cohort: Cohort): void {
+  update(table: string, rows: StoredRow[]): void {
+    this.writes.push({ table, operation: 'update', rows, stamped: ['updatedAt'] });
+  }
+
+  audit(entry: AuditEntry): void {
+    this.audits.push(entry);
+  }
+
+  /** Everything to write; the audit events are the ones recordAudit would write one by one. */
+  tableWrites(withAudits: boolean): TableWrite[] {
+    if (!withAudits) return this.writes;
+    const { actor } = this.ctx;
+    const events = this.audits.map((entry) => ({
+      id: randomUUID(),
+      actorType: actor.kind,
+      actorId: actorId(actor),
+      actorLabel: actorLabel(actor),
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      before: (entry.before ?? null) as StoredRow[string],
+      after: (entry.after ?? null) as StoredRow[string],
+      reason: entry.reason ?? null,
+    }));
+    return [...this.writes, { table: 'audit_events', operation: 'insert', rows: events, stamped: ['createdAt'] }];
+  }
+
+  // ------------------------------------------------------------------ cohorts
+
+  cohort(startYear: number): CohortRecord | undefined {
+    return this.cohorts.get(startYear);
+  }
+
+  rememberCohort(cohort: CohortRecord): void {
     this.cohorts.set(cohort.startYear, cohort);
   }
 
@@ -119,8 +182,8 @@ export class ImportRun {
   }
 
   /** The cohort a row refers to, recording a problem on the cell when there is none. */
-  async findCohort<C extends string>(cells: CellReader<C>, column: C, startYear: number): Promise<Cohort | null> {
-    const cohort = await this.cohort(startYear);
+  findCohort<C extends string>(cells: CellReader<C>, column: C, startYear: number): CohortRecord | undefined {
+    const cohort = this.cohort(startYear);
     if (!cohort && !this.failedCohortYears.has(startYear)) {
       cells.problem(column, `There is no cohort ${startYear}: add it to the cohort file or create it first`);
     }
@@ -130,44 +193,46 @@ export class ImportRun {
   // ------------------------------------------------------------------ lead providers
 
   /** The lead provider a row names (exactly, as the DfE's files do), recording a problem when there is none. */
-  async findLeadProvider<C extends string>(cells: CellReader<C>, column: C, name: string): Promise<LeadProviderRef | null> {
-    const leadProviders = await this.allLeadProviders();
-    const leadProvider = leadProviders.get(name);
+  findLeadProvider<C extends string>(cells: CellReader<C>, column: C, name: string): LeadProviderRef | undefined {
+    const leadProvider = this.leadProviders.get(name);
     if (!leadProvider) {
-      const known = [...leadProviders.keys()].sort();
+      const known = [...this.leadProviders.keys()].sort();
       const hint = known.length > 0 ? `. The lead providers are: ${known.join(', ')}` : '';
       cells.problem(column, `There is no lead provider called "${name}"${hint}`);
     }
-    return leadProvider ?? null;
+    return leadProvider;
   }
 
-  async isLinked(leadProvider: LeadProviderRef, cohort: Cohort): Promise<boolean> {
-    return (await this.allLinks()).has(linkKey(leadProvider.id, cohort.id));
+  isLinked(leadProvider: LeadProviderRef, cohort: CohortRecord): boolean {
+    return this.links.has(pairKey(leadProvider.id, cohort.id));
   }
 
-  async rememberLink(leadProviderId: string, cohortId: string): Promise<void> {
-    (await this.allLinks()).add(linkKey(leadProviderId, cohortId));
+  rememberLink(leadProvider: LeadProviderRef, cohort: CohortRecord): void {
+    this.links.add(pairKey(leadProvider.id, cohort.id));
   }
 
-  // Both tables hold a handful of rows per lead provider: loading them once beats a query per row.
-  private async allLeadProviders(): Promise<Map<string, LeadProviderRef>> {
-    this.leadProviders ??= new Map(
-      (await this.tx.leadProvider.findMany({ select: { id: true, name: true, cpdLeadProviderId: true } })).map((lp) => [lp.name, lp]),
-    );
-    return this.leadProviders;
+  // ------------------------------------------------------------------ call-off contracts
+
+  contract(leadProvider: LeadProviderRef, cohort: CohortRecord): KnownContract | undefined {
+    return this.contracts.get(pairKey(leadProvider.id, cohort.id));
   }
 
-  private async allLinks(): Promise<Set<string>> {
-    this.links ??= new Set(
-      (await this.tx.leadProviderCohort.findMany({ select: { leadProviderId: true, cohortId: true } })).map((link) =>
-        linkKey(link.leadProviderId, link.cohortId),
-      ),
-    );
-    return this.links;
+  rememberContract(contract: KnownContract): void {
+    this.contracts.set(pairKey(contract.leadProviderId, contract.cohortId), contract);
+  }
+
+  /** The lead providers holding a call-off contract in the cohort, by name. */
+  contractedIn(cohort: CohortRecord): LeadProviderRef[] {
+    const byId = new Map([...this.leadProviders.values()].map((leadProvider) => [leadProvider.id, leadProvider]));
+    return [...this.contracts.values()]
+      .filter((contract) => contract.cohortId === cohort.id)
+      .map((contract) => byId.get(contract.leadProviderId))
+      .filter((leadProvider): leadProvider is LeadProviderRef => leadProvider !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 }
 
-const linkKey = (leadProviderId: string, cohortId: string) => `${leadProviderId}:${cohortId}`;
+export const pairKey = (first: string, second: string) => `${first}|${second}`;
 
 /** A date column's value as YYYY-MM-DD, for notes people read. */
 export const isoDate = (date: Date | null): string => (date ? date.toISOString().slice(0, 10) : 'blank');
@@ -182,13 +247,4 @@ export class FirstSeen<K> {
     if (earlier === undefined) this.lines.set(key, line);
     return earlier;
   }
-}
-
-/** Rows per multi-row insert, well inside PostgreSQL's 65,535 bind parameters. */
-const INSERT_BATCH = 1000;
-
-export function inBatches<T>(items: T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += INSERT_BATCH) batches.push(items.slice(start, start + INSERT_BATCH));
-  return batches;
 }

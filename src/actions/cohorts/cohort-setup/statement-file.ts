@@ -1,12 +1,15 @@
 // The statement file: each ECF row becomes one statement for every lead provider holding a call-off
 // contract in its cohort (contracts made by this import's contract file count). An existing statement
 // (same name, lead provider and cohort) is left as it is.
-import type { Cohort, StatementState } from '@prisma/client';
+import { randomUUID } from 'node:crypto';
+import type { StatementState } from '@prisma/client';
 import { readCells } from '../../../reports/csv/read-cells.js';
-import { recordAudit } from '../../audit.js';
-import { FirstSeen, inBatches, isoDate, type ImportRun, type LeadProviderRef, type UploadedCsv } from './import-run.js';
+import { FirstSeen, isoDate, pairKey, type FileLog, type FileStep, type ImportRun } from './import-run.js';
+import type { CohortRecord, KnownStatement, LeadProviderRef } from './known-state.js';
+import { dateOnly } from './write-rows.js';
 
 export const STATEMENT_HEADERS = ['type', 'name', 'cohort', 'deadline_date', 'payment_date', 'output_fee'] as const;
+type StatementColumn = (typeof STATEMENT_HEADERS)[number];
 
 const DEFAULT_VERSION = '0.0.1';
 
@@ -16,167 +19,143 @@ const STATE_NOTES: Record<StatementState, string | undefined> = {
   paid: 'Created as paid: its payment date has passed',
 };
 
-interface KnownStatement {
-  name: string;
-  cpdLeadProviderId: string;
-  deadlineDate: Date;
-  paymentDate: Date;
-  outputFee: boolean;
-  contractVersion: string;
-  mentorContractVersion: string;
-}
+export const statementFile: FileStep<StatementColumn> = {
+  kind: 'statement',
+  headers: STATEMENT_HEADERS,
+  plan(run, rows, log) {
+    const seen = new FirstSeen<string>();
+    const known = existingStatements(run);
+    const created: CreatedStatement[] = [];
 
-interface NewStatement {
-  values: KnownStatement & { cohortId: string; state: StatementState };
-  leadProvider: LeadProviderRef;
-  cohort: Cohort;
-}
-
-interface CohortStatements {
-  contracted: LeadProviderRef[];
-  statements: KnownStatement[];
-}
-
-export async function importStatementFile(run: ImportRun, upload: UploadedCsv): Promise<void> {
-  const { rows, log } = run.open('statement', upload, STATEMENT_HEADERS);
-  const byCohort = new Map<string, CohortStatements>();
-  const seen = new FirstSeen<string>();
-  const pending: NewStatement[] = [];
-
-  for (const row of rows) {
-    const cells = readCells(row);
-    const type = cells.text('type', { required: true });
-    if (type && type.toLowerCase() !== 'ecf') {
-      await log.add({ line: row.line, outcome: 'skipped', record: `${row.get('name') || 'Statement'} (${type})`, note: 'Only ecf statements are imported' });
-      continue;
-    }
-    const name = cells.text('name', { required: true });
-    const startYear = cells.integer('cohort', { required: true, min: 2020, max: 2100 });
-    const deadlineDate = cells.date('deadline_date', { required: true });
-    const paymentDate = cells.date('payment_date', { required: true });
-    const outputFee = cells.boolean('output_fee', { required: true });
-    // The DfE's own calendar has such rows (January 2023: deadline 2023-12-31, paid 2023-1-25), so this warns only.
-    if (cells.fine('deadline_date', 'payment_date') && deadlineDate > paymentDate) {
-      run.warnings.push(
-        row.problem('deadline_date', `The deadline ${isoDate(deadlineDate)} is after the payment date ${isoDate(paymentDate)}: check the dates, the statement is imported as they are`),
-      );
-    }
-    if (name && startYear) {
-      const earlier = seen.earlier(`${name}|${startYear}`, row.line);
-      if (earlier !== undefined) cells.problem('name', `The ${name} statement for cohort ${startYear} is already on line ${earlier}`);
-    }
-    const cohort = startYear ? await run.findCohort(cells, 'cohort', startYear) : null;
-    if (!run.accept(cells) || !cohort) continue;
-
-    const known = await statementsOf(run, byCohort, cohort);
-    if (known.contracted.length === 0) {
-      await log.add({
-        line: row.line,
-        outcome: 'skipped',
-        record: `${name} statements for cohort ${startYear}`,
-        note: `No lead provider has a call-off contract for cohort ${startYear}, so there is no one to make this statement for`,
-      });
-      continue;
-    }
-    for (const leadProvider of known.contracted) {
-      const record = `${name} statement for ${leadProvider.name}, cohort ${startYear}`;
-      const existing = known.statements.find((s) => s.name === name && s.cpdLeadProviderId === leadProvider.cpdLeadProviderId);
-      if (existing) {
-        const same =
-          existing.deadlineDate.getTime() === deadlineDate.getTime() &&
-          existing.paymentDate.getTime() === paymentDate.getTime() &&
-          existing.outputFee === outputFee;
-        const note = same ? undefined : 'A statement with this name already exists with other dates or output fee; imports never change statements';
-        await log.add({ line: row.line, outcome: 'unchanged', record, note });
+    for (const row of rows) {
+      const cells = readCells(row);
+      const type = cells.text('type', { required: true });
+      if (type && type.toLowerCase() !== 'ecf') {
+        run.warnings.push(row.problem('type', `Only ecf statements are imported: this ${type} row is left out`));
         continue;
       }
-      const versions = latestVersions(known.statements, leadProvider.cpdLeadProviderId);
-      const values = {
-        name,
-        cpdLeadProviderId: leadProvider.cpdLeadProviderId,
-        cohortId: cohort.id,
-        deadlineDate,
-        paymentDate,
-        outputFee,
-        state: stateOn(run.today, deadlineDate, paymentDate),
-        ...versions,
-      };
-      known.statements.push(values);
-      pending.push({ values, leadProvider, cohort });
-      await log.add({ line: row.line, outcome: 'created', record, note: STATE_NOTES[values.state] });
+      const name = cells.text('name', { required: true });
+      const startYear = cells.integer('cohort', { required: true, min: 2020, max: 2100 });
+      const deadlineDate = cells.date('deadline_date', { required: true });
+      const paymentDate = cells.date('payment_date', { required: true });
+      const outputFee = cells.boolean('output_fee', { required: true });
+      // The DfE's own calendar has such rows (January 2023: deadline 2023-12-31, paid 2023-1-25), so this warns only.
+      if (cells.fine('deadline_date', 'payment_date') && deadlineDate > paymentDate) {
+        run.warnings.push(
+          row.problem('deadline_date', `The deadline ${isoDate(deadlineDate)} is after the payment date ${isoDate(paymentDate)}: check the dates, the statement is imported as they are`),
+        );
+      }
+      if (name && startYear) {
+        const earlier = seen.earlier(`${name}|${startYear}`, row.line);
+        if (earlier !== undefined) cells.problem('name', `The ${name} statement for cohort ${startYear} is already on line ${earlier}`);
+      }
+      const cohort = startYear ? run.findCohort(cells, 'cohort', startYear) : undefined;
+      if (!run.accept(cells) || !cohort) continue;
+
+      const contracted = run.contractedIn(cohort);
+      if (contracted.length === 0) {
+        run.warnings.push(row.problem('cohort', `No lead provider has a call-off contract for cohort ${startYear}, so no ${name} statement is made`));
+        continue;
+      }
+      for (const leadProvider of contracted) {
+        const item = { line: row.line, kind: 'statements', record: `${name} statement for ${leadProvider.name}, cohort ${startYear}` } as const;
+        const theirs = statementsOf(known, leadProvider, cohort);
+        const existing = theirs.byName.get(name);
+        if (existing) {
+          log.add({ ...item, outcome: 'unchanged' });
+          const same =
+            existing.deadlineDate.getTime() === deadlineDate.getTime() &&
+            existing.paymentDate.getTime() === paymentDate.getTime() &&
+            existing.outputFee === outputFee;
+          if (!same) {
+            run.warnings.push(
+              row.problem(undefined, `The ${name} statement for ${leadProvider.name} already exists with other dates or output fee: imports never change statements, so it is left as it is`),
+            );
+          }
+          continue;
+        }
+        const statement = {
+          id: randomUUID(),
+          name,
+          cpdLeadProviderId: leadProvider.cpdLeadProviderId,
+          cohortId: cohort.id,
+          deadlineDate,
+          paymentDate,
+          outputFee,
+          state: stateOn(run.today, deadlineDate, paymentDate),
+          // New statements carry on the contract versions of the lead provider's latest-paid statement in the cohort.
+          contractVersion: theirs.latest?.contractVersion ?? DEFAULT_VERSION,
+          mentorContractVersion: theirs.latest?.mentorContractVersion ?? DEFAULT_VERSION,
+        };
+        remember(theirs, statement);
+        created.push({ line: row.line, statement, leadProvider, cohort });
+        log.add({ ...item, outcome: 'created', note: STATE_NOTES[statement.state] });
+      }
     }
-  }
-  await createStatements(run, log.file, pending);
+    writeStatements(run, log, created);
+  },
+};
+
+interface CreatedStatement {
+  line: number;
+  statement: KnownStatement & { id: string; state: StatementState };
+  leadProvider: LeadProviderRef;
+  cohort: CohortRecord;
 }
 
-/** A multi-row insert per thousand statements, and one audit event per cohort listing its new statements. */
-async function createStatements(run: ImportRun, file: string, pending: NewStatement[]): Promise<void> {
-  if (pending.length === 0) return;
-  const key = (s: { name: string; cpdLeadProviderId: string; cohortId: string }) => `${s.name}|${s.cpdLeadProviderId}|${s.cohortId}`;
-  const created = [];
-  for (const batch of inBatches(pending)) {
-    created.push(
-      ...(await run.tx.statement.createManyAndReturn({
-        data: batch.map(({ values }) => values),
-        select: { id: true, name: true, cpdLeadProviderId: true, cohortId: true },
-      })),
-    );
+/** One lead provider's statements in one cohort. */
+interface Statements {
+  byName: Map<string, KnownStatement>;
+  /** The one paid last. */
+  latest?: KnownStatement;
+}
+
+/** The statements already in the cohorts the file names, by CPD lead provider and cohort. */
+function existingStatements(run: ImportRun): Map<string, Statements> {
+  const byPair = new Map<string, Statements>();
+  for (const statement of run.known.statements) {
+    const key = pairKey(statement.cpdLeadProviderId, statement.cohortId);
+    const statements = byPair.get(key) ?? { byName: new Map() };
+    remember(statements, statement);
+    byPair.set(key, statements);
   }
-  const ids = new Map(created.map((statement) => [key(statement), statement.id]));
-  const byCohort = new Map<string, { cohort: Cohort; statements: Record<string, unknown>[] }>();
-  for (const { values, leadProvider, cohort } of pending) {
-    const entry = byCohort.get(cohort.id) ?? { cohort, statements: [] };
-    const { name, deadlineDate, paymentDate, outputFee, state, contractVersion, mentorContractVersion } = values;
-    entry.statements.push({ id: ids.get(key(values)), name, leadProvider: leadProvider.name, deadlineDate, paymentDate, outputFee, state, contractVersion, mentorContractVersion });
+  return byPair;
+}
+
+function statementsOf(known: Map<string, Statements>, leadProvider: LeadProviderRef, cohort: CohortRecord): Statements {
+  const key = pairKey(leadProvider.cpdLeadProviderId, cohort.id);
+  const statements = known.get(key) ?? { byName: new Map() };
+  known.set(key, statements);
+  return statements;
+}
+
+function remember(statements: Statements, statement: KnownStatement): void {
+  statements.byName.set(statement.name, statement);
+  if (!statements.latest || statement.paymentDate > statements.latest.paymentDate) statements.latest = statement;
+}
+
+/** The new statements, and per cohort one audit event listing them by file line and the lead providers they are for. */
+function writeStatements(run: ImportRun, log: FileLog, created: CreatedStatement[]): void {
+  run.insert(
+    'statements',
+    created.map(({ statement }) => ({
+      ...statement,
+      deadlineDate: dateOnly(statement.deadlineDate),
+      paymentDate: dateOnly(statement.paymentDate),
+    })),
+  );
+  const byCohort = new Map<string, { cohort: CohortRecord; lines: Map<number, { leadProviders: string[] } & Record<string, unknown>> }>();
+  for (const { line, statement, leadProvider, cohort } of created) {
+    const entry = byCohort.get(cohort.id) ?? { cohort, lines: new Map() };
+    const { name, deadlineDate, paymentDate, outputFee, state } = statement;
+    const fromLine = entry.lines.get(line) ?? { line, name, deadlineDate, paymentDate, outputFee, state, leadProviders: [] };
+    fromLine.leadProviders.push(leadProvider.name);
+    entry.lines.set(line, fromLine);
     byCohort.set(cohort.id, entry);
   }
-  for (const { cohort, statements } of byCohort.values()) {
-    await recordAudit(run.tx, run.ctx, {
-      action: 'statements.created',
-      subjectType: 'Cohort',
-      subjectId: cohort.id,
-      after: { cohort: cohort.startYear, statements },
-      reason: `Cohort setup import: ${file}`,
-    });
+  for (const { cohort, lines } of byCohort.values()) {
+    run.audit({ action: 'statements.created', subjectType: 'Cohort', subjectId: cohort.id, after: { cohort: cohort.startYear, statements: [...lines.values()] }, reason: log.reason() });
   }
-}
-
-async function statementsOf(run: ImportRun, byCohort: Map<string, CohortStatements>, cohort: Cohort): Promise<CohortStatements> {
-  let known = byCohort.get(cohort.id);
-  if (!known) {
-    const contracts = await run.tx.callOffContract.findMany({
-      where: { cohortId: cohort.id },
-      distinct: ['leadProviderId'],
-      select: { leadProvider: { select: { id: true, name: true, cpdLeadProviderId: true } } },
-    });
-    const statements = await run.tx.statement.findMany({
-      where: { cohortId: cohort.id },
-      select: {
-        name: true,
-        cpdLeadProviderId: true,
-        deadlineDate: true,
-        paymentDate: true,
-        outputFee: true,
-        contractVersion: true,
-        mentorContractVersion: true,
-      },
-    });
-    const contracted = contracts.map((contract) => contract.leadProvider).sort((a, b) => a.name.localeCompare(b.name));
-    known = { contracted, statements };
-    byCohort.set(cohort.id, known);
-  }
-  return known;
-}
-
-/** New statements carry on the contract versions of the lead provider's latest-paid statement in the cohort. */
-function latestVersions(statements: KnownStatement[], cpdLeadProviderId: string): Pick<KnownStatement, 'contractVersion' | 'mentorContractVersion'> {
-  const latest = statements
-    .filter((statement) => statement.cpdLeadProviderId === cpdLeadProviderId)
-    .reduce<KnownStatement | undefined>((best, statement) => (!best || statement.paymentDate > best.paymentDate ? statement : best), undefined);
-  return {
-    contractVersion: latest?.contractVersion ?? DEFAULT_VERSION,
-    mentorContractVersion: latest?.mentorContractVersion ?? DEFAULT_VERSION,
-  };
 }
 
 /** Paid once the payment date has passed, payable from the deadline to the payment date, otherwise open. */

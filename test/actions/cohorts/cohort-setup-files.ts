@@ -70,6 +70,12 @@ export async function setupCounts() {
 
 export const csv = (name: string, ...lines: string[]): UploadedCsv => ({ name, content: `${lines.join('\n')}\n` });
 
+/** A file with the given header and rows, each row given by column (columns not given are blank). */
+export function csvOf<C extends string>(name: string, headers: readonly C[], ...rows: Partial<Record<C, string>>[]): UploadedCsv {
+  const cell = (value = '') => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return csv(name, headers.join(','), ...rows.map((row) => headers.map((column) => cell(row[column])).join(',')));
+}
+
 /** Each test starts from no cohorts, lead providers or audit events (tests in a file share one database). */
 export async function emptySetupTables(): Promise<void> {
   await db().$executeRawUnsafe('TRUNCATE cohorts, cpd_lead_providers, lead_providers, audit_events CASCADE');

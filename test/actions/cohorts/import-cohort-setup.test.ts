@@ -118,6 +118,21 @@ describe('importCohortSetup with the DfE fixture files', () => {
     expect(await setupCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
   });
 
+  it('writes nothing at all when only the statements file, the last one applied, has an error', async () => {
+    await createLeadProvider({ name: 'Ambition Institute' });
+    const before = await setupCounts();
+    const statement = { name: 'statement_csv_data.csv', content: 'type,name,cohort,deadline_date,payment_date,output_fee\necf,September 2027,2027,2027-09-01,2027-11-31,true\n' };
+
+    const error = await importCohortSetup(policy, { files: { ...fixtureFiles(), statement }, mode: 'apply' }).catch((e: unknown) => e);
+
+    expect((error as CohortSetupImportRefused).problems).toEqual([
+      { file: 'statement_csv_data.csv', line: 2, column: 'payment_date', message: '"2027-11-31" is not a date: enter a date as YYYY-MM-DD, like 2027-09-01' },
+    ]);
+    expect(await db().cohort.findUnique({ where: { startYear: 2027 } })).toBeNull();
+    expect(await setupCounts()).toEqual(before);
+    expect(before).toMatchObject({ cohorts: 0, links: 0, contracts: 0, bands: 0, mentorContracts: 0, schedules: 0, milestones: 0, statements: 0, auditEvents: 0 });
+  });
+
   it('previews exactly what an apply would do and writes nothing', async () => {
     await createLeadProvider({ name: 'Ambition Institute' });
     const before = await setupCounts();

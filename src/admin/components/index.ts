@@ -19,4 +19,5 @@ export const Components = {
   SchoolCohorts: add('SchoolCohorts', 'school-cohorts.tsx'),
   AppropriateBodyPanel: add('AppropriateBodyPanel', 'appropriate-body-panel.tsx'),
   SchoolPupilPremium: add('SchoolPupilPremium', 'school-pupil-premium.tsx'),
+  CohortOverview: add('CohortOverview', 'cohort-overview.tsx'),
 };

@@ -1,17 +1,34 @@
+import type { ActionContext, ActionRequest, ActionResponse } from 'adminjs';
+import { findCohortOverview } from '../../actions/cohorts/find-cohort-overview.js';
+import { Components } from '../components/index.js';
 import { cohortSetupImport } from '../imports/cohort-setup-import.js';
 import { importAction } from '../imports/import-action.js';
 import { nav } from '../navigation.js';
-import { CONTRACT_READERS } from '../rbac.js';
+import { allowRoles, CONTRACT_READERS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
+
+const OVERVIEW_PROPERTY = 'cohortOverview';
+
+/** The cohort page's lead providers, contracts (for those who may read them), schedules and statements. */
+async function withOverview(response: ActionResponse, _request: ActionRequest, context: ActionContext) {
+  const id = context.record?.id();
+  if (!id || !response.record) return response;
+  const overview = await findCohortOverview(String(id), { withContracts: allowRoles(CONTRACT_READERS)(context) });
+  response.record.params[OVERVIEW_PROPERTY] = JSON.stringify(overview);
+  return response;
+}
 
 export const cohortResources = () => [
   defineResource({
     model: 'Cohort', table: 'cohorts', navigation: nav.cohorts, readers: 'everyone', titleProperty: 'startYear',
     list: ['startYear', 'registrationStartDate', 'academicYearStartDate', 'paymentsFrozenAt', 'mentorFunding'],
     show: ['startYear', 'registrationStartDate', 'academicYearStartDate', 'automaticAssignmentPeriodEndDate',
-      'paymentsFrozenAt', 'mentorFunding', 'detailedEvidenceTypes', 'createdAt', 'updatedAt'],
+      'paymentsFrozenAt', 'mentorFunding', 'detailedEvidenceTypes', 'createdAt', 'updatedAt', OVERVIEW_PROPERTY],
+    properties: {
+      [OVERVIEW_PROPERTY]: { type: 'mixed', isVisible: { list: false, filter: false, show: true, edit: false }, components: { show: Components.CohortOverview } },
+    },
     sort: { sortBy: 'startYear', direction: 'desc' },
-    actions: { importSetup: importAction(cohortSetupImport) },
+    actions: { importSetup: importAction(cohortSetupImport), show: { after: [withOverview] } },
   }),
   defineResource({
     model: 'Schedule', table: 'schedules', navigation: nav.cohorts, readers: 'everyone',

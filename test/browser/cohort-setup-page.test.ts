@@ -1,0 +1,117 @@
+// The "Cohort setup" page in a real browser against the real app: a policy user opens cohort 2027 with the
+// DfE's files (preview, counts, apply), sees it on the cohort's page, and a file with a mistake is shown
+// with its line and column and imports nothing. Finance cannot use the page.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { db } from '../../src/db/client.js';
+import { DEMO_PASSWORD } from '../../seeds/demo-logins.js';
+import { launchBrowser } from '../support/browser.js';
+import { startApp, type RunningApp } from '../support/app-process.js';
+
+const FIXTURES = new URL('../fixtures/cohort-import/', import.meta.url);
+const FILE_FIELDS = {
+  cohort: 'cohort_csv_data.csv',
+  cohortLeadProvider: 'cohort_lead_provider_csv_data.csv',
+  contract: 'contract_csv_data.csv',
+  mentorContract: 'mentor_contract_csv_data.csv',
+  schedule: 'schedule_csv_data.csv',
+  statement: 'statement_csv_data.csv',
+};
+const PAGE = '/admin/resources/Cohort/actions/importSetup';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp(process.env.DATABASE_URL!);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${app.url}/admin/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${email}`).waitFor();
+  return page;
+}
+
+/** The summary table's row for a kind of record, as its cell texts. */
+async function summaryRow(page: Page, label: string): Promise<string[]> {
+  return page.getByTestId('import-summary').locator('tr', { hasText: label }).first().locator('td').allInnerTexts();
+}
+
+describe('the cohort setup page', () => {
+  it('lets policy preview the DfE files for cohort 2027, apply them and see the cohort with its contract and statement', async () => {
+    const page = await signIn('policy@example.com');
+    await page.goto(`${app.url}${PAGE}`);
+    for (const [field, file] of Object.entries(FILE_FIELDS)) {
+      await page.setInputFiles(`#import-${field}`, new URL(file, FIXTURES).pathname);
+    }
+
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Preview: this is what applying will do').waitFor();
+    expect(await summaryRow(page, 'Call-off contracts')).toEqual(['Call-off contracts', '1', '0', '0']);
+    expect(await summaryRow(page, 'Milestones')).toEqual(['Milestones', '1', '0', '0']);
+    await page.getByText('Create September 2027 statement for Ambition Institute, cohort 2027').waitFor();
+    expect(await db().cohort.count({ where: { startYear: 2027 } })).toBe(0);
+
+    await page.getByRole('button', { name: 'Apply import' }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+    expect(await summaryRow(page, 'Statements')).toEqual(['Statements', '1', '0', '0']);
+    const cohort = await db().cohort.findUniqueOrThrow({ where: { startYear: 2027 } });
+
+    await page.goto(`${app.url}/admin/resources/Cohort/records/${cohort.id}/show`);
+    const contracts = page.getByTestId('cohort-contracts');
+    await contracts.getByText('Ambition Institute', { exact: false }).first().waitFor();
+    expect(await contracts.innerText()).toContain('£400.00');
+    expect(await page.getByTestId('cohort-schedules').innerText()).toContain('ECF Standard September');
+    const statements = await page.getByTestId('cohort-statements').innerText();
+    expect(statements).toContain('September 2027');
+    expect(statements).toContain('25 Nov 2027');
+    await page.close();
+  });
+
+  it('shows a mistake with its line and column, and imports nothing even when apply is sent', async () => {
+    const page = await signIn('policy@example.com');
+    const cohort = { name: 'cohort_2028.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(new URL('cohort_csv_data.csv', FIXTURES), 'utf8').replace(/2027/g, '2028')) };
+    const statement = { name: 'statements_2028.csv', mimeType: 'text/csv', buffer: Buffer.from('type,name,cohort,deadline_date,payment_date,output_fee\necf,September 2028,2028,2028-09-01,2028-11-25,yes\n') };
+    await page.goto(`${app.url}${PAGE}`);
+    await page.setInputFiles('#import-cohort', cohort);
+    await page.setInputFiles('#import-statement', statement);
+
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Nothing can be imported until these problems are corrected').waitFor();
+    const problem = page.getByTestId('import-problems').locator('tbody tr').first();
+    expect(await problem.locator('td').allInnerTexts()).toEqual(['statements_2028.csv', '2', 'output_fee', '"yes" is not true or false: enter true or false in lower case']);
+    expect(await page.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(true);
+
+    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, {
+      multipart: { cohort, statement, mode: 'apply' },
+    });
+    const body = await response.json();
+    expect(body.view).toMatchObject({ applied: false, problems: [{ file: 'statements_2028.csv', line: 2, column: 'output_fee' }] });
+    expect(await db().cohort.count({ where: { startYear: 2028 } })).toBe(0);
+    await page.close();
+  });
+
+  it('is not offered to finance, and its endpoint refuses them', async () => {
+    const page = await signIn('finance@example.com');
+    await page.goto(`${app.url}/admin/resources/Cohort`);
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.getByText('Import cohort set-up').count()).toBe(0);
+
+    const cohort = { name: 'cohort_2029.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(new URL('cohort_csv_data.csv', FIXTURES), 'utf8').replace(/2027/g, '2029')) };
+    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, { multipart: { cohort, mode: 'apply' } });
+    expect(await response.json()).toMatchObject({ notice: { type: 'error' }, record: { baseError: { type: 'ForbiddenError' } } });
+    expect(await db().cohort.count({ where: { startYear: 2029 } })).toBe(0);
+    await page.close();
+  });
+});

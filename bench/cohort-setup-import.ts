@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { systemContext } from '../src/actions/actor.js';
 import { importCohortSetup } from '../src/actions/cohorts/import-cohort-setup.js';
-import { db, disconnectDb } from '../src/db/client.js';
+import { disconnectDb } from '../src/db/client.js';
 import { createDatabaseIfMissing } from '../src/db/database.js';
 import { embeddedUrl, ensureEmbeddedServer } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';

@@ -1,6 +1,6 @@
 // The yearly cohort set-up with the real ECF calendar (6 cohorts, 30 lead provider links and contracts,
 // 6 mentor contracts, 60 schedules with 404 milestones, 978 statements) applied to a fresh database on its
-// own embedded server. The figure is the median of three applies, the tables emptied between them.
+// own embedded server. The figure is the median of five applies, the tables emptied between them.
 //   npx tsx bench/cohort-setup-import.ts        (BENCH_PG_PORT, default 54350, data in .data/bench-pg)
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ import { calendarFiles, createDfeLeadProviders, emptySetupTables } from '../test
 
 const NAME = 'cohort-setup-import (real calendar, apply)';
 const TARGET_MS = 1000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 export interface BenchResult {
   name: string;

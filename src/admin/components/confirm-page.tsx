@@ -1,7 +1,9 @@
 // Check your answers, then confirm: the screen for actions that cannot be undone with one click.
 import React, { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiClient, useNotice, type ActionProps } from 'adminjs';
 import { Box, Button, CheckBox, FormGroup, H3, Input, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { withRefresh } from './with-refresh.js';
 
 interface Field { name: string; label: string; type: 'textarea' | 'radios' | 'checkbox' | 'select'; options?: { value: string; label: string }[]; hint?: string }
 type Option = NonNullable<Field['options']>[number];
@@ -40,6 +42,7 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
   const [form, setForm] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
+  const navigate = useNavigate();
   const recordId = String(record?.id ?? '');
 
   useEffect(() => {
@@ -53,7 +56,7 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
     try {
       const reply = (await api.recordAction({ resourceId: resource.id, recordId, actionName: action.name, method: 'post', data })).data as Reply;
       if (reply.notice) addNotice(reply.notice);
-      if (reply.redirectUrl) { window.location.href = reply.redirectUrl; return; }
+      if (reply.redirectUrl) { navigate(withRefresh(reply.redirectUrl)); return; }
       if (reply.confirm) setView(reply.confirm);
       setErrors(reply.errors ?? []);
     } finally {

@@ -4,6 +4,7 @@ import React, { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiClient, useNotice, type ActionProps } from 'adminjs';
 import { Box, Button, FormGroup, H3, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { withRefresh } from './with-refresh.js';
 
 interface Cell { cohortId: string; startYear: number; value: string; selected: boolean; livePartnerships: number }
 interface Row { leadProviderId: string; leadProviderName: string; cells: Cell[] }
@@ -61,7 +62,7 @@ const DeliveryPartnerForm: React.FC<ActionProps> = ({ resource, action, record }
       const answer = (await call(data)).data as Reply;
       if (answer.notice) addNotice(answer.notice);
       if (answer.redirectUrl) {
-        navigate(`${answer.redirectUrl}${answer.redirectUrl.includes('?') ? '&' : '?'}refresh=true`);
+        navigate(withRefresh(answer.redirectUrl));
         return;
       }
       setReply(answer);

@@ -153,6 +153,31 @@ describe('importCohortSetup with the DfE fixture files', () => {
     expect(applied.files).toEqual(preview.files);
   });
 
+  it('checks again against the database as it is when applying, not as it was at the preview', async () => {
+    const ambition = await createLeadProvider({ name: 'Ambition Institute' });
+    const preview = await importCohortSetup(policy, { files: fixtureFiles() });
+    expect(preview.counts.contracts).toEqual(created(1));
+
+    // Meanwhile someone else sets up the cohort and a contract for it.
+    const cohort = await db().cohort.create({
+      data: { startYear: 2027, registrationStartDate: day('2027-05-10'), academicYearStartDate: day('2027-09-01'), automaticAssignmentPeriodEndDate: day('2027-03-31'), mentorFunding: true, detailedEvidenceTypes: true },
+    });
+    await db().leadProviderCohort.create({ data: { leadProviderId: ambition.id, cohortId: cohort.id } });
+    await db().callOffContract.create({ data: { leadProviderId: ambition.id, cohortId: cohort.id, version: '0.0.2', recruitmentTarget: 100 } });
+
+    const applied = await importCohortSetup(policy, { files: fixtureFiles(), mode: 'apply' });
+
+    expect(applied.counts).toMatchObject({ cohorts: unchanged(1), cohortLeadProviders: unchanged(1), contracts: unchanged(1), statements: created(1) });
+    expect(applied.warnings).toEqual([
+      {
+        file: 'contract_csv_data.csv',
+        line: 2,
+        message: 'Ambition Institute already has a call-off contract (version 0.0.2) for cohort 2027 that differs from this row: imports never change contracts, so this row is not applied',
+      },
+    ]);
+    expect(await db().callOffContract.count()).toBe(1);
+  });
+
   it('refuses finance users and writes nothing', async () => {
     await createLeadProvider({ name: 'Ambition Institute' });
     const before = await setupCounts();

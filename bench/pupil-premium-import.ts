@@ -22,7 +22,7 @@ import { applyMigrations } from '../src/db/migrate.js';
 const NAME = 'pupil-premium-import (real 2024 file, apply)';
 const TARGET_MS = 2000;
 const TARGET_RATIO = 1.5;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const FILE = 'pupil_premium_and_sparsity_2024.csv';
 const URNS = 22436;
 

@@ -3,8 +3,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Prisma } from '@prisma/client';
-import { stringify } from 'csv-stringify/sync';
 import { db, type Tx } from '../../db/client.js';
+import { csvLines } from '../exports/csv-lines.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
 
@@ -109,13 +109,21 @@ export async function writeDeclarationRowsCsv(
     // The whole result is read, so plan for all rows rather than the first few.
     await client.query('SET LOCAL cursor_tuple_fraction = 1');
     await client.query(`DECLARE declaration_rows NO SCROLL CURSOR FOR ${query.text}`, query.values);
-    await write(out, stringify([DECLARATIONS_CSV_HEADERS]));
-    for (;;) {
-      const batch = await client.query<DeclarationRow>(`FETCH FORWARD ${batchSize} FROM declaration_rows`);
-      if (batch.rows.length === 0) break;
-      await write(out, stringify(batch.rows.map(toCsvRow)));
-      rows += batch.rows.length;
-      await options.onRows?.(batch.rows.length);
+    await write(out, csvLines([DECLARATIONS_CSV_HEADERS]));
+    const fetch = () => client.query<DeclarationRow>(`FETCH FORWARD ${batchSize} FROM declaration_rows`);
+    // The next batch is asked for before this one is written, so the database works while we do.
+    let next = fetch();
+    try {
+      for (;;) {
+        const batch = await next;
+        if (batch.rows.length === 0) break;
+        next = fetch();
+        await write(out, csvLines(batch.rows.map(toCsvRow)));
+        rows += batch.rows.length;
+        await options.onRows?.(batch.rows.length);
+      }
+    } finally {
+      await next.catch(() => {});
     }
     await client.query('COMMIT');
   } finally {

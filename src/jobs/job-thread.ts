@@ -1,0 +1,32 @@
+// The body of a job's worker thread (Bree's, or a "run now" from the Jobs page): runs the job once,
+// recorded, then tells the parent how it ended.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runJob } from '../actions/jobs/run-job.js';
+import { disconnectDb } from '../db/client.js';
+import { findJob } from './registry.js';
+
+export interface JobThreadData {
+  /** Bree passes the job under `job`; a "run now" passes the same shape. */
+  job: { name: string };
+  args?: unknown;
+}
+
+export interface JobThreadReport {
+  job: string;
+  /** Null when the thread failed before a run was recorded. */
+  runId: string | null;
+  state: 'succeeded' | 'failed' | 'skipped';
+  error: string | null;
+}
+
+const { job: { name }, args } = workerData as JobThreadData;
+const job = findJob(name);
+if (!job) throw new Error(`Unknown job "${name}"`);
+try {
+  const { run, skipped } = await runJob(job, args ?? {});
+  const report: JobThreadReport = { job: name, runId: run.id, state: skipped ? 'skipped' : run.state === 'failed' ? 'failed' : 'succeeded', error: run.error };
+  parentPort?.postMessage(report);
+} finally {
+  await disconnectDb();
+}
+parentPort?.postMessage('done');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { Role } from '@prisma/client';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
+import { db } from '../../src/db/client.js';
 import { launchBrowser } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 
@@ -151,4 +152,23 @@ describe('role limits', () => {
     await page.getByTestId('audit-trail').getByText(login('support').email).waitFor();
     await page.close();
   });
+
+  it('lets support add a person as a user of a delivery partner, who is emailed', async () => {
+    const page = await signIn(login('support').email, login('support').password);
+    await page.getByText('Signed in as').waitFor();
+    const partners = await (await page.request.get(`${app.url}/admin/api/resources/DeliveryPartner/actions/list?perPage=1`)).json();
+    const deliveryPartnerId = partners.records[0].id;
+    await page.goto(`${app.url}/admin/resources/PortalUser/actions/new`);
+    await page.fill('input[name=email]', 'new.portal.user@example.org');
+    await page.fill('input[name=fullName]', 'New Portal User');
+    const response = await page.request.post(`${app.url}/admin/api/resources/PortalUser/actions/new`, {
+      multipart: { email: 'new.portal.user@example.org', fullName: 'New Portal User', deliveryPartnerId },
+    });
+    expect((await response.json()).notice?.type).toBe('success');
+    const person = await db().portalUser.findUniqueOrThrow({ where: { email: 'new.portal.user@example.org' }, include: { roles: true } });
+    expect(person.roles.map((r) => r.deliveryPartnerId)).toEqual([deliveryPartnerId]);
+    expect(await db().emailOutbox.count({ where: { to: 'new.portal.user@example.org' } })).toBe(1);
+    await page.close();
+  });
 });
+

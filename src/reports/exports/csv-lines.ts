@@ -4,11 +4,15 @@
 // rest of the row's formatting at a million rows.
 const NEEDS_QUOTES = /[",\r\n]/;
 
-const field = (value: string | null): string =>
-  value === null ? '' : NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
 export function csvLines(rows: readonly (readonly (string | null)[])[]): string {
   let text = '';
-  for (const row of rows) text += `${row.map(field).join(',')}\n`;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (i > 0) text += ',';
+      if (value !== null) text += NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    }
+    text += '\n';
+  }
   return text;
 }

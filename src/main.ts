@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, () => {
     void printWelcome(config.port);
   });
+  const { jobsEnabled, startScheduler } = await import('./jobs/scheduler.js');
+  const stopJobs = jobsEnabled() ? await startScheduler({ log: (line) => console.log(line) }) : async () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     server.close();
+    await stopJobs();
     await disconnectDb();
     await database.release();
     process.exit(0);

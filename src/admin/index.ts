@@ -10,6 +10,7 @@ import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
 import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
+import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
 import { actionLabels, labels, propertyLabels } from './labels.js';
 import { EcfResource } from './prisma-resource.js';
 import { accessResources } from './resources/access.js';
@@ -21,6 +22,7 @@ import { schoolResources } from './resources/schools.js';
 import { supplierResources } from './resources/suppliers.js';
 
 AdminJS.registerAdapter({ Database, Resource: EcfResource });
+registerJobsComponents(componentLoader);
 
 export const ADMIN_ROOT = '/admin';
 
@@ -37,7 +39,7 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
-    pages: { [STATEMENTS_PAGE]: statementsPage },
+    pages: { [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage },
     dashboard: {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),

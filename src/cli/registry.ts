@@ -3,6 +3,8 @@ import { cohortsImport } from './commands/cohorts-import.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { dbReset } from './commands/db-reset.js';
 import { dbSeed } from './commands/db-seed.js';
+import { declarationsExport } from './commands/declarations-export.js';
+import { jobsRun } from './commands/jobs-run.js';
 import { participantsMoveFrozen } from './commands/participants-move-frozen.js';
 import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
@@ -16,6 +18,8 @@ export const commands: CliCommand[] = [
   dbSeed,
   dbReset,
   usersCreate,
+  jobsRun,
+  declarationsExport,
   cohortsImport,
   pupilPremiumImport,
   participantsMoveFrozen,

@@ -27,17 +27,18 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB'
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const STATE_BADGE = { running: 'info', succeeded: 'success', failed: 'danger', skipped: 'secondary' } as const;
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/** A bar for runs that count rows; a job that does not (housekeeping) shows only its state. */
 function Progress({ run }: { run: RunView }) {
-  const total = run.rowsTotal ?? 0;
-  const share = total > 0 ? Math.min(1, run.rowsDone / total) : run.state === 'running' ? 0 : 1;
+  if (run.rowsTotal === null) return run.state === 'running' ? <Text variant="sm">Running…</Text> : null;
+  const share = run.rowsTotal > 0 ? Math.min(1, run.rowsDone / run.rowsTotal) : run.state === 'succeeded' ? 1 : 0;
   return (
     <Box width={180} data-testid="job-progress">
       <Box height={8} bg="grey20" style={{ borderRadius: 4, overflow: 'hidden' }}>
         <Box height={8} bg={run.state === 'failed' ? 'error' : 'primary100'} style={{ width: `${Math.round(share * 100)}%`, transition: 'width 0.5s' }} />
       </Box>
-      <Text variant="xs" mt="sm">
-        {run.rowsDone.toLocaleString('en-GB')}{run.rowsTotal !== null ? ` of ${run.rowsTotal.toLocaleString('en-GB')}` : ''}
-      </Text>
+      <Text variant="xs" mt="sm">{run.rowsDone.toLocaleString('en-GB')} of {run.rowsTotal.toLocaleString('en-GB')}</Text>
     </Box>
   );
 }
@@ -92,11 +93,11 @@ const JobsPage: React.FC = () => {
           <TableBody>
             {data.jobs.map((job) => (
               <TableRow key={job.name} data-testid={`job-${job.name}`}>
-                <TableCell><strong>{job.label}</strong></TableCell>
+                <TableCell style={NO_WRAP}><strong>{job.label}</strong></TableCell>
                 <TableCell>{job.description}</TableCell>
-                <TableCell><code>{job.schedule}</code></TableCell>
+                <TableCell style={NO_WRAP}><code>{job.schedule}</code></TableCell>
                 {data.canRun ? (
-                  <TableCell><Button size="sm" variant="outlined" disabled={busy} onClick={() => run(job.name)}>Run now</Button></TableCell>
+                  <TableCell style={NO_WRAP}><Button size="sm" variant="outlined" disabled={busy} onClick={() => run(job.name)}>Run now</Button></TableCell>
                 ) : null}
               </TableRow>
             ))}
@@ -124,11 +125,11 @@ const JobsPage: React.FC = () => {
             <TableBody>
               {data.runs.map((r) => (
                 <TableRow key={r.id}>
-                  <TableCell>{r.label}{r.statementId ? ' (one statement)' : ''}</TableCell>
-                  <TableCell>{when(r.startedAt)}</TableCell>
+                  <TableCell style={NO_WRAP}>{r.label}{r.statementId ? ' (one statement)' : ''}</TableCell>
+                  <TableCell style={NO_WRAP}>{when(r.startedAt)}</TableCell>
                   <TableCell><Badge variant={STATE_BADGE[r.state]}>{r.state}</Badge></TableCell>
-                  <TableCell>{r.state === 'skipped' ? null : <Progress run={r} />}</TableCell>
-                  <TableCell>{when(r.finishedAt)}</TableCell>
+                  <TableCell><Progress run={r} /></TableCell>
+                  <TableCell style={NO_WRAP}>{when(r.finishedAt)}</TableCell>
                   <TableCell>{r.result}</TableCell>
                 </TableRow>
               ))}

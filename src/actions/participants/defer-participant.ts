@@ -7,11 +7,9 @@ import { Id } from '../zod.js';
 import { applyTrainingStatus } from './lead-provider/apply-training-status.js';
 import { FieldErrors } from './lead-provider/field-errors.js';
 import { LenientText } from '../partnerships/lenient-input.js';
-import { MESSAGES } from './lead-provider/messages.js';
 import { participantForAction } from './lead-provider/participant-for-action.js';
 import { providerScope } from './lead-provider/provider-scope.js';
-
-export const DEFERRAL_REASONS = ['bereavement', 'long-term-sickness', 'parental-leave', 'career-break', 'other'] as const;
+import { checkTrainingStatusChange } from './lead-provider/training-status-rules.js';
 
 export const DeferParticipantInput = z.object({
   participantId: LenientText,
@@ -27,10 +25,7 @@ export async function deferParticipant(ctx: ActorContext, raw: unknown): Promise
   return db().$transaction(async (tx) => {
     const errors = new FieldErrors();
     const participant = await participantForAction(tx, scope, input, errors);
-    if (!input.reason) errors.add('reason', MESSAGES.missingReason);
-    else if (!(DEFERRAL_REASONS as readonly string[]).includes(input.reason)) errors.add('reason', MESSAGES.invalidReason);
-    if (participant?.record.trainingStatus === 'deferred') errors.add('participant_profile', MESSAGES.alreadyDeferred);
-    if (participant?.record.trainingStatus === 'withdrawn') errors.add('participant_profile', MESSAGES.alreadyWithdrawn);
+    checkTrainingStatusChange(errors, participant?.record, 'deferred', input.reason);
     errors.throwIfAny();
     return applyTrainingStatus(tx, ctx, scope, participant!, 'deferred', input.reason!);
   });

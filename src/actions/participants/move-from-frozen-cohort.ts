@@ -9,7 +9,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
-import { Id, Reason } from '../zod.js';
+import { Id, Reason, StartYear } from '../zod.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
 import { planMoveFromFrozenCohort, type MovePlan } from './frozen-cohort/plan-move.js';
 
@@ -18,6 +18,8 @@ export const MoveFromFrozenCohortInput = z.object({
   /** Also move someone with no billable declarations (the DfE's force_from_frozen_cohort). */
   force: z.boolean().default(false),
   reason: Reason,
+  /** The cohort the participant is expected to leave (refused when they are in another one). */
+  fromStartYear: StartYear.optional(),
 });
 
 export interface MoveFromFrozenCohortResult {
@@ -65,12 +67,12 @@ async function changeInductionRecord(tx: Tx, plan: Extract<MovePlan, { kind: 'mo
 }
 
 export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown): Promise<MoveFromFrozenCohortResult> {
-  const { participantProfileId, force, reason } = MoveFromFrozenCohortInput.parse(raw);
+  const { participantProfileId, force, reason, fromStartYear } = MoveFromFrozenCohortInput.parse(raw);
   requirePermission(ctx, 'participants.move_frozen_cohort');
   return db().$transaction(async (tx) => {
     await lockProfile(tx, participantProfileId);
     const now = new Date();
-    const plan = await planMoveFromFrozenCohort(tx, participantProfileId, { force, now });
+    const plan = await planMoveFromFrozenCohort(tx, participantProfileId, { force, now, fromStartYear });
     if (plan.kind === 'refused') throw new ActionError('INVALID_STATE', refusalMessage(plan.errors), plan.errors);
     if (plan.kind === 'unchanged') return { outcome: 'unchanged', participantProfileId, message: plan.message };
 

@@ -8,9 +8,9 @@ import { Id } from '../zod.js';
 import { applyTrainingStatus } from './lead-provider/apply-training-status.js';
 import { FieldErrors } from './lead-provider/field-errors.js';
 import { LenientText } from '../partnerships/lenient-input.js';
-import { MESSAGES } from './lead-provider/messages.js';
 import { participantForAction } from './lead-provider/participant-for-action.js';
 import { providerScope } from './lead-provider/provider-scope.js';
+import { checkTrainingStatusChange } from './lead-provider/training-status-rules.js';
 
 export const ResumeParticipantInput = z.object({
   participantId: LenientText,
@@ -24,7 +24,7 @@ export async function resumeParticipant(ctx: ActorContext, raw: unknown): Promis
   return db().$transaction(async (tx) => {
     const errors = new FieldErrors();
     const participant = await participantForAction(tx, scope, input, errors);
-    if (participant?.record.trainingStatus === 'active') errors.add('participant_profile', MESSAGES.alreadyActive);
+    checkTrainingStatusChange(errors, participant?.record, 'active', undefined);
     errors.throwIfAny();
     return applyTrainingStatus(tx, ctx, scope, participant!, 'active', null);
   });

@@ -8,12 +8,9 @@ import { Id } from '../zod.js';
 import { applyTrainingStatus } from './lead-provider/apply-training-status.js';
 import { FieldErrors } from './lead-provider/field-errors.js';
 import { LenientText } from '../partnerships/lenient-input.js';
-import { MESSAGES } from './lead-provider/messages.js';
 import { participantForAction, type ParticipantForAction } from './lead-provider/participant-for-action.js';
 import { providerScope, type ProviderScope } from './lead-provider/provider-scope.js';
-
-/** The 2025 names: `switched-to-school-led` replaced `school-left-fip`. */
-export const WITHDRAWAL_REASONS = ['left-teaching-profession', 'moved-school', 'mentor-no-longer-being-mentor', 'switched-to-school-led', 'other'] as const;
+import { checkTrainingStatusChange } from './lead-provider/training-status-rules.js';
 
 export const WithdrawParticipantInput = z.object({
   participantId: LenientText,
@@ -28,11 +25,7 @@ export async function withdrawParticipant(ctx: ActorContext, raw: unknown): Prom
   return db().$transaction(async (tx) => {
     const errors = new FieldErrors();
     const participant = await participantForAction(tx, scope, input, errors);
-    if (participant) {
-      if (!input.reason) errors.add('reason', MESSAGES.missingReason);
-      else if (!(WITHDRAWAL_REASONS as readonly string[]).includes(input.reason)) errors.add('reason', MESSAGES.invalidReason);
-      if (participant.record.trainingStatus === 'withdrawn') errors.add('participant_profile', MESSAGES.alreadyWithdrawn);
-    }
+    if (participant) checkTrainingStatusChange(errors, participant.record, 'withdrawn', input.reason);
     errors.throwIfAny();
     const updated = await applyTrainingStatus(tx, ctx, scope, participant!, 'withdrawn', input.reason!);
     await tellTheSchool(tx, scope, participant!, input.reason!);

@@ -1,17 +1,19 @@
 // Moves a list of participants out of payment-frozen cohorts one by one, each in its own transaction,
-// so one refusal or failure never undoes or stops the others. For the CLI and the bulk admin page.
+// so one refusal or failure never undoes or stops the others. For the CLI and the bulk admin page's runs.
+// Not forced: someone with no billable declarations is refused, as the DfE's bulk handling does.
 import { z } from 'zod';
 import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
 import { ActionError } from '../../errors.js';
-import { Id, Reason } from '../../zod.js';
+import { Id, Reason, StartYear } from '../../zod.js';
 import { moveFromFrozenCohort } from '../move-from-frozen-cohort.js';
 import { previewMoveFromFrozenCohort } from './preview-move-from-frozen-cohort.js';
 
 export const MoveManyFromFrozenCohortInput = z.object({
   participantProfileIds: z.array(Id).min(1, 'Choose at least one participant'),
-  force: z.boolean().default(false),
   reason: Reason,
+  /** The cohort everyone is expected to leave (the CLI's --from). */
+  fromStartYear: StartYear.optional(),
   /** Report what would happen without changing anything. */
   dryRun: z.boolean().default(false),
 });
@@ -26,9 +28,10 @@ export type BulkMoveOutcome = {
 export async function moveManyFromFrozenCohort(
   ctx: ActorContext,
   raw: unknown,
-  onProgress?: (done: number, total: number, latest: BulkMoveOutcome) => void,
+  /** Awaited after each participant; throwing from it stops the run there (e.g. when its job lost its lock). */
+  onProgress?: (done: number, total: number, latest: BulkMoveOutcome) => void | Promise<void>,
 ): Promise<BulkMoveOutcome[]> {
-  const { participantProfileIds, force, reason, dryRun } = MoveManyFromFrozenCohortInput.parse(raw);
+  const { participantProfileIds, reason, dryRun, fromStartYear } = MoveManyFromFrozenCohortInput.parse(raw);
   requirePermission(ctx, 'participants.move_frozen_cohort');
   const ids = [...new Set(participantProfileIds)];
   const outcomes: BulkMoveOutcome[] = [];
@@ -36,15 +39,15 @@ export async function moveManyFromFrozenCohort(
     let result: BulkMoveOutcome;
     try {
       const { outcome, message } = dryRun
-        ? await previewMoveFromFrozenCohort(ctx, { participantProfileId, force })
-        : await moveFromFrozenCohort(ctx, { participantProfileId, force, reason });
+        ? await previewMoveFromFrozenCohort(ctx, { participantProfileId, fromStartYear })
+        : await moveFromFrozenCohort(ctx, { participantProfileId, reason, fromStartYear });
       result = { participantProfileId, outcome, message };
     } catch (error) {
       const refused = error instanceof ActionError;
       result = { participantProfileId, outcome: refused ? 'refused' : 'failed', message: error instanceof Error ? error.message : String(error) };
     }
     outcomes.push(result);
-    onProgress?.(outcomes.length, ids.length, result);
+    await onProgress?.(outcomes.length, ids.length, result);
   }
   return outcomes;
 }

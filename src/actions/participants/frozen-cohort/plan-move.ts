@@ -44,7 +44,14 @@ function latestInductionRecord<T extends Pick<InductionRecord, 'startDate' | 'en
   )[0];
 }
 
-export async function planMoveFromFrozenCohort(tx: Tx, participantProfileId: string, { force, now }: { force: boolean; now: Date }): Promise<MovePlan> {
+export interface PlanOptions {
+  force: boolean;
+  now: Date;
+  /** The cohort the caller expects the participant to leave (the CLI's --from); by default their own. */
+  fromStartYear?: number;
+}
+
+export async function planMoveFromFrozenCohort(tx: Tx, participantProfileId: string, { force, now, fromStartYear }: PlanOptions): Promise<MovePlan> {
   const profile = await tx.participantProfile.findUnique({
     where: { id: participantProfileId },
     include: { teacher: true, cohort: true, schedule: true },
@@ -56,6 +63,9 @@ export async function planMoveFromFrozenCohort(tx: Tx, participantProfileId: str
 
   const targetCohort = await tx.cohort.findUnique({ where: { startYear: targetYear } });
   if (!targetCohort) return refuse({ field: 'target_cohort', message: messages.targetCohortNotSetUp(targetYear) });
+  if (fromStartYear !== undefined && fromStartYear !== sourceCohort.startYear && sourceCohort.id !== targetCohort.id) {
+    return refuse({ field: 'induction_record', message: messages.noInductionRecord(fromStartYear) });
+  }
 
   const inductionRecord = latestInductionRecord(
     await tx.inductionRecord.findMany({

@@ -5,11 +5,11 @@ import { db } from '../../../db/client.js';
 import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
 import type { FieldError } from '../../errors.js';
-import { Id } from '../../zod.js';
+import { Id, StartYear } from '../../zod.js';
 import { refusalMessage } from './messages.js';
 import { planMoveFromFrozenCohort } from './plan-move.js';
 
-export const PreviewMoveFromFrozenCohortInput = z.object({ participantProfileId: Id, force: z.boolean().default(false) });
+export const PreviewMoveFromFrozenCohortInput = z.object({ participantProfileId: Id, force: z.boolean().default(false), fromStartYear: StartYear.optional() });
 
 interface Placement {
   cohortStartYear: number;
@@ -31,9 +31,9 @@ export type MoveFromFrozenCohortPreview =
     };
 
 export async function previewMoveFromFrozenCohort(ctx: ActorContext, raw: unknown): Promise<MoveFromFrozenCohortPreview> {
-  const { participantProfileId, force } = PreviewMoveFromFrozenCohortInput.parse(raw);
+  const { participantProfileId, force, fromStartYear } = PreviewMoveFromFrozenCohortInput.parse(raw);
   requirePermission(ctx, 'participants.move_frozen_cohort');
-  const plan = await planMoveFromFrozenCohort(db(), participantProfileId, { force, now: new Date() });
+  const plan = await planMoveFromFrozenCohort(db(), participantProfileId, { force, now: new Date(), fromStartYear });
   const fullName = plan.profile.teacher.fullName;
   switch (plan.kind) {
     case 'refused':

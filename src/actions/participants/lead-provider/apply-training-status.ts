@@ -15,6 +15,8 @@ export async function applyTrainingStatus(
   { profile, record }: ParticipantForAction,
   trainingStatus: TrainingStatus,
   reason: string | null,
+  /** Why DfE staff made the change, when they did; the audit keeps it beside the DfE reason. */
+  staffReason?: string,
 ): Promise<ParticipantProfile> {
   await tx.participantProfileState.create({
     data: { participantProfileId: profile.id, state: trainingStatus, reason, cpdLeadProviderId: scope.cpdLeadProviderId },
@@ -27,8 +29,8 @@ export async function applyTrainingStatus(
     subjectType: 'ParticipantProfile',
     subjectId: profile.id,
     before: { trainingStatus: record.trainingStatus },
-    after: { trainingStatus, leadProviderId: scope.leadProviderId },
-    reason,
+    after: { trainingStatus, leadProviderId: scope.leadProviderId, ...(staffReason ? { reason } : {}) },
+    reason: staffReason ?? reason,
   });
   return updated;
 }

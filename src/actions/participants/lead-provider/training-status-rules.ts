@@ -1,0 +1,24 @@
+// The rules for a change of training status (defer, resume, withdraw), in the DfE's order and words, for
+// lead providers through the API and for support staff in the back office alike.
+import type { InductionRecord, TrainingStatus } from '@prisma/client';
+import type { FieldErrors } from './field-errors.js';
+import { MESSAGES } from './messages.js';
+
+export const DEFERRAL_REASONS = ['bereavement', 'long-term-sickness', 'parental-leave', 'career-break', 'other'] as const;
+
+/** The 2025 names: `switched-to-school-led` replaced `school-left-fip`. */
+export const WITHDRAWAL_REASONS = ['left-teaching-profession', 'moved-school', 'mentor-no-longer-being-mentor', 'switched-to-school-led', 'other'] as const;
+
+const REASONS: Partial<Record<TrainingStatus, readonly string[]>> = { deferred: DEFERRAL_REASONS, withdrawn: WITHDRAWAL_REASONS };
+
+/** Adds each reason the change cannot be made; `record` is absent when the participant was not found. */
+export function checkTrainingStatusChange(errors: FieldErrors, record: InductionRecord | undefined, to: TrainingStatus, reason: string | undefined): void {
+  const reasons = REASONS[to];
+  if (reasons) {
+    if (!reason) errors.add('reason', MESSAGES.missingReason);
+    else if (!reasons.includes(reason)) errors.add('reason', MESSAGES.invalidReason);
+  }
+  if (to === 'active' && record?.trainingStatus === 'active') errors.add('participant_profile', MESSAGES.alreadyActive);
+  if (to === 'deferred' && record?.trainingStatus === 'deferred') errors.add('participant_profile', MESSAGES.alreadyDeferred);
+  if (to !== 'active' && record?.trainingStatus === 'withdrawn') errors.add('participant_profile', MESSAGES.alreadyWithdrawn);
+}

@@ -21,6 +21,8 @@ export interface CliCommand {
   run(args: CliArgs, out: CliOutput): Promise<Record<string, unknown>>;
   /** With --json, print run()'s result as it is, without `ok`: for commands whose output is specified exactly. */
   rawJson?: boolean;
+  /** With --json, the exact last line for run()'s result: for output specified to the character. */
+  jsonLine?(result: Record<string, unknown>): string;
   /** The exit code for a result run() returned (default 0): for commands that report failures as results. */
   exitCode?(result: Record<string, unknown>): number;
 }

@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   try {
     if (database) await applyMigrations(database.url);
     const result = await command.run(args, out);
-    if (json) console.log(JSON.stringify(command.rawJson ? result : { ok: true, ...result }));
+    if (json) console.log(command.jsonLine?.(result) ?? JSON.stringify(command.rawJson ? result : { ok: true, ...result }));
     return command.exitCode?.(result) ?? 0;
   } catch (error) {
     const refusal = asActionError(error);

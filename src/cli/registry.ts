@@ -11,6 +11,7 @@ import { pupilPremiumImport } from './commands/pupil-premium-import.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
 import { statementsExport } from './commands/statements-export.js';
 import { statementsMarkPayable } from './commands/statements-mark-payable.js';
+import { statementsShow } from './commands/statements-show.js';
 import { usersCreate } from './commands/users-create.js';
 
 export const commands: CliCommand[] = [
@@ -24,6 +25,7 @@ export const commands: CliCommand[] = [
   pupilPremiumImport,
   participantsMoveFrozen,
   partnershipsChallenge,
+  statementsShow,
   statementsCalculate,
   statementsMarkPayable,
   statementsExport,

@@ -5,6 +5,9 @@ import { ActionError } from '../errors.js';
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const fieldErrors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  const fieldErrors = parsed.error.issues.map((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? { field: [...issue.path, ...issue.keys].join('.'), message: 'Unknown field: check its spelling' }
+      : { field: issue.path.join('.'), message: issue.message });
   throw new ActionError('INVALID_INPUT', fieldErrors[0].message, fieldErrors);
 }

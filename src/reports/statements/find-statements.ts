@@ -1,5 +1,6 @@
 // Choosing a statement: a lead provider's statements by cohort, and the one finance land on first.
 import type { StatementState } from '@prisma/client';
+import { notFound } from '../../actions/errors.js';
 import { db } from '../../db/client.js';
 import { isoDate, startOfUtcDay } from './dates.js';
 
@@ -37,4 +38,16 @@ export async function findCurrentStatement(cpdLeadProviderId: string, cohortStar
   const statements = await listStatements(cpdLeadProviderId, cohortStartYear);
   const today = isoDate(startOfUtcDay(now));
   return statements.find((s) => s.deadlineDate >= today) ?? statements.at(-1) ?? null;
+}
+
+/** The statement a person names: lead provider, cohort start year and statement name ("January 2026"). */
+export async function findStatementByName(leadProviderName: string, cohortStartYear: number, statementName: string): Promise<{ id: string }> {
+  const leadProvider = await db().leadProvider.findUnique({ where: { name: leadProviderName }, select: { cpdLeadProviderId: true } });
+  if (!leadProvider) throw notFound(`Lead provider "${leadProviderName}"`);
+  const statement = await db().statement.findFirst({
+    where: { name: statementName, cpdLeadProviderId: leadProvider.cpdLeadProviderId, cohort: { startYear: cohortStartYear } },
+    select: { id: true },
+  });
+  if (!statement) throw notFound(`Statement "${statementName}" of ${leadProviderName} in the ${cohortStartYear} cohort`);
+  return statement;
 }

@@ -48,6 +48,8 @@ export const actionLabels: Record<string, string> = {
   discard: 'Discard',
   disable: 'Disable',
   enable: 'Enable',
+  voidDeclaration: 'Void declaration',
+  voidedDeclarations: 'Voided declarations',
 };
 
 /** Field names that are abbreviations or need the service's own words. */

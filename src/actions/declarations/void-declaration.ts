@@ -9,18 +9,23 @@ import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { isUuid, LenientText } from '../partnerships/lenient-input.js';
 import { MESSAGES } from '../participants/lead-provider/messages.js';
+import { Reason } from '../zod.js';
 import { clawbackDeclaration } from '../statements/clawback-declaration.js';
 import { refreshMentorCompletion } from './mentor-completion.js';
 
-export const VoidDeclarationInput = z.object({ declarationId: LenientText });
+/** The back office voids as the DfE and says why; a lead provider's API call gives no reason. */
+export const VoidDeclarationInput = z.object({ declarationId: LenientText, reason: Reason.optional() });
 
 const VOIDABLE = ['submitted', 'eligible', 'payable', 'ineligible'];
 
 /** Refusals are INVALID_STATE with the DfE's message and no field errors (the API's "Invalid action"). */
 export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<Declaration> {
-  const { declarationId } = VoidDeclarationInput.parse(raw);
+  const { declarationId, reason } = VoidDeclarationInput.parse(raw);
   const { actor } = ctx;
   if (actor.kind !== 'api') requirePermission(ctx, 'declarations.void');
+  if (actor.kind === 'user' && !reason) {
+    throw new ActionError('INVALID_INPUT', 'Give a reason for voiding this declaration', [{ field: 'reason', message: 'Give a reason for voiding this declaration' }]);
+  }
   const voidedByUserId = actor.kind === 'user' ? actor.id : null;
   const now = new Date();
   return db().$transaction(async (tx) => {
@@ -39,6 +44,7 @@ export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<
       subjectId: voided.id,
       before: { state: declaration.state },
       after: { state: voided.state },
+      reason,
     });
     return voided;
   });

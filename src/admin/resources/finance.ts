@@ -1,3 +1,6 @@
+import { confirmAction } from '../confirm/confirm-action.js';
+import { voidDeclarationPage } from '../confirm/void-declaration-page.js';
+import { voidedDeclarationsLink } from '../data-quality/voided-declarations-link.js';
 import { nav } from '../navigation.js';
 import { FINANCE_READERS, PEOPLE_READERS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
@@ -11,6 +14,7 @@ export const financeResources = () => [
       'mentorContractVersion', 'reconcileAmount', 'markedAsPaidAt', 'createdAt', 'updatedAt'],
     money: ['reconcileAmount'],
     sort: { sortBy: 'paymentDate', direction: 'desc' },
+    actions: { voidedDeclarations: voidedDeclarationsLink },
   }),
   defineResource({
     model: 'Declaration', table: 'declarations', navigation: nav.finance, readers: PEOPLE_READERS, titleProperty: 'id',
@@ -20,6 +24,7 @@ export const financeResources = () => [
       'state', 'cpdLeadProvider', 'cohort', 'deliveryPartner', 'mentorTeacher', 'pupilPremiumUplift', 'sparsityUplift',
       'supersededBy', 'voidedAt', 'voidedBy', 'createdAt', 'updatedAt'],
     sort: { sortBy: 'declarationDate', direction: 'desc' },
+    actions: { voidDeclaration: confirmAction(voidDeclarationPage) },
   }),
   defineResource({
     model: 'DeclarationStateChange', table: 'declaration_state_changes', navigation: nav.finance, readers: PEOPLE_READERS,

@@ -12,7 +12,8 @@ beforeAll(async () => {
   world = await createParticipantWorld(2024);
 });
 
-const voidAs = (declarationId: string, ctx = apiContext(world.leadProvider)) => voidDeclaration(ctx, { declarationId });
+const voidAs = (declarationId: string, ctx = apiContext(world.leadProvider)) =>
+  voidDeclaration(ctx, { declarationId, ...(ctx.actor.kind === 'user' ? { reason: 'Voided by finance' } : {}) });
 
 describe('voidDeclaration', () => {
   it('voids an eligible declaration and its line item, keeping the history', async () => {

@@ -1,0 +1,43 @@
+// "Void declaration" as the DfE: an unpaid declaration becomes voided; a paid one is clawed back
+// on the lead provider's next output-fee statement (ecf-domain 1.8).
+import { voidDeclaration } from '../../actions/declarations/void-declaration.js';
+import { MESSAGES } from '../../actions/participants/lead-provider/messages.js';
+import { db } from '../../db/client.js';
+import type { ConfirmActionOptions } from './confirm-action.js';
+
+const VOIDABLE = ['submitted', 'eligible', 'payable', 'ineligible'];
+
+export const voidDeclarationPage: ConfirmActionOptions = {
+  permission: 'declarations.void',
+  icon: 'XCircle',
+  isVisible: ({ record }) => VOIDABLE.includes(String(record?.params.state)) || record?.params.state === 'paid',
+  async load(_ctx, id) {
+    const d = await db().declaration.findUniqueOrThrow({
+      where: { id },
+      include: { teacher: true, cpdLeadProvider: true, cohort: true, lineItems: { include: { statement: true }, orderBy: { createdAt: 'asc' } } },
+    });
+    const statements = d.lineItems.map((l) => `${l.statement.name} (${l.state})`).join(', ') || 'none';
+    const outcome = d.state === 'paid'
+      ? 'It has been paid, so it becomes "awaiting clawback" and the money is taken back on the lead provider\'s next output-fee statement.'
+      : 'It has not been paid, so it becomes "voided" and leaves its statement.';
+    return {
+      heading: 'Void this declaration',
+      rows: [
+        ['Participant', d.teacher.fullName],
+        ['Declaration', `${d.declarationType.replace('_', '-')} (${d.courseIdentifier.replace('_', '-')}), ${d.declarationDate.toISOString().slice(0, 10)}`],
+        ['Lead provider', d.cpdLeadProvider.name],
+        ['Cohort', String(d.cohort.startYear)],
+        ['State', d.state.replace('_', ' ')],
+        ['Statements', statements],
+      ],
+      blockers: d.state === 'voided' ? [MESSAGES.declarationAlreadyVoided] : VOIDABLE.includes(d.state) || d.state === 'paid' ? [] : [MESSAGES.declarationNotVoidable],
+      warning: outcome,
+      fields: [{ name: 'reason', label: 'Reason for voiding (recorded in the audit log)', type: 'textarea' }],
+      submitLabel: 'Void declaration',
+    };
+  },
+  async submit(ctx, id, form) {
+    const voided = await voidDeclaration(ctx, { declarationId: id, reason: form.reason ?? '' });
+    return voided.state === 'voided' ? 'Declaration voided successfully.' : 'Declaration is awaiting clawback on the next output-fee statement.';
+  },
+};

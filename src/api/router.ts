@@ -2,6 +2,7 @@
 // (such as Maytas) call it with a bearer token; every rule lives in src/actions and src/api/resources,
 // and this layer only reads requests and writes the DfE's response shapes.
 import express, { type Router } from 'express';
+import { retryAfterSeconds } from '../actions/maintenance/maintenance-mode.js';
 import { errorsBody, handleApiErrors } from './http/api-error.js';
 import { asyncRoute } from './http/async-route.js';
 import { authenticate } from './http/authenticate.js';
@@ -13,22 +14,32 @@ import { schoolRoutes } from './routes/schools.js';
 import { statementRoutes } from './routes/statements.js';
 import { unfundedMentorRoutes } from './routes/unfunded-mentors.js';
 
+/** Why the API is closed, and until when if known (sent as Retry-After). */
+export interface ApiMaintenance {
+  message: string;
+  until?: Date | null;
+}
+
 export interface ApiRouterOptions {
   /**
    * Asked before every request: a message puts the API in maintenance, answering 503 with it
    * (e.g. read from the maintenance-mode setting). Absent or null: the API is open.
    */
-  maintenanceMessage?: () => Promise<string | null> | string | null;
+  maintenanceMessage?: () => Promise<string | ApiMaintenance | null> | string | ApiMaintenance | null;
 }
+
 
 export function createApiRouter(options: ApiRouterOptions = {}): Router {
   const router = express.Router();
   if (options.maintenanceMessage) {
     const { maintenanceMessage } = options;
     router.use(asyncRoute(async (_req, res, next) => {
-      const message = await maintenanceMessage();
-      if (message) res.status(503).set('Retry-After', '600').json(errorsBody('Service unavailable', [message]));
-      else next();
+      const answer = await maintenanceMessage();
+      if (!answer) return next();
+      const { message, until } = typeof answer === 'string' ? { message: answer, until: null } : answer;
+      const retryAfter = retryAfterSeconds(until);
+      if (retryAfter) res.set('Retry-After', String(retryAfter));
+      res.status(503).json(errorsBody('Service unavailable', [message]));
     }));
   }
   router.use(authenticate);

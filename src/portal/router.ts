@@ -1,9 +1,10 @@
 // Check data for delivery partners: a portal apart from the back office, signed in to by email link.
 // The integrator mounts it with app.use(CHECK_DATA_PATH, createPortalRouter({ ... })).
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { retryAfterSeconds } from '../actions/maintenance/maintenance-mode.js';
 import { CHECK_DATA_PATH } from '../actions/portal/portal-links.js';
 import { DEFAULT_MAGIC_LINK_MINUTES } from '../actions/portal/request-magic-link.js';
-import { formExpiredPage, notFoundPage, serviceErrorPage, unavailablePage } from './pages/problem-pages.js';
+import { formExpiredPage, notFoundPage, serviceErrorPage, unavailablePage, type UnavailableNotice } from './pages/problem-pages.js';
 import { participantsRoutes } from './participants-routes.js';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './rate-limit.js';
 import { portalSessions, validCsrf } from './session.js';
@@ -25,8 +26,11 @@ export interface PortalRouterOptions {
   /** How long a sign-in link works. Default: MAGIC_LINK_MINUTES, else 30. */
   magicLinkMinutes?: number;
   limits?: Partial<SignInLimits>;
-  /** Maintenance mode: while this answers true, every page is a 503 "Sorry, the service is unavailable". */
-  isUnavailable?: () => boolean | Promise<boolean>;
+  /**
+   * Maintenance mode: while this answers true (or a notice to show), every page is a 503 "Sorry, the
+   * service is unavailable", with the notice's message and planned end (sent as Retry-After) when given.
+   */
+  isUnavailable?: () => boolean | UnavailableNotice | Promise<boolean | UnavailableNotice>;
 }
 
 export type PortalRouter = Router & {
@@ -73,8 +77,12 @@ export function createPortalRouter(options: PortalRouterOptions = {}): PortalRou
   if (options.isUnavailable) {
     const isUnavailable = options.isUnavailable;
     router.use(handle(async (request, response, next) => {
-      if (!(await isUnavailable())) return next();
-      response.status(503).set('Retry-After', '3600').send(unavailablePage(request.baseUrl));
+      const unavailable = await isUnavailable();
+      if (!unavailable) return next();
+      const notice = unavailable === true ? undefined : unavailable;
+      const retryAfter = retryAfterSeconds(notice?.until);
+      if (retryAfter) response.set('Retry-After', String(retryAfter));
+      response.status(503).send(unavailablePage(request.baseUrl, notice));
     }));
   }
   router.use(sessions.middleware);

@@ -5,6 +5,7 @@ import { buildAdmin, buildAdminRouter, ADMIN_ROOT } from '../admin/index.js';
 import { createApiRouter } from '../api/router.js';
 import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
 import type { AppConfig } from './config.js';
+import { apiMaintenance, portalUnavailable } from './maintenance.js';
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<Express> {
   const app = express();
@@ -14,8 +15,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     response.json({ ok: true });
   });
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
-  app.use('/api/v3', createApiRouter());
-  app.use(CHECK_DATA_PATH, createPortalRouter({ sessionSecret: config.sessionSecret, databaseUrl, secureCookie: config.secureCookie, publicUrl: config.publicUrl }));
+  app.use('/api/v3', createApiRouter({ maintenanceMessage: apiMaintenance }));
+  app.use(CHECK_DATA_PATH, createPortalRouter({ sessionSecret: config.sessionSecret, databaseUrl, secureCookie: config.secureCookie, publicUrl: config.publicUrl, isUnavailable: portalUnavailable }));
   // AdminJS parses its own bodies: no body parser may run before it.
   const admin = buildAdmin();
   app.use(ADMIN_ROOT, await buildAdminRouter(admin, { ...config, databaseUrl }));

@@ -1,4 +1,5 @@
 // Pages for when something stops the person: GOV.UK wording, a way on where there is one.
+import { plannedEndLabel } from '../../actions/maintenance/maintenance-mode.js';
 import { html } from '../html.js';
 import { page, type SignedInHeader } from '../layout.js';
 
@@ -20,8 +21,17 @@ export const formExpiredPage = (base: string) =>
 export const serviceErrorPage = (base: string) =>
   simple(base, 'Sorry, there is a problem with the service', [html`Try again later.`]);
 
-export const unavailablePage = (base: string) =>
-  simple(base, 'Sorry, the service is unavailable', [html`You will be able to use the service later.`]);
+export interface UnavailableNotice {
+  message: string;
+  /** The planned end. */
+  until?: Date | null;
+}
+
+export const unavailablePage = (base: string, notice?: UnavailableNotice) =>
+  simple(base, 'Sorry, the service is unavailable', [
+    ...(notice ? [html`${notice.message}`] : []),
+    notice?.until ? html`You will be able to use the service from ${plannedEndLabel(notice.until)} (UK time).` : html`You will be able to use the service later.`,
+  ]);
 
 export const noAccessPage = (base: string, signedIn: SignedInHeader) =>
   simple(base, 'You do not have access to check data', [

@@ -31,6 +31,7 @@ const grants = {
   'participants.edit': [...ADMINS, 'support'],
   'participants.change_provider': ['super_user'],
   'participants.move_frozen_cohort': ['super_user'],
+  'participants.merge': [...ADMINS, 'support', 'finance'],
   'declarations.void': ['super_user', 'finance'],
   'finance.read': [...ADMINS, 'finance'],
   'statements.authorise_payment': ['super_user', 'finance'],

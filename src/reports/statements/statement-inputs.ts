@@ -75,8 +75,7 @@ export async function loadStatementInputs(statementId: string, client: Tx = db()
     mentorContractVersion: row.mentorContractVersion,
     vatChargeable: leadProvider.vatChargeable,
   };
-  const contract = await loadContract(client, statement);
-  const counts = await countLineItems(client, statement);
+  const [contract, counts] = await Promise.all([loadContract(client, statement), countLineItems(client, statement)]);
   const common = {
     adjustments: row.adjustments.map((a) => ({ paymentType: a.paymentType, amount: a.amount.toString() })),
     reconcileAmount: row.reconcileAmount.toString(),
@@ -133,26 +132,35 @@ async function loadContract(client: Tx, statement: StatementDetails): Promise<Ec
   };
 }
 
-/** Line items of this statement and of the provider's statements for the cohort paid before it, counted by kind. */
+/**
+ * Line items of this statement and of the provider's statements for the cohort paid before it, counted by
+ * kind. Grouped on the enum columns themselves and cast once per group: casting per row costs more than
+ * the counting.
+ */
 function countLineItems(client: Tx, statement: StatementDetails): Promise<CountRow[]> {
   return client.$queryRaw<CountRow[]>`
-    SELECT
-      s.id = ${statement.id}::uuid AS current,
-      d.type::text AS "participantType",
-      d."declarationType"::text AS "declarationType",
-      COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid'))::int AS billable,
-      COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back'))::int AS refundable,
-      COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid') AND (d."pupilPremiumUplift" OR d."sparsityUplift"))::int AS "upliftBillable",
-      COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back') AND (d."pupilPremiumUplift" OR d."sparsityUplift"))::int AS "upliftRefundable",
-      COUNT(*) FILTER (WHERE d.state = 'clawed_back')::int AS "clawedBack",
-      COUNT(*) FILTER (WHERE d.state = 'voided')::int AS voided
-    FROM statements s
-    JOIN statement_line_items li ON li."statementId" = s.id
-    JOIN declarations d ON d.id = li."declarationId"
-    WHERE s."cpdLeadProviderId" = ${statement.cpdLeadProviderId}::uuid
-      AND s."cohortId" = ${statement.cohortId}::uuid
-      AND (s.id = ${statement.id}::uuid OR s."paymentDate" < ${statement.paymentDate}::date)
-    GROUP BY 1, 2, 3`;
+    SELECT current, "participantType"::text AS "participantType", "declarationType"::text AS "declarationType",
+      billable, refundable, "upliftBillable", "upliftRefundable", "clawedBack", voided
+    FROM (
+      SELECT
+        li."statementId" = ${statement.id}::uuid AS current,
+        d.type AS "participantType",
+        d."declarationType",
+        COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid'))::int AS billable,
+        COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back'))::int AS refundable,
+        COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid') AND (d."pupilPremiumUplift" OR d."sparsityUplift"))::int AS "upliftBillable",
+        COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back') AND (d."pupilPremiumUplift" OR d."sparsityUplift"))::int AS "upliftRefundable",
+        COUNT(*) FILTER (WHERE d.state = 'clawed_back')::int AS "clawedBack",
+        COUNT(*) FILTER (WHERE d.state = 'voided')::int AS voided
+      FROM statement_line_items li
+      JOIN declarations d ON d.id = li."declarationId"
+      WHERE li."statementId" IN (
+        SELECT s.id FROM statements s
+        WHERE s."cpdLeadProviderId" = ${statement.cpdLeadProviderId}::uuid
+          AND s."cohortId" = ${statement.cohortId}::uuid
+          AND (s.id = ${statement.id}::uuid OR s."paymentDate" < ${statement.paymentDate}::date))
+      GROUP BY 1, 2, 3
+    ) counts`;
 }
 
 function lineItemsFor(rows: CountRow[], types: ParticipantType[]) {

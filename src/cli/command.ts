@@ -4,6 +4,8 @@ export interface CliArgs {
   options: Record<string, string>;
   /** Words after the command name that are not options. */
   positional: string[];
+  /** Every value of each option, in order, for options that may be given more than once. */
+  lists?: Record<string, string[]>;
 }
 
 export interface CliOutput {

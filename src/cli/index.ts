@@ -8,6 +8,7 @@ import { commands } from './registry.js';
 
 function parse(argv: string[]): { name?: string; args: CliArgs; json: boolean; help: boolean } {
   const options: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   const positional: string[] = [];
   let name: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -18,6 +19,7 @@ function parse(argv: string[]): { name?: string; args: CliArgs; json: boolean; h
       if (inline !== undefined) options[key] = inline;
       else if (next !== undefined && !next.startsWith('--')) { options[key] = next; i++; }
       else options[key] = 'true';
+      (lists[key] ??= []).push(options[key]);
     } else if (!name) name = word;
     else positional.push(word);
   }
@@ -25,7 +27,7 @@ function parse(argv: string[]): { name?: string; args: CliArgs; json: boolean; h
   const help = options.help === 'true' || name === 'help';
   delete options.json;
   delete options.help;
-  return { name: name === 'help' ? positional[0] : name, args: { options, positional }, json, help };
+  return { name: name === 'help' ? positional[0] : name, args: { options, positional, lists }, json, help };
 }
 
 function helpText(): string {

@@ -5,7 +5,7 @@ import { dbReset } from './commands/db-reset.js';
 import { dbSeed } from './commands/db-seed.js';
 import { declarationsExport } from './commands/declarations-export.js';
 import { jobsRun } from './commands/jobs-run.js';
-import { participantsMoveFrozen } from './commands/participants-move-frozen.js';
+import { participantsMoveFromFrozenCohort } from './commands/participants-move-from-frozen-cohort.js';
 import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
@@ -23,7 +23,7 @@ export const commands: CliCommand[] = [
   declarationsExport,
   cohortsImport,
   pupilPremiumImport,
-  participantsMoveFrozen,
+  participantsMoveFromFrozenCohort,
   partnershipsChallenge,
   statementsShow,
   statementsCalculate,

@@ -1,0 +1,45 @@
+// A bulk move's progress and, once it has finished, a page of its outcomes: what the bulk page polls.
+import { z } from 'zod';
+import type { ActorContext } from '../../actor.js';
+import { requirePermission } from '../../authz.js';
+import { SKIPPED } from '../../jobs/run-job.js';
+import { Id } from '../../zod.js';
+import { countOutcomes, findMoveRun, moveRunOutput, withParticipantDetails, type OutcomeCounts, type OutcomeRow } from './move-run.js';
+
+export const FindFrozenCohortMoveRunInput = z.object({
+  requestId: Id,
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export interface FrozenCohortMoveRunView {
+  /** `starting` until the run has its row (a moment after the request). */
+  state: 'starting' | 'running' | 'succeeded' | 'failed' | 'skipped';
+  done: number;
+  total: number | null;
+  error: string | null;
+  counts: OutcomeCounts;
+  rows: OutcomeRow[];
+  page: number;
+  perPage: number;
+  totalRows: number;
+}
+
+export async function findFrozenCohortMoveRun(ctx: ActorContext, raw: unknown): Promise<FrozenCohortMoveRunView> {
+  const { requestId, page, perPage } = FindFrozenCohortMoveRunInput.parse(raw);
+  requirePermission(ctx, 'participants.move_frozen_cohort');
+  const run = await findMoveRun(requestId);
+  const empty = { counts: countOutcomes([]), rows: [], page, perPage, totalRows: 0 };
+  if (!run) return { state: 'starting', done: 0, total: null, error: null, ...empty };
+  const output = moveRunOutput(run);
+  const skipped = (run.output as { skipped?: string } | null)?.skipped === SKIPPED;
+  const base = {
+    state: skipped ? ('skipped' as const) : run.state,
+    done: run.rowsDone,
+    total: run.rowsTotal,
+    error: run.state === 'failed' ? run.error : skipped ? 'The same participants were already being moved.' : null,
+  };
+  if (!output) return { ...base, ...empty };
+  const slice = output.outcomes.slice((page - 1) * perPage, page * perPage);
+  return { ...base, counts: output.counts, rows: await withParticipantDetails(slice), page, perPage, totalRows: output.outcomes.length };
+}

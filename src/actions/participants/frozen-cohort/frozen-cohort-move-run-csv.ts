@@ -1,0 +1,28 @@
+// A finished bulk move's outcomes as CSV, one line per participant, for the support ticket or the provider.
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import type { ActorContext } from '../../actor.js';
+import { requirePermission } from '../../authz.js';
+import { ActionError, notFound } from '../../errors.js';
+import { Id } from '../../zod.js';
+import { findMoveRun, moveRunOutput, withParticipantDetails } from './move-run.js';
+
+export const FrozenCohortMoveRunCsvInput = z.object({ requestId: Id });
+
+export const OUTCOME_LABELS = { moved: 'Moved', would_move: 'Would move', unchanged: 'Already moved', refused: 'Blocked', failed: 'Failed' } as const;
+
+export async function frozenCohortMoveRunCsv(ctx: ActorContext, raw: unknown): Promise<{ filename: string; csv: string }> {
+  const { requestId } = FrozenCohortMoveRunCsvInput.parse(raw);
+  requirePermission(ctx, 'participants.move_frozen_cohort');
+  const run = await findMoveRun(requestId);
+  if (!run) throw notFound('Run');
+  const output = moveRunOutput(run);
+  if (!output) throw new ActionError('INVALID_STATE', 'The run has not finished yet.');
+  const rows = await withParticipantDetails(output.outcomes);
+  const csv = stringify(
+    rows.map((r) => [r.participantProfileId, r.fullName, r.trn, r.schoolName, r.schoolUrn, r.cohortStartYear, OUTCOME_LABELS[r.outcome], r.message]),
+    { header: true, columns: ['Participant ID', 'Name', 'TRN', 'School', 'URN', 'Cohort now', 'Outcome', 'Reason or result'] },
+  );
+  const day = run.startedAt.toISOString().slice(0, 10);
+  return { filename: `frozen-cohort-moves-${day}-${requestId.slice(0, 8)}.csv`, csv };
+}

@@ -4,20 +4,16 @@
 // Both start from the file's bytes, open their own connection and commit; each round empties the flags
 // first, so every apply creates every school's row. Ours and the baseline alternate; medians are compared.
 //   npx tsx bench/pupil-premium-import.ts        (BENCH_PG_PORT, default 54403, data in .data/bench-pg-<port>)
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { systemContext } from '../src/actions/actor.js';
 import { importPupilPremium } from '../src/actions/schools/import-pupil-premium.js';
-import { db, disconnectDb } from '../src/db/client.js';
-import { createDatabaseIfMissing } from '../src/db/database.js';
-import { embeddedUrl, ensureEmbeddedServer } from '../src/db/embedded.js';
-import { applyMigrations } from '../src/db/migrate.js';
+import { db } from '../src/db/client.js';
+import { median, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
 
 const NAME = 'pupil-premium-import (real 2024 file, apply)';
 const TARGET_MS = 2000;
@@ -26,24 +22,9 @@ const ROUNDS = 7;
 const FILE = 'pupil_premium_and_sparsity_2024.csv';
 const URNS = 22436;
 
-export interface BenchResult {
-  name: string;
-  ours_ms: number;
-  baseline_ms: number | null;
-  ratio: number | null;
-  target: string;
-  pass: boolean;
-}
-
 export async function run(): Promise<BenchResult> {
   const port = Number(process.env.BENCH_PG_PORT ?? 54403);
-  const server = await ensureEmbeddedServer({ dataDir: `.data/bench-pg-${port}`, port });
-  const database = `ecf_bench_${randomBytes(4).toString('hex')}`;
-  const previousUrl = process.env.DATABASE_URL;
-  await createDatabaseIfMissing(embeddedUrl('postgres', port), database);
-  process.env.DATABASE_URL = embeddedUrl(database, port);
-  try {
-    await applyMigrations(process.env.DATABASE_URL);
+  return withBenchDatabase({ port }, async () => {
     const content = readFileSync(new URL(`../seeds/data/${FILE}`, import.meta.url));
     await createCohortsAndSchools(content);
 
@@ -71,12 +52,7 @@ export async function run(): Promise<BenchResult> {
       target: `< ${TARGET_MS} ms and <= ${TARGET_RATIO}x the baseline`,
       pass: oursMs < TARGET_MS && ratio <= TARGET_RATIO,
     };
-  } finally {
-    await disconnectDb();
-    await dropDatabase(embeddedUrl('postgres', port), database);
-    await server.stop();
-    process.env.DATABASE_URL = previousUrl;
-  }
+  });
 }
 
 /** The simplest correct import: the file as it is into a temporary table, then one upsert. Returns rows written. */
@@ -123,20 +99,4 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - started;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await run();
-  console.log(`${result.name}: ${result.ours_ms} ms, baseline ${result.baseline_ms} ms, ratio ${result.ratio} (target ${result.target}) ${result.pass ? 'pass' : 'FAIL'}`);
-  if (!result.pass) process.exitCode = 1;
-}
+await runWhenMain(import.meta, run);

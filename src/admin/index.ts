@@ -12,6 +12,7 @@ import { dashboardData } from './dashboard.js';
 import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
 import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
 import { actionLabels, labels, propertyLabels } from './labels.js';
+import { PARTICIPANTS_PAGE, participantsPage, registerParticipantsComponents } from './participants/participants-page.js';
 import { EcfResource } from './prisma-resource.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
@@ -23,6 +24,7 @@ import { supplierResources } from './resources/suppliers.js';
 
 AdminJS.registerAdapter({ Database, Resource: EcfResource });
 registerJobsComponents(componentLoader);
+registerParticipantsComponents(componentLoader);
 
 export const ADMIN_ROOT = '/admin';
 
@@ -39,7 +41,7 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
-    pages: { [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage },
+    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage },
     dashboard: {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),

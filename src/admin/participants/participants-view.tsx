@@ -1,0 +1,385 @@
+// Support's participant page: search, then one person's training, declarations, API view and history, with the
+// support actions as small forms that each ask for a reason.
+import React, { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { ApiClient, useNotice } from 'adminjs';
+import {
+  Badge, Box, Button, FormGroup, H2, H3, H4, H5, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea,
+} from '@adminjs/design-system';
+
+const PAGE = 'participants';
+const api = new ApiClient();
+
+interface Hit {
+  teacherId: string; fullName: string; email: string; trn: string | null;
+  profiles: { id: string; type: string; trainingStatus: string; archived: boolean; cohort: number; schoolName: string; schoolUrn: string }[];
+}
+interface InductionRecord {
+  id: string; startDate: string; endDate: string | null; inductionStatus: string; trainingStatus: string; schoolTransfer: boolean;
+  school: string; cohort: number; programme: string; schedule: string; leadProvider: string | null; deliveryPartner: string | null; relationship: boolean;
+}
+interface Declaration {
+  id: string; declarationType: string; declarationDate: string; state: string; leadProvider: string; deliveryPartner: string | null;
+  history: { state: string; reason: string | null; at: string }[];
+  statements: { id: string; name: string; state: string; statementState: string }[];
+}
+interface Profile {
+  id: string; type: 'ect' | 'mentor'; status: string; trainingStatus: string; archivedAt: string | null; notes: string | null;
+  cohort: number; schedule: string; school: { name: string; urn: string };
+  mentor: { teacherId: string; fullName: string } | null;
+  leadProvider: { name: string } | null; deliveryPartner: { name: string } | null;
+  eligibility: { status: string; reason: string; trnValidation: string; duplicity: string };
+  uplifts: { pupilPremium: boolean; sparsity: boolean };
+  induction: { start: string | null; completion: string | null; mentorCompletion: string | null };
+  cohortChangedAfterPaymentsFrozen: boolean;
+  inductionRecords: InductionRecord[];
+  statusChanges: { state: string; reason: string | null; leadProvider: string | null; at: string }[];
+  declarations: Declaration[];
+}
+interface AuditEvent { at: string; actor: string; action: string; subjectType: string; reason: string | null; before: unknown; after: unknown }
+interface Participant {
+  teacher: { id: string; fullName: string; email: string; trn: string | null; dateOfBirth: string | null; nationalInsuranceNumber: string | null; createdAt: string };
+  profiles: Profile[];
+  audit: AuditEvent[];
+  apiViews: { leadProvider: string; resource: unknown }[];
+  permissions: { edit: boolean; changeProvider: boolean; seesIdentity: boolean };
+  choices: { deferralReasons: string[]; withdrawalReasons: string[]; providers: { cohort: number; value: string; label: string }[] };
+}
+interface Notice { message: string; type: 'success' | 'error'; errors: string[] }
+interface Data { forbidden?: boolean; query?: string; results?: Hit[]; participant?: Participant | null; notice?: Notice }
+
+type Field = { name: string; label: string; type?: 'text' | 'textarea' | 'select' | 'date'; options?: { value: string; label: string }[]; value?: string; hint?: string };
+interface FormSpec { op: string; title: string; fields: Field[]; submit: string; hidden: Record<string, string>; danger?: boolean }
+
+const PROFILE_LABELS: Record<string, string> = { ect: 'Early career teacher', mentor: 'Mentor' };
+const STATUS_VARIANT: Record<string, 'success' | 'info' | 'danger' | 'default'> = { active: 'success', deferred: 'info', withdrawn: 'danger' };
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
+const dateOnly = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' }) : '');
+const humanise = (value: string) => value.replace(/[_-]/g, ' ');
+
+function Pairs({ rows, testId }: { rows: [string, React.ReactNode][]; testId?: string }) {
+  return (
+    <Table mb="lg" data-testid={testId}><TableBody>
+      {rows.map(([label, value]) => (
+        <TableRow key={label}><TableCell width={260}><strong>{label}</strong></TableCell><TableCell>{value}</TableCell></TableRow>
+      ))}
+    </TableBody></Table>
+  );
+}
+
+function describeChange(before: unknown, after: unknown): string {
+  if (!after || typeof after !== 'object') return '';
+  return Object.entries(after as Record<string, unknown>).map(([key, value]) => {
+    const old = before && typeof before === 'object' ? (before as Record<string, unknown>)[key] : undefined;
+    return old === undefined ? `${key}: ${JSON.stringify(value)}` : `${key}: ${JSON.stringify(old)} → ${JSON.stringify(value)}`;
+  }).join('; ');
+}
+
+function ActionForm({ spec, busy, errors, onSubmit, onCancel }: {
+  spec: FormSpec; busy: boolean; errors: string[]; onSubmit: (values: Record<string, string>) => void; onCancel: () => void;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.name, f.value ?? ''])));
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  return (
+    <Box variant="grey" p="lg" mb="lg" data-testid={`form-${spec.op}`}>
+      <H5>{spec.title}</H5>
+      {errors.map((e) => <MessageBox key={e} variant="danger" message={e} mb="default" />)}
+      {spec.fields.map((f) => {
+        const id = `${spec.op}-${f.name}`;
+        return (
+          <FormGroup key={f.name}>
+            <Label htmlFor={id}>{f.label}</Label>
+            {f.type === 'select' ? (
+              <select id={id} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} style={{ width: '100%', padding: 8 }}>
+                <option value="">Choose…</option>
+                {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            ) : f.type === 'textarea' ? (
+              <TextArea id={id} width="100%" rows={3} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(f.name, e.target.value)} />
+            ) : (
+              <Input id={id} type={f.type === 'date' ? 'date' : 'text'} width="100%" value={values[f.name]}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(f.name, e.target.value)} />
+            )}
+            {f.hint ? <Text variant="sm" mt="sm">{f.hint}</Text> : null}
+          </FormGroup>
+        );
+      })}
+      <Button variant="contained" color={spec.danger ? 'danger' : 'primary'} disabled={busy} mr="default" onClick={() => onSubmit({ ...spec.hidden, ...values, op: spec.op })}>{spec.submit}</Button>
+      <Button variant="text" onClick={onCancel}>Cancel</Button>
+    </Box>
+  );
+}
+
+const reasonField: Field = { name: 'reason', label: 'Reason for the change (recorded in the audit log)', type: 'textarea' };
+
+function teacherForms(p: Participant): FormSpec[] {
+  const hidden = { teacherId: p.teacher.id };
+  const forms: FormSpec[] = [{
+    op: 'details', title: 'Change name or email', submit: 'Save name and email', hidden,
+    fields: [{ name: 'fullName', label: 'Full name', value: p.teacher.fullName }, { name: 'email', label: 'Email address', value: p.teacher.email }, reasonField],
+  }];
+  if (p.permissions.seesIdentity) {
+    forms.push({
+      op: 'identity', title: 'Change identity details', submit: 'Save identity details', hidden,
+      fields: [
+        { name: 'trn', label: 'Teacher reference number (TRN)', value: p.teacher.trn ?? '', hint: 'A changed TRN has to be validated again.' },
+        { name: 'dateOfBirth', label: 'Date of birth', type: 'date', value: p.teacher.dateOfBirth ?? '' },
+        { name: 'nationalInsuranceNumber', label: 'National Insurance number', value: p.teacher.nationalInsuranceNumber ?? '' },
+        reasonField,
+      ],
+    });
+  }
+  return forms;
+}
+
+function profileForms(p: Participant, profile: Profile): FormSpec[] {
+  const hidden = { teacherId: p.teacher.id, participantProfileId: profile.id };
+  const reasons = (list: string[]) => list.map((r) => ({ value: r, label: humanise(r) }));
+  const forms: FormSpec[] = [
+    {
+      op: 'trainingStatus', title: 'Change training status', submit: 'Change training status', hidden,
+      fields: [
+        { name: 'trainingStatus', label: 'New training status', type: 'select', options: [
+          { value: 'active', label: 'Active (resume training)' }, { value: 'deferred', label: 'Deferred' }, { value: 'withdrawn', label: 'Withdrawn' }] },
+        { name: 'statusReason', label: "The DfE's reason (for a deferral or withdrawal)", type: 'select', options: [
+          ...reasons(p.choices.deferralReasons).map((o) => ({ ...o, label: `Deferred: ${o.label}` })),
+          ...reasons(p.choices.withdrawalReasons).map((o) => ({ ...o, label: `Withdrawn: ${o.label}` })),
+        ] },
+        reasonField,
+      ],
+    },
+    {
+      op: 'transfer', title: 'Transfer to another school', submit: 'Transfer participant', hidden,
+      fields: [
+        { name: 'schoolUrn', label: "New school's URN", hint: 'They keep their lead provider and delivery partner; a relationship partnership is made when the new school has none with them.' },
+        { name: 'startDate', label: 'Joins the new school on (today when blank)', type: 'date' },
+        reasonField,
+      ],
+    },
+    { op: 'note', title: 'Add a note', submit: 'Add note', hidden, fields: [{ name: 'note', label: 'Note', type: 'textarea', hint: 'A note blocks a move out of a payment-frozen cohort until it is dealt with.' }] },
+  ];
+  if (p.permissions.changeProvider) {
+    forms.push({
+      op: 'provider', title: 'Change lead provider or delivery partner', submit: 'Change provider', hidden,
+      fields: [{ name: 'provider', label: 'Lead provider and delivery partner', type: 'select', options: p.choices.providers.filter((c) => c.cohort === profile.cohort) }, reasonField],
+    });
+  }
+  if (!profile.archivedAt) {
+    forms.push({ op: 'archive', title: 'Remove participant', submit: 'Remove participant', danger: true, hidden, fields: [
+      { ...reasonField, hint: 'Only when every declaration is voided. The record is archived, not deleted.' }] });
+  }
+  return forms;
+}
+
+function ProfileCard({ profile, actions }: { profile: Profile; actions: React.ReactNode }) {
+  return (
+    <Box variant="white" p="xl" mb="xl" data-testid={`profile-${profile.type}`}>
+      <Box flex flexDirection="row" alignItems="center" mb="lg">
+        <H3 mb="0" mr="lg">{PROFILE_LABELS[profile.type]}: {profile.cohort} cohort</H3>
+        <Badge variant={STATUS_VARIANT[profile.trainingStatus] ?? 'default'} mr="default" data-testid="training-status">Training {profile.trainingStatus}</Badge>
+        {profile.archivedAt ? <Badge variant="danger">Removed {dateOnly(profile.archivedAt)}</Badge> : null}
+      </Box>
+      <Pairs rows={[
+        ['Training record ID', <code key="id">{profile.id}</code>],
+        ['School', `${profile.school.name} (URN ${profile.school.urn})`],
+        ['Cohort and schedule', `${profile.cohort} · ${profile.schedule}`],
+        ['Lead provider', profile.leadProvider?.name ?? 'None (not provider-led)'],
+        ['Delivery partner', profile.deliveryPartner?.name ?? 'None'],
+        ['Profile status', profile.status],
+        ['Eligibility for funding', `${humanise(profile.eligibility.status)}${profile.eligibility.reason !== 'none' ? ` (${humanise(profile.eligibility.reason)})` : ''}`],
+        ['TRN validation', humanise(profile.eligibility.trnValidation)],
+        ...(profile.mentor ? [['Mentor', profile.mentor.fullName] as [string, React.ReactNode]] : []),
+        ['Uplifts', [profile.uplifts.pupilPremium && 'pupil premium', profile.uplifts.sparsity && 'sparsity'].filter(Boolean).join(', ') || 'None'],
+        ['Induction', `started ${profile.induction.start ?? '—'}, completed ${profile.induction.completion ?? profile.induction.mentorCompletion ?? '—'}`],
+        ...(profile.cohortChangedAfterPaymentsFrozen ? [['Cohort changed after payments frozen', 'Yes'] as [string, React.ReactNode]] : []),
+        ['Notes', profile.notes ? <span key="n" style={{ whiteSpace: 'pre-wrap' }}>{profile.notes}</span> : 'None'],
+      ]} />
+      {actions}
+
+      <H5>Induction records</H5>
+      <Table mb="xl" data-testid="induction-records">
+        <TableHead><TableRow>
+          {['Start', 'End', 'Induction status', 'Training status', 'School', 'Programme', 'Lead provider', 'Delivery partner', 'Schedule'].map((h) => <TableCell key={h}>{h}</TableCell>)}
+        </TableRow></TableHead>
+        <TableBody>{profile.inductionRecords.map((r) => (
+          <TableRow key={r.id}>
+            <TableCell>{when(r.startDate)}</TableCell>
+            <TableCell>{r.endDate ? when(r.endDate) : 'Current'}</TableCell>
+            <TableCell>{r.inductionStatus}{r.schoolTransfer ? ' (transfer)' : ''}</TableCell>
+            <TableCell>{r.trainingStatus}</TableCell>
+            <TableCell>{r.school}</TableCell>
+            <TableCell>{humanise(r.programme)}</TableCell>
+            <TableCell>{r.leadProvider ?? '—'}{r.relationship ? ' (relationship)' : ''}</TableCell>
+            <TableCell>{r.deliveryPartner ?? '—'}</TableCell>
+            <TableCell>{r.schedule}</TableCell>
+          </TableRow>
+        ))}</TableBody>
+      </Table>
+
+      {profile.statusChanges.length ? (
+        <>
+          <H5>Training status changes</H5>
+          <Table mb="xl"><TableBody>{profile.statusChanges.map((s, i) => (
+            <TableRow key={i}><TableCell>{when(s.at)}</TableCell><TableCell>{s.state}</TableCell><TableCell>{s.reason ? humanise(s.reason) : ''}</TableCell><TableCell>{s.leadProvider ?? ''}</TableCell></TableRow>
+          ))}</TableBody></Table>
+        </>
+      ) : null}
+
+      <H5>Declarations</H5>
+      {profile.declarations.length === 0 ? <Text mb="xl">No declarations.</Text> : (
+        <Table mb="xl" data-testid="declarations">
+          <TableHead><TableRow>{['Type', 'Declaration date', 'State', 'Lead provider', 'State history', 'Statements'].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
+          <TableBody>{profile.declarations.map((d) => (
+            <TableRow key={d.id}>
+              <TableCell>{d.declarationType}</TableCell>
+              <TableCell>{dateOnly(d.declarationDate)}</TableCell>
+              <TableCell><Badge variant={d.state === 'voided' || d.state === 'ineligible' ? 'danger' : d.state === 'paid' ? 'success' : 'info'}>{humanise(d.state)}</Badge></TableCell>
+              <TableCell>{d.leadProvider}{d.deliveryPartner ? ` with ${d.deliveryPartner}` : ''}</TableCell>
+              <TableCell>{d.history.map((h) => `${humanise(h.state)}${h.reason ? ` (${h.reason})` : ''} ${dateOnly(h.at)}`).join(' → ')}</TableCell>
+              <TableCell>{d.statements.map((s) => `${s.name}: ${humanise(s.state)}`).join('; ') || '—'}</TableCell>
+            </TableRow>
+          ))}</TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+}
+
+const ParticipantsPage: React.FC = () => {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const params = new URLSearchParams(location.search);
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [data, setData] = useState<Data | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+
+  const load = useCallback(async (search: string) => {
+    const query = Object.fromEntries(new URLSearchParams(search));
+    const response = await api.getPage({ pageName: PAGE, params: query });
+    setData(response.data as Data);
+  }, []);
+
+  useEffect(() => { setData(null); setOpen(null); void load(location.search); }, [location.search, load]);
+
+  const go = (query: Record<string, string>) => navigate({ pathname: location.pathname, search: `?${new URLSearchParams(query)}` });
+
+  const submit = async (values: Record<string, string>) => {
+    setBusy(true);
+    const body = new FormData();
+    for (const [k, v] of Object.entries(values)) body.append(k, v);
+    try {
+      const next = (await api.getPage({ pageName: PAGE, method: 'post', data: body })).data as Data;
+      if (next.notice) addNotice({ message: next.notice.message, type: next.notice.type });
+      if (next.notice?.type === 'success') { setOpen(null); setErrors([]); setData(next); } else { setErrors(next.notice?.errors ?? []); }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const formFor = (spec: FormSpec) => (
+    open === spec.op + (spec.hidden.participantProfileId ?? '')
+      ? <ActionForm key={spec.op} spec={spec} busy={busy} errors={errors} onSubmit={submit} onCancel={() => { setOpen(null); setErrors([]); }} />
+      : null
+  );
+  const buttons = (specs: FormSpec[]) => (
+    <Box mb="lg">
+      <Box flex flexDirection="row" flexWrap="wrap" mb="default">
+        {specs.map((s) => (
+          <Button key={s.op} size="sm" variant="outlined" color={s.danger ? 'danger' : 'primary'} mr="default" mb="sm"
+            onClick={() => { setOpen(s.op + (s.hidden.participantProfileId ?? '')); setErrors([]); }}>{s.title}</Button>
+        ))}
+      </Box>
+      {specs.map(formFor)}
+    </Box>
+  );
+
+  const searchBox = (
+    <Box as="form" flex flexDirection="row" alignItems="flex-end" mb="xl" onSubmit={(e: React.FormEvent) => { e.preventDefault(); go({ q: text.trim() }); }}>
+      <Box flexGrow={1} mr="default">
+        <Label htmlFor="participant-search">Find a participant by participant ID, name, email address or TRN</Label>
+        <Input id="participant-search" width="100%" value={text} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value)} />
+      </Box>
+      <Button type="submit" variant="contained">Search</Button>
+    </Box>
+  );
+
+  if (data?.forbidden) return <Box p="xl"><MessageBox variant="danger" message="You do not have access to participants." /></Box>;
+  const p = data?.participant;
+  return (
+    <Box p="xl">
+      <H2>Participants</H2>
+      {searchBox}
+      {!data ? <Text>Loading…</Text> : null}
+      {data?.results ? (
+        <Box variant="white" p="xl" data-testid="search-results">
+          <Text mb="lg">{data.results.length === 0 ? `No participants match “${data.query}”.` : `${data.results.length}${data.results.length === 50 ? ' (the first 50)' : ''} found for “${data.query}”.`}</Text>
+          {data.results.length ? (
+            <Table>
+              <TableHead><TableRow>{['Name', 'Email', 'TRN', 'Training'].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
+              <TableBody>{data.results.map((hit) => (
+                <TableRow key={hit.teacherId}>
+                  <TableCell><a href={`?id=${hit.teacherId}`} onClick={(e) => { e.preventDefault(); go({ id: hit.teacherId }); }}>{hit.fullName}</a></TableCell>
+                  <TableCell>{hit.email}</TableCell>
+                  <TableCell>{hit.trn ?? '—'}</TableCell>
+                  <TableCell>{hit.profiles.map((pr) => (
+                    <Text key={pr.id} variant="sm">{PROFILE_LABELS[pr.type]} · {pr.cohort} · {pr.schoolName} ({pr.schoolUrn}) · {pr.archived ? 'removed' : pr.trainingStatus}</Text>
+                  ))}</TableCell>
+                </TableRow>
+              ))}</TableBody>
+            </Table>
+          ) : null}
+        </Box>
+      ) : null}
+      {data && 'participant' in data && !p ? <MessageBox variant="danger" message="Participant not found." /> : null}
+      {p ? (
+        <Box data-testid="participant">
+          <Box variant="white" p="xl" mb="xl">
+            <H3>{p.teacher.fullName}</H3>
+            <Pairs testId="participant-details" rows={[
+              ['Participant ID', <code key="id">{p.teacher.id}</code>],
+              ['Email address', p.teacher.email],
+              ['TRN', p.teacher.trn ?? 'Not given'],
+              ['Date of birth', p.teacher.dateOfBirth ?? 'Not given'],
+              ['National Insurance number', p.teacher.nationalInsuranceNumber ?? 'Not given'],
+              ['Registered', when(p.teacher.createdAt)],
+            ]} />
+            {p.permissions.edit ? buttons(teacherForms(p)) : null}
+          </Box>
+          {p.profiles.map((profile) => (
+            <ProfileCard key={profile.id} profile={profile} actions={p.permissions.edit ? buttons(profileForms(p, profile)) : null} />
+          ))}
+          <Box variant="white" p="xl" mb="xl" data-testid="api-views">
+            <H4>As lead providers see them (API v3)</H4>
+            {p.apiViews.length === 0 ? <Text>No lead provider has trained this participant.</Text> : p.apiViews.map((v) => (
+              <Box key={v.leadProvider} mb="lg">
+                <H5>{v.leadProvider}</H5>
+                {v.resource ? (
+                  <pre style={{ background: '#f6f6f6', padding: 12, overflowX: 'auto', fontSize: 12 }}>{JSON.stringify({ data: v.resource }, null, 2)}</pre>
+                ) : <Text>Not visible to this lead provider (its partnership was challenged).</Text>}
+              </Box>
+            ))}
+          </Box>
+          <Box variant="white" p="xl" data-testid="audit-timeline">
+            <H4>History</H4>
+            {p.audit.length === 0 ? <Text>No changes recorded.</Text> : (
+              <Table>
+                <TableHead><TableRow>{['When', 'Who', 'What', 'Change', 'Reason'].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
+                <TableBody>{p.audit.map((e, i) => (
+                  <TableRow key={i}>
+                    <TableCell>{when(e.at)}</TableCell><TableCell>{e.actor}</TableCell><TableCell>{e.action}</TableCell>
+                    <TableCell>{describeChange(e.before, e.after)}</TableCell><TableCell>{e.reason ?? ''}</TableCell>
+                  </TableRow>
+                ))}</TableBody>
+              </Table>
+            )}
+          </Box>
+        </Box>
+      ) : null}
+    </Box>
+  );
+};
+
+export default ParticipantsPage;

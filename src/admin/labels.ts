@@ -50,6 +50,7 @@ export const actionLabels: Record<string, string> = {
   enable: 'Enable',
   voidDeclaration: 'Void declaration',
   voidedDeclarations: 'Voided declarations',
+  users: 'Users',
 };
 
 /** Field names that are abbreviations or need the service's own words. */

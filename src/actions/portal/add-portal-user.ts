@@ -1,6 +1,6 @@
 // Support and admin staff give a person access to check data for one delivery partner or appropriate
-// body (seed 002: only approved users, each organisation separately). The person is created on first
-// use and told by email that they can sign in.
+// body (seed 002: only approved users, each organisation separately), or make them one of a lead
+// provider's users, who receive its notifications. The person is created on first use and told by email.
 import { z } from 'zod';
 import type { PortalRole, PortalUser } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
@@ -19,9 +19,10 @@ export const AddPortalUserInput = z
     fullName: z.string().trim().min(1, 'Enter a full name').max(200),
     deliveryPartnerId: z.preprocess(blankToUndefined, Id.optional()),
     appropriateBodyId: z.preprocess(blankToUndefined, Id.optional()),
+    leadProviderId: z.preprocess(blankToUndefined, Id.optional()),
   })
-  .refine((input) => !!input.deliveryPartnerId !== !!input.appropriateBodyId, {
-    message: 'Choose either a delivery partner or an appropriate body',
+  .refine((input) => [input.deliveryPartnerId, input.appropriateBodyId, input.leadProviderId].filter(Boolean).length === 1, {
+    message: 'Choose one organisation: a delivery partner, an appropriate body or a lead provider',
     path: ['deliveryPartnerId'],
   });
 
@@ -35,6 +36,11 @@ async function organisation(tx: Tx, input: z.output<typeof AddPortalUserInput>) 
       throw new ActionError('NOT_FOUND', 'Delivery partner not found', [{ field: 'deliveryPartnerId', message: 'Choose a delivery partner' }]);
     }
     return { name: partner.name, service: 'check data for delivery partners' };
+  }
+  if (input.leadProviderId) {
+    const leadProvider = await tx.leadProvider.findUnique({ where: { id: input.leadProviderId } });
+    if (!leadProvider) throw new ActionError('NOT_FOUND', 'Lead provider not found', [{ field: 'leadProviderId', message: 'Choose a lead provider' }]);
+    return { name: leadProvider.name, service: null };
   }
   const body = await tx.appropriateBody.findUnique({ where: { id: input.appropriateBodyId } });
   if (!body) throw new ActionError('NOT_FOUND', 'Appropriate body not found', [{ field: 'appropriateBodyId', message: 'Choose an appropriate body' }]);
@@ -59,23 +65,31 @@ export async function addPortalUser(ctx: ActorContext, raw: unknown): Promise<Ad
       portalUser = await tx.portalUser.create({ data: { email: input.email, fullName: input.fullName } });
       await recordAudit(tx, ctx, { action: 'portal_user.created', subjectType: 'PortalUser', subjectId: portalUser.id, after: portalUser });
     }
-    const existing = await tx.portalRole.findFirst({
-      where: { portalUserId: portalUser.id, deliveryPartnerId: input.deliveryPartnerId ?? null, appropriateBodyId: input.appropriateBodyId ?? null },
-    });
+    const organisationIds = {
+      deliveryPartnerId: input.deliveryPartnerId ?? null, appropriateBodyId: input.appropriateBodyId ?? null, leadProviderId: input.leadProviderId ?? null,
+    };
+    const existing = await tx.portalRole.findFirst({ where: { portalUserId: portalUser.id, ...organisationIds } });
     if (existing) {
       throw new ActionError('CONFLICT', `This person can already sign in for ${org.name}`, [
         { field: 'email', message: `This person can already sign in for ${org.name}` },
       ]);
     }
-    const portalRole = await tx.portalRole.create({
-      data: { portalUserId: portalUser.id, deliveryPartnerId: input.deliveryPartnerId ?? null, appropriateBodyId: input.appropriateBodyId ?? null },
-    });
+    const portalRole = await tx.portalRole.create({ data: { portalUserId: portalUser.id, ...organisationIds } });
+    const named = Object.fromEntries(Object.entries(organisationIds).filter(([, id]) => id));
     await recordAudit(tx, ctx, {
       action: 'portal_role.created', subjectType: 'PortalUser', subjectId: portalUser.id,
-      after: { portalRoleId: portalRole.id, email: portalUser.email, organisation: org.name, ...(input.deliveryPartnerId ? { deliveryPartnerId: input.deliveryPartnerId } : { appropriateBodyId: input.appropriateBodyId }) },
+      after: { portalRoleId: portalRole.id, email: portalUser.email, organisation: org.name, ...named },
     });
     await tx.emailOutbox.create({
-      data: {
+      data: !org.service ? {
+        to: portalUser.email,
+        template: 'lead_provider_user_added',
+        subject: `You will receive early career framework emails for ${org.name}`,
+        body: [
+          `Dear ${portalUser.fullName},`,
+          `You have been added as a user of ${org.name}. The Department for Education will send you its emails about ${org.name}'s partnerships with schools.`,
+        ].join('\n\n'),
+      } : {
         to: portalUser.email,
         template: 'portal_user_added',
         subject: `You can now sign in to ${org.service}`,

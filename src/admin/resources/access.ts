@@ -1,4 +1,5 @@
 import { addPortalUser } from '../../actions/portal/add-portal-user.js';
+import { updatePortalUser } from '../../actions/portal/update-portal-user.js';
 import { createUser } from '../../actions/users/create-user.js';
 import { updateUser } from '../../actions/users/update-user.js';
 import { nav } from '../navigation.js';
@@ -43,14 +44,28 @@ export const accessResources = () => [
     model: 'PortalUser', table: 'portal_users', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'email',
     searchColumns: ['fullName'], list: ['email', 'fullName', 'disabledAt', 'createdAt'],
     // Adding a person who already exists gives them the extra organisation.
-    create: { permission: 'portal_users.manage', operation: addPortalUser, properties: ['email', 'fullName', 'deliveryPartnerId', 'appropriateBodyId'] },
+    create: { permission: 'portal_users.manage', operation: addPortalUser, properties: ['email', 'fullName', 'deliveryPartnerId', 'appropriateBodyId', 'leadProviderId'] },
+    edit: { permission: 'portal_users.manage', operation: updatePortalUser, properties: ['email', 'fullName'] },
     properties: {
       deliveryPartnerId: { ...formOnly, type: 'reference', reference: 'DeliveryPartner', description: 'The delivery partner whose participants they may see' },
       appropriateBodyId: { ...formOnly, type: 'reference', reference: 'AppropriateBody', description: 'Or: the appropriate body they act for' },
+      leadProviderId: { ...formOnly, type: 'reference', reference: 'LeadProvider', description: "Or: the lead provider whose emails they receive" },
+    },
+    actions: {
+      disable: recordAction({
+        permission: 'portal_users.manage', operation: updatePortalUser, input: (id) => ({ id, disabled: true }), icon: 'UserX',
+        guard: 'Disable this person? They will not be able to sign in, and will get no more emails for their organisations.', success: 'Portal user disabled.',
+        isVisible: ({ record }) => !record?.params.disabledAt,
+      }),
+      enable: recordAction({
+        permission: 'portal_users.manage', operation: updatePortalUser, input: (id) => ({ id, disabled: false }), icon: 'UserCheck',
+        guard: 'Enable this person again?', success: 'Portal user enabled.',
+        isVisible: ({ record }) => !!record?.params.disabledAt,
+      }),
     },
   }),
   defineResource({
     model: 'PortalRole', table: 'portal_roles', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'id',
-    list: ['portalUser', 'deliveryPartner', 'appropriateBody', 'createdAt'], filter: ['portalUser', 'deliveryPartner', 'appropriateBody'],
+    list: ['portalUser', 'deliveryPartner', 'appropriateBody', 'leadProvider', 'createdAt'], filter: ['portalUser', 'deliveryPartner', 'appropriateBody', 'leadProvider'],
   }),
 ];

@@ -4,6 +4,7 @@ import { challengePartnershipPage } from '../confirm/challenge-partnership-page.
 import { changeInductionProgrammePage } from '../confirm/change-induction-programme-page.js';
 import { importAction } from '../imports/import-action.js';
 import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
+import { organisationUsersLink } from '../data-quality/organisation-users-link.js';
 import { nav } from '../navigation.js';
 import { COHORTS_PROPERTY, cohortsProperty, withCohortsTab } from '../schools/cohorts-tab.js';
 import { PUPIL_PREMIUM_PROPERTY, pupilPremiumProperty, withPupilPremiums } from '../schools/pupil-premium-section.js';
@@ -50,5 +51,6 @@ export const schoolResources = () => [
   defineResource({
     model: 'AppropriateBody', table: 'appropriate_bodies', navigation: nav.schools, readers: 'everyone',
     list: ['name', 'bodyType', 'disableFromYear', 'selectableBySchools'], sort: { sortBy: 'name', direction: 'asc' },
+    actions: { users: organisationUsersLink('appropriateBody') },
   }),
 ];

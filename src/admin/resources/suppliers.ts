@@ -1,5 +1,6 @@
 import { updateLeadProvider } from '../../actions/suppliers/update-lead-provider.js';
 import { discardDeliveryPartner } from '../../actions/provider-relationships/discard-delivery-partner.js';
+import { organisationUsersLink } from '../data-quality/organisation-users-link.js';
 import { nav } from '../navigation.js';
 import { recordAction } from '../record-action.js';
 import { deliveryPartnerFormAction } from '../suppliers/delivery-partner-form.js';
@@ -13,6 +14,7 @@ export const supplierResources = () => [
     show: ['name', 'cpdLeadProvider', 'vatChargeable', 'createdAt', 'updatedAt'],
     edit: { permission: 'suppliers.edit', operation: updateLeadProvider, properties: ['name', 'vatChargeable'] },
     sort: { sortBy: 'name', direction: 'asc' },
+    actions: { users: organisationUsersLink('leadProvider') },
   }),
   defineResource({
     model: 'CpdLeadProvider', table: 'cpd_lead_providers', navigation: nav.suppliers, readers: ADMINS,
@@ -31,6 +33,7 @@ export const supplierResources = () => [
         guard: 'Discard this delivery partner and its provider relationships? They stay in the history.',
         success: 'Delivery partner discarded.', isVisible: ({ record }) => !record?.params.discardedAt,
       }),
+      users: organisationUsersLink('deliveryPartner'),
     },
   }),
   defineResource({

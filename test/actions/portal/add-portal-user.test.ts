@@ -71,8 +71,8 @@ describe('addPortalUser', () => {
   it('refuses neither or both organisations, a bad email and a discarded delivery partner, writing nothing', async () => {
     const partner = await createDeliveryPartner();
     const body = await db().appropriateBody.create({ data: { name: 'South Hub', bodyType: 'teaching_school_hub' } });
-    await expect(refusal(support, { email: 'x@example.com', fullName: 'X' })).rejects.toThrow('Choose either a delivery partner or an appropriate body');
-    await expect(refusal(support, { email: 'x@example.com', fullName: 'X', deliveryPartnerId: partner.id, appropriateBodyId: body.id })).rejects.toThrow('Choose either');
+    await expect(refusal(support, { email: 'x@example.com', fullName: 'X' })).rejects.toThrow('Choose one organisation: a delivery partner, an appropriate body or a lead provider');
+    await expect(refusal(support, { email: 'x@example.com', fullName: 'X', deliveryPartnerId: partner.id, appropriateBodyId: body.id })).rejects.toThrow('Choose one organisation');
     await expect(refusal(support, { email: 'not-an-email', fullName: 'X', deliveryPartnerId: partner.id })).rejects.toThrow('correct format');
     const discarded = await createDeliveryPartner({ discardedAt: new Date() });
     expect((await refusal(support, { email: 'x@example.com', fullName: 'X', deliveryPartnerId: discarded.id })).code).toBe('NOT_FOUND');

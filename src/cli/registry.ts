@@ -5,12 +5,14 @@ import { dbReset } from './commands/db-reset.js';
 import { dbSeed } from './commands/db-seed.js';
 import { declarationsExport } from './commands/declarations-export.js';
 import { jobsRun } from './commands/jobs-run.js';
+import { maintenanceOff, maintenanceOn } from './commands/maintenance.js';
 import { participantsMoveFromFrozenCohort } from './commands/participants-move-from-frozen-cohort.js';
 import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
 import { statementsExport } from './commands/statements-export.js';
 import { statementsMarkPayable } from './commands/statements-mark-payable.js';
+import { trnChecksPoll } from './commands/trn-checks-poll.js';
 import { statementsShow } from './commands/statements-show.js';
 import { usersCreate } from './commands/users-create.js';
 
@@ -21,6 +23,9 @@ export const commands: CliCommand[] = [
   usersCreate,
   jobsRun,
   declarationsExport,
+  maintenanceOn,
+  maintenanceOff,
+  trnChecksPoll,
   cohortsImport,
   pupilPremiumImport,
   participantsMoveFromFrozenCohort,

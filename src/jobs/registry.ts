@@ -3,8 +3,9 @@ import { declarationExportsJob } from './declaration-exports-job.js';
 import { housekeepingJob } from './housekeeping-job.js';
 import type { ScheduledJob } from './scheduled-job.js';
 import { statementsJob } from './statements-job.js';
+import { trnChecksJob } from './trn-checks-job.js';
 
-export const JOBS: readonly ScheduledJob[] = [statementsJob, declarationExportsJob, housekeepingJob];
+export const JOBS: readonly ScheduledJob[] = [statementsJob, declarationExportsJob, housekeepingJob, trnChecksJob];
 
 export const JOB_NAMES = JOBS.map((job) => job.name);
 

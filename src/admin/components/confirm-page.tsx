@@ -5,7 +5,7 @@ import { ApiClient, useNotice, type ActionProps } from 'adminjs';
 import { Box, Button, CheckBox, FormGroup, H3, Input, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
 import { withRefresh } from './with-refresh.js';
 
-interface Field { name: string; label: string; type: 'textarea' | 'radios' | 'checkbox' | 'select'; options?: { value: string; label: string }[]; hint?: string }
+interface Field { name: string; label: string; type: 'textarea' | 'text' | 'radios' | 'checkbox' | 'select'; options?: { value: string; label: string }[]; hint?: string }
 type Option = NonNullable<Field['options']>[number];
 
 /** Past this many options a select gets a filter box. */
@@ -100,6 +100,12 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
                     </Box>
                   ))}
                 </fieldset>
+              ) : field.type === 'text' ? (
+                <>
+                  <Label htmlFor={`confirm-${field.name}`}>{field.label}</Label>
+                  <Input id={`confirm-${field.name}`} value={form[field.name] ?? ''}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [field.name]: e.target.value }))} />
+                </>
               ) : (
                 <>
                   <Label htmlFor={`confirm-${field.name}`}>{field.label}</Label>

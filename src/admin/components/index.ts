@@ -20,4 +20,8 @@ export const Components = {
   AppropriateBodyPanel: add('AppropriateBodyPanel', 'appropriate-body-panel.tsx'),
   SchoolPupilPremium: add('SchoolPupilPremium', 'school-pupil-premium.tsx'),
   CohortOverview: add('CohortOverview', 'cohort-overview.tsx'),
+  MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };
+
+// The maintenance banner sits above AdminJS's own top bar on every page.
+componentLoader.override('TopBar', path.join(here, '../maintenance/top-bar-with-banner.tsx'));

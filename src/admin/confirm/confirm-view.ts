@@ -3,7 +3,7 @@ export interface ConfirmField {
   name: string;
   label: string;
   /** A `select` with many options offers a text filter over their labels. */
-  type: 'textarea' | 'radios' | 'checkbox' | 'select';
+  type: 'textarea' | 'text' | 'radios' | 'checkbox' | 'select';
   options?: { value: string; label: string }[];
   hint?: string;
 }

@@ -5,6 +5,8 @@ import { recordAppropriateBodyConfirmationPage } from '../confirm/record-appropr
 import { nav } from '../navigation.js';
 import { APPROPRIATE_BODY_PROPERTY, appropriateBodyProperty, withAppropriateBodyPanel } from '../participants/appropriate-body-panel.js';
 import { PEOPLE_READERS, roleOf } from '../rbac.js';
+import { recordTrnCheckAnswerPage } from '../trn-checks/record-trn-check-answer-page.js';
+import { requestTrnCheckPage } from '../trn-checks/request-trn-check-page.js';
 import { defineResource } from './define-resource.js';
 
 // Identity data is personal: only admins and support see it unmasked.
@@ -42,7 +44,17 @@ export const participantResources = () => [
       show: { after: withAppropriateBodyPanel },
       moveFromFrozenCohort: confirmAction(moveFromFrozenCohortPage),
       recordAppropriateBodyConfirmation: confirmAction(recordAppropriateBodyConfirmationPage),
+      requestTrnCheck: confirmAction(requestTrnCheckPage),
     },
+  }),
+  defineResource({
+    model: 'TrnCheckRequest', table: 'trn_check_requests', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'fullName',
+    list: ['fullName', 'state', 'trnGiven', 'participantProfile', 'createdAt', 'adapter', 'ticketId', 'trnFound'],
+    filter: ['state', 'fullName', 'adapter', 'ticketId', 'createdAt'],
+    show: ['fullName', 'state', 'participantProfile', 'dateOfBirth', 'nationalInsuranceNumber', 'trnGiven', 'reason', 'requestedBy', 'createdAt',
+      'adapter', 'ticketId', 'sentAt', 'lastPolledAt', 'trnFound', 'failureNote', 'answeredBy', 'answeredAt'],
+    sort: { sortBy: 'createdAt', direction: 'asc' },
+    actions: { show: { after: maskIdentity }, list: { after: maskIdentity }, recordTrnCheckAnswer: confirmAction(recordTrnCheckAnswerPage) },
   }),
   defineResource({
     model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',

@@ -1,0 +1,87 @@
+// The Maintenance mode page: whether it is on, what callers are told, and (for admins) the switch with
+// an optional planned end and message.
+import React, { useEffect, useState } from 'react';
+import { ApiClient, useNotice } from 'adminjs';
+import { Box, Button, FormGroup, H3, Input, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
+import { MAINTENANCE_CHANGED } from './maintenance-events.js';
+
+interface PageData {
+  on: boolean; canSwitch: boolean; message: string; announcement: string; until: string | null; untilLabel: string | null;
+  switchedAt: string | null; switchedBy: string | null;
+  result?: { message: string; type: 'success' | 'error' }; errors?: string[];
+}
+
+const PAGE = 'maintenance';
+const api = new ApiClient();
+
+
+const MaintenancePage: React.FC = () => {
+  const [data, setData] = useState<PageData | null>(null);
+  const [until, setUntil] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+
+  useEffect(() => {
+    api.getPage({ pageName: PAGE }).then((response) => setData(response.data as PageData));
+  }, []);
+
+  const submit = async (on: boolean) => {
+    setBusy(true);
+    const form = new FormData();
+    form.append('on', String(on));
+    // The browser's datetime-local is local time: send it with its offset.
+    if (on && until) form.append('until', new Date(until).toISOString());
+    if (on && message.trim()) form.append('message', message.trim());
+    try {
+      const reply = (await api.getPage({ pageName: PAGE, method: 'post', data: form })).data as PageData;
+      setData(reply);
+      if (reply.result) {
+        addNotice(reply.result);
+        window.dispatchEvent(new Event(MAINTENANCE_CHANGED));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!data) return <Box variant="white" p="xl"><Text>Loading…</Text></Box>;
+  return (
+    <Box variant="grey" p="xl">
+      <Box variant="white" p="xl" data-testid="maintenance-page">
+        <H3>Maintenance mode is {data.on ? 'on' : 'off'}</H3>
+        {data.on ? (
+          <>
+            <Text mb="default">The lead provider API and the check data portal answer “503 Service unavailable”. The back office keeps working.</Text>
+            <Text mb="default"><strong>API callers are told:</strong> {data.announcement}</Text>
+            {data.untilLabel ? <Text mb="default"><strong>Planned end:</strong> {data.untilLabel} (UK time)</Text> : null}
+          </>
+        ) : (
+          <Text mb="default">The lead provider API and the check data portal are open.</Text>
+        )}
+        {data.switchedAt ? (
+          <Text variant="sm" mb="xl">Last switched {data.on ? 'on' : 'off'} by {data.switchedBy} at {new Date(data.switchedAt).toLocaleString('en-GB')}.</Text>
+        ) : null}
+        {(data.errors ?? []).map((error) => <MessageBox key={error} variant="danger" message={error} mb="default" />)}
+        {!data.canSwitch ? <Text>Only admins can switch maintenance mode.</Text> : data.on ? (
+          <Button variant="contained" disabled={busy} onClick={() => submit(false)}>Switch maintenance mode off</Button>
+        ) : (
+          <>
+            <FormGroup>
+              <Label htmlFor="maintenance-until">Planned end (optional)</Label>
+              <Input id="maintenance-until" type="datetime-local" value={until} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setUntil(e.target.value)} />
+            </FormGroup>
+            <FormGroup>
+              <Label htmlFor="maintenance-message">Message for API callers and portal users (optional)</Label>
+              <TextArea id="maintenance-message" width="100%" rows={3} value={message} placeholder={data.message}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)} />
+            </FormGroup>
+            <Button variant="contained" color="danger" disabled={busy} onClick={() => submit(true)}>Switch maintenance mode on</Button>
+          </>
+        )}
+      </Box>
+    </Box>
+  );
+};
+
+export default MaintenancePage;

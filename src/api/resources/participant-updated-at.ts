@@ -35,11 +35,14 @@ const SOURCES: Source[] = [
 const sourcesWhere = (condition: (source: Source) => Prisma.Sql) =>
   Prisma.join(SOURCES.map((s) => Prisma.sql`SELECT ${s.teacherId} AS "teacherId", ${s.at} AS at FROM ${s.from} WHERE ${condition(s)}`), ' UNION ALL ');
 
-/** ("teacherId", "updatedAt") for these teachers. */
+/**
+ * ("teacherId", "updatedAt") for these teachers (a page): each source's latest change per teacher through
+ * its own index, which stays a small plan rather than one the planner spreads over parallel workers.
+ */
 export const participantUpdatedAtSql = (teacherIds: string[]) => Prisma.sql`
-  SELECT x."teacherId", MAX(x.at) AS "updatedAt"
-  FROM (${sourcesWhere((s) => Prisma.sql`${s.teacherId} = ANY(${teacherIds}::uuid[])`)}) x
-  GROUP BY x."teacherId"`;
+  SELECT who.id AS "teacherId",
+    GREATEST(${Prisma.join(SOURCES.map((s) => Prisma.sql`(SELECT MAX(${s.at}) FROM ${s.from} WHERE ${s.teacherId} = who.id)`), ', ')}) AS "updatedAt"
+  FROM teachers who WHERE who.id = ANY(${teacherIds}::uuid[])`;
 
 /** ("teacherId", "updatedAt") for the teachers a subquery selects (sorting a whole list by updated_at). */
 export const participantUpdatedAtForSql = (teacherIds: Prisma.Sql) => Prisma.sql`

@@ -1,21 +1,17 @@
 // The induction records through which a lead provider sees participants: per profile, the provider's
 // latest record in a partnership the school has not challenged (relationship partnerships included).
+// Database triggers keep that answer in lead_provider_participants as records, programmes and
+// partnerships change (see its migration), so reading it is an index lookup, not a sort of every record.
 import { Prisma } from '@prisma/client';
-import { LATEST_INDUCTION_RECORD_ORDER, unchallengedPartnershipOf } from '../../actions/participants/lead-provider/latest-induction-record.js';
 import type { ApiCaller } from '../http/caller.js';
 
-/**
- * Rows of induction_records plus the partnership's "deliveryPartnerId" and the programme's "schoolCohortId";
- * `columns` narrows the row when only a few are needed (the sort behind DISTINCT ON then stays in memory).
- */
+/** Rows of induction_records plus the partnership's "deliveryPartnerId" and the programme's "schoolCohortId". */
 export const latestVisibleRecordsSql = (caller: ApiCaller, profileIds: Prisma.Sql | null, columns = Prisma.sql`ir.*`) => Prisma.sql`
-  SELECT DISTINCT ON (ir."participantProfileId") ${columns}, pa."deliveryPartnerId", ip."schoolCohortId"
-  FROM partnerships pa
-  JOIN induction_programmes ip ON ip."partnershipId" = pa.id
-  JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id
-  WHERE ${unchallengedPartnershipOf(caller.leadProviderId)}
-    ${profileIds ? Prisma.sql`AND ir."participantProfileId" IN (${profileIds})` : Prisma.empty}
-  ORDER BY ir."participantProfileId", ${LATEST_INDUCTION_RECORD_ORDER}`;
+  SELECT ${columns}, pa."deliveryPartnerId", ip."schoolCohortId"
+  FROM lead_provider_participants v
+  JOIN induction_records ir ON ir.id = v."inductionRecordId"
+  JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
+  JOIN partnerships pa ON pa.id = ip."partnershipId"
+  WHERE v."leadProviderId" = ${caller.leadProviderId}::uuid
+    ${profileIds ? Prisma.sql`AND v."participantProfileId" IN (${profileIds})` : Prisma.empty}`;
 
-export const profilesOfTeachersSql = (teacherIds: Prisma.Sql) =>
-  Prisma.sql`SELECT p.id FROM participant_profiles p WHERE p."teacherId" IN (${teacherIds})`;

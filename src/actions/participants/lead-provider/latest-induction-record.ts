@@ -3,7 +3,10 @@
 import { Prisma, type InductionRecord } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 
-/** ORDER BY terms over an induction_records row aliased `ir`. */
+/**
+ * ORDER BY terms over an induction_records row aliased `ir`. The database function that keeps
+ * lead_provider_participants (migration 20261123193723) orders by the same terms: change both together.
+ */
 export const LATEST_INDUCTION_RECORD_ORDER = Prisma.sql`(ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC, ir."createdAt" DESC, ir.id DESC`;
 
 /** Conditions for "reaches the lead provider through an unchallenged partnership" over `pa`. */

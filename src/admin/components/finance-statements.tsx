@@ -2,6 +2,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Box, Button, CheckBox, FormGroup, H2, H3, H5, Input, Label, MessageBox, Select, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import FinancePaymentsChart from './finance-payments-chart.js';
 
 type Pair = [string, string];
 interface View {
@@ -38,6 +39,7 @@ const FinanceStatements: React.FC = () => {
   const [data, setData] = useState<Data | null>(null);
   const [checksDone, setChecksDone] = useState(false);
   const [adjustment, setAdjustment] = useState({ paymentType: '', amount: '' });
+  const [editing, setEditing] = useState<{ adjustmentId: string; paymentType: string; amount: string } | null>(null);
   const addNotice = useNotice();
 
   const load = useCallback(async (params: Record<string, string>) => {
@@ -54,6 +56,10 @@ const FinanceStatements: React.FC = () => {
     const response = await api.getPage({ pageName: PAGE, method: 'post', data: body });
     const next = response.data as Data;
     if (next.notice) addNotice(next.notice);
+    if (next.notice?.type === 'success') {
+      setEditing(null);
+      setAdjustment({ paymentType: '', amount: '' });
+    }
     setData(next);
   };
 
@@ -111,11 +117,21 @@ const FinanceStatements: React.FC = () => {
 
           <H5>Additional adjustments</H5>
           {view.adjustments.length === 0 ? <Text mb="lg">None.</Text> : (
-            <Table mb="lg"><TableBody>{view.adjustments.map((a) => (
+            <Table mb="lg"><TableBody>{view.adjustments.map((a) => editing?.adjustmentId === a.id ? (
+              <TableRow key={a.id}>
+                <TableCell><Input aria-label="Adjustment name" value={editing.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, paymentType: e.target.value })} /></TableCell>
+                <TableCell><Input aria-label="Adjustment amount" value={editing.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, amount: e.target.value })} /></TableCell>
+                <TableCell>
+                  <Button size="sm" mr="default" onClick={() => post({ op: 'changeAdjustment', statementId: view.id, ...editing })}>Save</Button>
+                  <Button size="sm" variant="text" onClick={() => setEditing(null)}>Cancel</Button>
+                </TableCell>
+              </TableRow>
+            ) : (
               <TableRow key={a.id}><TableCell>{a.name}</TableCell><TableCell>{a.amount}</TableCell>
-                <TableCell>{view.permissions.adjust.allowed ? (
+                <TableCell>{view.permissions.adjust.allowed ? (<>
+                  <Button size="sm" variant="text" onClick={() => setEditing({ adjustmentId: a.id, paymentType: a.name, amount: a.amount.replace(/£|,/g, '') })}>Change</Button>
                   <Button size="sm" variant="text" onClick={() => window.confirm(`Are you sure you want to remove the '${a.name}' adjustment?`) && post({ op: 'removeAdjustment', adjustmentId: a.id, statementId: view.id })}>Remove</Button>
-                ) : null}</TableCell></TableRow>
+                </>) : null}</TableCell></TableRow>
             ))}</TableBody></Table>
           )}
           {view.permissions.adjust.allowed ? (
@@ -138,6 +154,10 @@ const FinanceStatements: React.FC = () => {
               </Box>
               <Button variant="contained" onClick={() => post({ op: 'authorise', statementId: view.id, checksDone: String(checksDone) })}>Authorise for payment</Button>
             </Box>
+          ) : null}
+
+          {data.selection.leadProviderId ? (
+            <FinancePaymentsChart page={PAGE} leadProviderId={data.selection.leadProviderId} cohort={view.cohort} leadProviderName={view.leadProvider} />
           ) : null}
 
           <H5>{view.contract.heading}</H5>

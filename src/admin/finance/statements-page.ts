@@ -7,10 +7,12 @@ import { can } from '../../actions/authz.js';
 import { asActionError } from '../../actions/errors.js';
 import { addFinanceAdjustment } from '../../actions/statements/add-finance-adjustment.js';
 import { authorisePayment } from '../../actions/statements/authorise-payment.js';
+import { changeFinanceAdjustment } from '../../actions/statements/change-finance-adjustment.js';
 import { removeFinanceAdjustment } from '../../actions/statements/remove-finance-adjustment.js';
 import { db } from '../../db/client.js';
 import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
 import { findCurrentStatement, listStatements } from '../../reports/statements/find-statements.js';
+import { statementPaymentSeries } from '../../reports/statements/payment-series.js';
 import { statementXlsxFilename, writeStatementXlsx } from '../../reports/statements/statement-xlsx.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
@@ -49,6 +51,10 @@ async function change(request: PageRequest, ctx: ReturnType<typeof actorFromAdmi
       await addFinanceAdjustment(ctx, { statementId: p.statementId, paymentType: p.paymentType, amount: p.amount });
       return { message: 'Adjustment added.', type: 'success' as const };
     }
+    if (p.op === 'changeAdjustment') {
+      await changeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId, paymentType: p.paymentType, amount: p.amount });
+      return { message: 'Adjustment changed.', type: 'success' as const };
+    }
     if (p.op === 'removeAdjustment') {
       await removeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId });
       return { message: 'Adjustment removed.', type: 'success' as const };
@@ -72,6 +78,9 @@ const handler: PageHandler = async (req, res, context) => {
   if (query.download && query.statement) {
     await download(query.download, query.statement, response);
     return undefined;
+  }
+  if (query.chart && query.leadProvider && query.cohort) {
+    return { chart: await statementPaymentSeries(query.leadProvider, Number(query.cohort)) };
   }
   const notice = request.method === 'post' ? await change(request, ctx) : undefined;
   const selectedId = request.payload?.statementId ?? query.statement;

@@ -2,7 +2,7 @@
 import { StartYear } from '../../actions/zod.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import { findStatementByName } from '../../reports/statements/find-statements.js';
-import { combinedHeadline, ecfHeadline, headlineJson, mentorHeadline } from '../../reports/statements/headline-figures.js';
+import { headlineJson, statementHeadline } from '../../reports/statements/headline-figures.js';
 import { CliUsageError, requireOption, type CliCommand } from '../command.js';
 import { ecfBreakdownLines, headlineLines, mentorBreakdownLines, spacedJson } from '../statement-breakdown.js';
 
@@ -25,9 +25,7 @@ export const statementsShow: CliCommand = {
       ? ecfBreakdownLines('Output payments', calculation.ecf)
       : [...ecfBreakdownLines('ECT output payments', calculation.ect), ...mentorBreakdownLines('Mentor output payments', calculation.mentor)];
     for (const line of sections) out.say(line);
-    const figures = calculation.kind === 'ecf'
-      ? ecfHeadline(calculation.ecf)
-      : combinedHeadline(ecfHeadline(calculation.ect), mentorHeadline(calculation.mentor));
+    const figures = statementHeadline(calculation);
     out.say('Payment breakdown');
     for (const line of headlineLines(figures)) out.say(line);
     return headlineJson(figures);

@@ -1,4 +1,5 @@
 // The eight figures a statement comes down to, as `statements:show` and `statements:calculate` print them.
+import type { StatementCalculation } from './calculate-statement.js';
 import { sum, ZERO, type Decimal } from './decimal.js';
 import type { EcfStatementResult } from './ecf-calculator.js';
 import type { MentorStatementResult } from './mentor-calculator.js';
@@ -78,3 +79,10 @@ export const HEADLINE_LABELS: Record<keyof HeadlineFigures, string> = {
   vat: 'VAT',
   total: 'Total',
 };
+
+/** A stored statement's figures, whichever engines its cohort uses. */
+export function statementHeadline(calculation: StatementCalculation): HeadlineFigures {
+  return calculation.kind === 'ecf'
+    ? ecfHeadline(calculation.ecf)
+    : combinedHeadline(ecfHeadline(calculation.ect), mentorHeadline(calculation.mentor));
+}

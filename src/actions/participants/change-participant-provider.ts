@@ -45,7 +45,8 @@ export async function changeParticipantProvider(ctx: ActorContext, raw: unknown)
     }
 
     const target = await providerProgrammeAt(tx, schoolCohort, { leadProviderId: input.leadProviderId, deliveryPartnerId: input.deliveryPartnerId }, now);
-    await moveInductionRecord(tx, current, target.programme.id, now);
+    const { inductionProgramme: _programme, ...record } = current;
+    await moveInductionRecord(tx, record, target.programme.id, now);
     await recordAudit(tx, ctx, {
       action: 'participant.provider_changed',
       subjectType: 'ParticipantProfile',

@@ -23,7 +23,7 @@ export const Trn = z
 export const NationalInsuranceNumber = z
   .string()
   .transform((v) => v.replace(/\s/g, '').toUpperCase())
-  .refine((v) => /^[A-CEGHJ-PR-TW-Z]{2}\d{6}[A-D]$/.test(v), 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C');
+  .refine((v) => /^[A-Z]{2}\d{6}[A-D]$/.test(v), 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C');
 
 const DateOfBirth = z.coerce
   .date({ error: 'Enter a date of birth, like 1990-03-27' })

@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { apiTokensCreate } from './commands/api-tokens-create.js';
 import { cohortsImport } from './commands/cohorts-import.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { dbReset } from './commands/db-reset.js';
@@ -21,6 +22,7 @@ export const commands: CliCommand[] = [
   dbSeed,
   dbReset,
   usersCreate,
+  apiTokensCreate,
   jobsRun,
   declarationsExport,
   maintenanceOn,

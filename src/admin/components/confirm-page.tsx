@@ -31,7 +31,7 @@ function FilteredSelect({ field, value, onChange }: { field: Field; value: strin
     </>
   );
 }
-interface View { heading: string; rows: [string, string][]; blockers: string[]; warning?: string; fields: Field[]; submitLabel: string }
+interface View { heading: string; rows: [string, string][]; blockers: string[]; warning?: string; fields: Field[]; submitLabel: string; done?: boolean }
 interface Reply { confirm?: View; errors?: string[]; redirectUrl?: string; notice?: { message: string; type: 'success' | 'error' } }
 
 const api = new ApiClient();
@@ -77,7 +77,7 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
       </Table>
       {[...view.blockers, ...errors].map((message) => <MessageBox key={message} variant="danger" message={message} mb="default" />)}
       {view.warning ? <MessageBox variant="warning" message={view.warning} mb="xl" /> : null}
-      {view.blockers.length === 0 ? (
+      {view.blockers.length === 0 && !view.done ? (
         <>
           {view.fields.map((field) => (
             <FormGroup key={field.name}>

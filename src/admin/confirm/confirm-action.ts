@@ -14,7 +14,8 @@ export interface ConfirmActionOptions {
   icon?: string;
   isVisible?: (context: ActionContext) => boolean;
   load(ctx: ActorContext, recordId: string): Promise<ConfirmView>;
-  submit(ctx: ActorContext, recordId: string, form: Record<string, string>): Promise<string>;
+  /** The success message, or a message and a view of the outcome to stay on (instead of returning to the record). */
+  submit(ctx: ActorContext, recordId: string, form: Record<string, string>): Promise<string | { message: string; outcome: ConfirmView }>;
 }
 
 export function confirmAction(options: ConfirmActionOptions): Partial<Action<ActionResponse>> {
@@ -34,11 +35,12 @@ export function confirmAction(options: ConfirmActionOptions): Partial<Action<Act
         Object.entries(request.payload ?? {}).filter(([, v]) => typeof v === 'string'),
       ) as Record<string, string>;
       try {
-        const message = await options.submit(ctx, id, form);
+        const result = await options.submit(ctx, id, form);
+        if (typeof result !== 'string') return { record: recordJson, confirm: result.outcome, notice: { message: result.message, type: 'success' } };
         return {
           record: recordJson,
           redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: id, actionName: 'show' }),
-          notice: { message, type: 'success' },
+          notice: { message: result, type: 'success' },
         };
       } catch (error) {
         const refusal = asActionError(error);

@@ -16,4 +16,6 @@ export interface ConfirmView {
   warning?: string;
   fields: ConfirmField[];
   submitLabel: string;
+  /** An outcome to read (e.g. a secret shown once), with no form. */
+  done?: boolean;
 }

@@ -1,3 +1,4 @@
+import { revokeApiToken } from '../../actions/api-tokens/revoke-api-token.js';
 import { addPortalUser } from '../../actions/portal/add-portal-user.js';
 import { updatePortalUser } from '../../actions/portal/update-portal-user.js';
 import { createUser } from '../../actions/users/create-user.js';
@@ -38,7 +39,16 @@ export const accessResources = () => [
   defineResource({
     model: 'ApiToken', table: 'api_tokens', navigation: nav.access, readers: ADMINS, titleProperty: 'description',
     list: ['cpdLeadProvider', 'description', 'lastUsedAt', 'revokedAt', 'createdAt'], filter: ['cpdLeadProvider'],
+    sort: { sortBy: 'createdAt', direction: 'desc' },
     properties: { hashedToken: hidden },
+    // New tokens are made from the lead provider's page ("Create API token"), where the token is shown once.
+    actions: {
+      revoke: recordAction({
+        permission: 'api_tokens.manage', operation: revokeApiToken, input: (id) => ({ id }), icon: 'Slash',
+        guard: "Revoke this token? The lead provider's system is refused from its next request.", success: 'Token revoked.',
+        isVisible: ({ record }) => !record?.params.revokedAt,
+      }),
+    },
   }),
   defineResource({
     model: 'PortalUser', table: 'portal_users', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'email',

@@ -1,5 +1,7 @@
 import { updateLeadProvider } from '../../actions/suppliers/update-lead-provider.js';
 import { discardDeliveryPartner } from '../../actions/provider-relationships/discard-delivery-partner.js';
+import { confirmAction } from '../confirm/confirm-action.js';
+import { createApiTokenPage } from '../confirm/create-api-token-page.js';
 import { organisationUsersLink } from '../data-quality/organisation-users-link.js';
 import { nav } from '../navigation.js';
 import { recordAction } from '../record-action.js';
@@ -14,7 +16,7 @@ export const supplierResources = () => [
     show: ['name', 'cpdLeadProvider', 'vatChargeable', 'createdAt', 'updatedAt'],
     edit: { permission: 'suppliers.edit', operation: updateLeadProvider, properties: ['name', 'vatChargeable'] },
     sort: { sortBy: 'name', direction: 'asc' },
-    actions: { users: organisationUsersLink('leadProvider') },
+    actions: { users: organisationUsersLink('leadProvider'), createApiToken: confirmAction(createApiTokenPage) },
   }),
   defineResource({
     model: 'CpdLeadProvider', table: 'cpd_lead_providers', navigation: nav.suppliers, readers: ADMINS,

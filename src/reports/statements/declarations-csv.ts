@@ -57,33 +57,6 @@ export async function statementDeclarationsCsvFilename(statementId: string, clie
   });
 }
 
-export interface DeclarationRow {
-  lineItemId: string;
-  participantId: string;
-  participantName: string;
-  trn: string | null;
-  participantType: 'ect' | 'mentor';
-  mentorProfileId: string | null;
-  schedule: string | null;
-  eligibilityStatus: string;
-  eligibilityReason: string;
-  sparsityUplift: boolean;
-  pupilPremiumUplift: boolean;
-  leadProviderName: string;
-  deliveryPartnerName: string | null;
-  schoolUrn: string | null;
-  schoolName: string | null;
-  trainingStatus: string | null;
-  trainingStatusReason: string | null;
-  declarationId: string;
-  declarationStatus: string;
-  declarationType: string;
-  declarationDate: Date;
-  declarationCreatedAt: Date;
-  statementName: string;
-  statementId: string;
-}
-
 /** Writes the statement's declarations CSV to `out` and ends it; resolves with the number of rows once all are written. */
 export function writeStatementDeclarationsCsv(statementId: string, out: Writable, options: { batchSize?: number } = {}): Promise<{ rows: number }> {
   const query = Prisma.sql`${declarationRowsSql(Prisma.sql`li."statementId" = ${statementId}::uuid`)} ORDER BY t."fullName", li.id`;
@@ -110,7 +83,8 @@ export async function writeDeclarationRowsCsv(
     await client.query('SET LOCAL cursor_tuple_fraction = 1');
     await client.query(`DECLARE declaration_rows NO SCROLL CURSOR FOR ${query.text}`, query.values);
     await write(out, csvLines([DECLARATIONS_CSV_HEADERS]));
-    const fetch = () => client.query<DeclarationRow>(`FETCH FORWARD ${batchSize} FROM declaration_rows`);
+    // Every column is already text in the CSV's form, so rows come as arrays and go straight out.
+    const fetch = () => client.query<(string | null)[]>({ text: `FETCH FORWARD ${batchSize} FROM declaration_rows`, rowMode: 'array' });
     // The next batch is asked for before this one is written, so the database works while we do.
     let next = fetch();
     try {
@@ -118,7 +92,7 @@ export async function writeDeclarationRowsCsv(
         const batch = await next;
         if (batch.rows.length === 0) break;
         next = fetch();
-        await write(out, csvLines(batch.rows.map(toCsvRow)));
+        await write(out, csvLines(batch.rows));
         rows += batch.rows.length;
         await options.onRows?.(batch.rows.length);
       }
@@ -138,44 +112,12 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-const bool = (value: boolean) => (value ? 'true' : 'false');
-/** ISO 8601 to the second, as the DfE writes times ("2024-11-01T10:00:00Z"). */
-const isoTime = (value: Date) => value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-export function toCsvRow(row: DeclarationRow): (string | null)[] {
-  const eligible = row.eligibilityStatus === 'eligible';
-  return [
-    row.participantId,
-    row.participantName,
-    row.trn,
-    row.participantType === 'ect' ? 'ParticipantProfile::ECT' : 'ParticipantProfile::Mentor',
-    row.mentorProfileId,
-    row.schedule,
-    bool(eligible),
-    eligible ? null : row.eligibilityReason,
-    bool(row.sparsityUplift),
-    bool(row.pupilPremiumUplift),
-    bool(row.sparsityUplift && row.pupilPremiumUplift),
-    row.leadProviderName,
-    row.deliveryPartnerName,
-    row.schoolUrn,
-    row.schoolName,
-    row.trainingStatus,
-    row.trainingStatusReason,
-    row.declarationId,
-    row.declarationStatus,
-    row.declarationType,
-    isoTime(row.declarationDate),
-    isoTime(row.declarationCreatedAt),
-    row.statementName,
-    row.statementId,
-    bool(row.sparsityUplift || row.pupilPremiumUplift),
-  ];
-}
+/** ISO 8601 to the second, as the DfE writes times ("2024-11-01T10:00:00Z"); times are stored in UTC. */
+const isoSecond = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
- * Line items (of declarations of their statement's own lead provider) matching `where`, which may use
- * the aliases li (line item), s (statement), d (declaration), pp (profile) and t (teacher). Schedule,
+ * The CSV's columns in order, each as the text the CSV holds (so COPY of this query writes our very bytes),
+ * for line items (of declarations of their statement's own lead provider) matching `where`, which may use the aliases li (line item), s (statement), d (declaration), pp (profile) and t (teacher). Schedule,
  * school and training status come from the participant's latest induction record under that lead
  * provider; the delivery partner is the declaration's, else that record's. The training status reason
  * is the provider's latest action on the profile when that was a withdrawal.
@@ -183,30 +125,31 @@ export function toCsvRow(row: DeclarationRow): (string | null)[] {
 export function declarationRowsSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT
-      li.id AS "lineItemId",
-      t.id AS "participantId",
-      t."fullName" AS "participantName",
-      t.trn,
-      pp.type::text AS "participantType",
-      pp."mentorProfileId",
-      sch."scheduleIdentifier" AS schedule,
-      pp."eligibilityStatus"::text AS "eligibilityStatus",
-      pp."eligibilityReason"::text AS "eligibilityReason",
-      pp."sparsityUplift",
-      pp."pupilPremiumUplift",
-      lp.name AS "leadProviderName",
-      dp.name AS "deliveryPartnerName",
-      sc.urn AS "schoolUrn",
-      sc.name AS "schoolName",
-      lir."trainingStatus"::text AS "trainingStatus",
-      CASE WHEN latest_action.state = 'withdrawn' THEN latest_action.reason END AS "trainingStatusReason",
-      d.id AS "declarationId",
-      li.state::text AS "declarationStatus",
-      d."declarationType"::text AS "declarationType",
-      d."declarationDate",
-      d."createdAt" AS "declarationCreatedAt",
-      s.name AS "statementName",
-      s.id AS "statementId"
+      t.id::text AS "Participant ID",
+      t."fullName" AS "Participant Name",
+      t.trn AS "TRN",
+      CASE pp.type WHEN 'ect' THEN 'ParticipantProfile::ECT' ELSE 'ParticipantProfile::Mentor' END AS "Type",
+      pp."mentorProfileId"::text AS "Mentor Profile ID",
+      sch."scheduleIdentifier" AS "Schedule",
+      (pp."eligibilityStatus" = 'eligible')::text AS "Eligible For Funding",
+      CASE WHEN pp."eligibilityStatus" <> 'eligible' THEN pp."eligibilityReason"::text END AS "Eligible For Funding Reason",
+      pp."sparsityUplift"::text AS "Sparsity Uplift",
+      pp."pupilPremiumUplift"::text AS "Pupil Premium Uplift",
+      (pp."sparsityUplift" AND pp."pupilPremiumUplift")::text AS "Sparsity And Pp",
+      lp.name AS "Lead Provider Name",
+      dp.name AS "Delivery Partner Name",
+      sc.urn AS "School Urn",
+      sc.name AS "School Name",
+      lir."trainingStatus"::text AS "Training Status",
+      CASE WHEN latest_action.state = 'withdrawn' THEN latest_action.reason END AS "Training Status Reason",
+      d.id::text AS "Declaration ID",
+      li.state::text AS "Declaration Status",
+      d."declarationType"::text AS "Declaration Type",
+      ${isoSecond(Prisma.sql`d."declarationDate"`)} AS "Declaration Date",
+      ${isoSecond(Prisma.sql`d."createdAt"`)} AS "Declaration Created At",
+      s.name AS "Statement Name",
+      s.id::text AS "Statement ID",
+      (pp."sparsityUplift" OR pp."pupilPremiumUplift")::text AS "Uplift Payable"
     FROM statement_line_items li
     JOIN statements s ON s.id = li."statementId"
     JOIN declarations d ON d.id = li."declarationId" AND d."cpdLeadProviderId" = s."cpdLeadProviderId"

@@ -1,16 +1,28 @@
 // npm run bench: every benchmark, one line each — name, our figure, the baseline measured in the same run,
 // the ratio, and pass or fail against the target. Exits 1 when any misses its target.
+// BENCH_ONLY=<part of a name> runs the matching ones only.
 import { run as cohortSetupImport } from './cohort-setup-import.js';
+import { run as declarationsExport } from './declarations-export.js';
 import { run as pupilPremiumImport } from './pupil-premium-import.js';
+import { formatResult, type BenchResult } from './support.js';
 
-const benchmarks = [cohortSetupImport, pupilPremiumImport];
+const benchmarks: [string, () => Promise<BenchResult>][] = [
+  ['cohort-setup-import', cohortSetupImport],
+  ['pupil-premium-import', pupilPremiumImport],
+  ['declarations-export', declarationsExport],
+];
 
+const only = process.env.BENCH_ONLY;
 let failed = 0;
-for (const benchmark of benchmarks) {
-  const r = await benchmark();
-  if (!r.pass) failed++;
-  const baseline = r.baseline_ms === null ? 'no baseline' : `baseline ${r.baseline_ms} ms`;
-  const ratio = r.ratio === null ? '' : `, ratio ${r.ratio.toFixed(2)}`;
-  console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.ours_ms} ms, ${baseline}${ratio} (target ${r.target})`);
+for (const [name, benchmark] of benchmarks) {
+  if (only && !name.includes(only)) continue;
+  try {
+    const result = await benchmark();
+    if (!result.pass) failed++;
+    console.log(formatResult(result));
+  } catch (error) {
+    failed++;
+    console.log(`FAIL  ${name}: ${(error as Error).stack ?? error}`);
+  }
 }
 process.exitCode = failed ? 1 : 0;

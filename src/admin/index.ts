@@ -13,6 +13,7 @@ import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
 import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
 import { actionLabels, labels, propertyLabels } from './labels.js';
 import { PARTICIPANTS_PAGE, participantsPage, registerParticipantsComponents } from './participants/participants-page.js';
+import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMovesComponent } from './participants/frozen-cohort-moves-page.js';
 import { EcfResource } from './prisma-resource.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
@@ -24,6 +25,7 @@ import { supplierResources } from './resources/suppliers.js';
 
 AdminJS.registerAdapter({ Database, Resource: EcfResource });
 registerJobsComponents(componentLoader);
+registerFrozenCohortMovesComponent(componentLoader);
 registerParticipantsComponents(componentLoader);
 
 export const ADMIN_ROOT = '/admin';
@@ -41,7 +43,7 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
-    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage },
+    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage },
     dashboard: {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),

@@ -245,6 +245,7 @@ const FrozenCohortMoves: React.FC = () => {
           <Text mb="default"><strong>{plural(preview.counts.eligible, 'participant')}</strong> will move to the {preview.destination.startYear} cohort.
             {preview.counts.already_moved ? ` ${plural(preview.counts.already_moved, 'is', 'are')} already there and will not change.` : ''}
           </Text>
+          <Text>For each of them:</Text>
           <Box as="ul" mb="lg" ml="xl" style={{ listStyle: 'disc' }}>
             <li><Text>their current induction record is closed and a new one opened in their school's {preview.destination.startYear} default programme;</Text></li>
             <li><Text>their schedule becomes {preview.destination.scheduleIdentifier ?? '(none: the move will be refused)'} in the {preview.destination.startYear} cohort;</Text></li>
@@ -265,7 +266,7 @@ const FrozenCohortMoves: React.FC = () => {
                   <TableCell><strong>{r.fullName}</strong>{r.trn ? <Text variant="xs">TRN {r.trn}</Text> : null}</TableCell>
                   <TableCell>{r.schoolName}{r.schoolUrn ? <Text variant="xs">URN {r.schoolUrn}</Text> : null}</TableCell>
                   <TableCell style={NO_WRAP}>{r.sourceCohortStartYear}, {r.scheduleIdentifier}<Text variant="xs">{r.leadProviderName ?? 'No lead provider'}</Text></TableCell>
-                  <TableCell>
+                  <TableCell style={r.status === 'eligible' ? NO_WRAP : undefined}>
                     {r.status === 'eligible' ? (
                       <>{preview.destination.startYear}, {preview.destination.scheduleIdentifier}<Text variant="xs">{r.targetLeadProviderName ?? 'No lead provider'}{r.targetLeadProviderName !== r.leadProviderName ? ' (changes)' : ''}</Text></>
                     ) : <Reasons row={r} />}

@@ -217,6 +217,9 @@ export interface FrozenCohortCandidatesPage {
   destination: Destination;
 }
 
+/** Those who can move first, then the blocked, then those already moved. */
+const STATUS_ORDER = Prisma.sql`array_position(ARRAY['eligible', 'blocked', 'already_moved'], w.status)`;
+
 export async function findFrozenCohortCandidates(
   { page = 1, perPage = 50, status, ...filter }: { page?: number; perPage?: number } & FrozenCohortCandidateFilter,
 ): Promise<FrozenCohortCandidatesPage> {
@@ -230,7 +233,7 @@ export async function findFrozenCohortCandidates(
       SELECT c.*, ${byStatus('eligible')} AS eligible, ${byStatus('blocked')} AS blocked, ${byStatus('already_moved')} AS already_moved
       FROM (${query}) c
     ) w ${status ? Prisma.sql`WHERE w.status = ${status}` : Prisma.empty}
-    ORDER BY w."fullName", w."participantProfileId"
+    ORDER BY ${STATUS_ORDER}, w."fullName", w."participantProfileId"
     LIMIT ${size} OFFSET ${(current - 1) * size}`);
   // The window counts come with the rows; past the last page (or for an empty status) count on their own.
   const counts = { eligible: 0, blocked: 0, already_moved: 0 };

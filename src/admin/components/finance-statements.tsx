@@ -2,6 +2,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Box, Button, CheckBox, FormGroup, H2, H3, H5, Input, Label, MessageBox, Select, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import FinanceParticipantSearch from './finance-participant-search.js';
 import FinancePaymentsChart from './finance-payments-chart.js';
 
 type Pair = [string, string];
@@ -75,6 +76,7 @@ const FinanceStatements: React.FC = () => {
   return (
     <Box p="xl">
       <H2>Statements</H2>
+      <FinanceParticipantSearch page={PAGE} onOpenStatement={(id) => void load({ statement: id })} />
       <Box flex flexDirection="row" mb="xl">
         <Box width={320} mr="lg">
           <Label>Lead provider</Label>

@@ -11,6 +11,7 @@ import { changeFinanceAdjustment } from '../../actions/statements/change-finance
 import { removeFinanceAdjustment } from '../../actions/statements/remove-finance-adjustment.js';
 import { db } from '../../db/client.js';
 import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
+import { findFinanceParticipants } from '../../reports/statements/finance-participants.js';
 import { findCurrentStatement, listStatements } from '../../reports/statements/find-statements.js';
 import { statementPaymentSeries } from '../../reports/statements/payment-series.js';
 import { statementXlsxFilename, writeStatementXlsx } from '../../reports/statements/statement-xlsx.js';
@@ -82,6 +83,7 @@ const handler: PageHandler = async (req, res, context) => {
   if (query.chart && query.leadProvider && query.cohort) {
     return { chart: await statementPaymentSeries(query.leadProvider, Number(query.cohort)) };
   }
+  if (query.participantSearch !== undefined) return { participants: await findFinanceParticipants(query.participantSearch) };
   const notice = request.method === 'post' ? await change(request, ctx) : undefined;
   const selectedId = request.payload?.statementId ?? query.statement;
 

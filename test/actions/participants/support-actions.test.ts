@@ -29,7 +29,7 @@ async function snapshot(participant: { teacher: { id: string }; profile: { id: s
   };
 }
 
-async function expectNothingWritten(participant: Parameters<typeof snapshot>[0], attempt: () => Promise<unknown>, refusal: object) {
+async function expectNothingWritten(participant: Parameters<typeof snapshot>[0], attempt: () => Promise<unknown>, refusal: Record<string, unknown>) {
   const before = await snapshot(participant);
   await expect(attempt()).rejects.toMatchObject(refusal);
   expect(await snapshot(participant)).toEqual(before);

@@ -1,7 +1,8 @@
-// The Express application: the back office at /admin, the lead provider API at /api/v3, the delivery
-// partners' check data portal at /check-data, and a health check.
+// The Express application: the back office at /admin, the lead provider API at /api/v3 (documented at
+// /api/docs), the delivery partners' check data portal at /check-data, and a health check.
 import express, { type Express } from 'express';
 import { buildAdmin, buildAdminRouter, ADMIN_ROOT } from '../admin/index.js';
+import { createApiDocsRouter } from '../api/docs/router.js';
 import { createApiRouter } from '../api/router.js';
 import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
 import type { AppConfig } from './config.js';
@@ -16,6 +17,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
   app.use('/api/v3', createApiRouter({ maintenanceMessage: apiMaintenance }));
+  app.use('/api/docs', createApiDocsRouter());
   app.use(CHECK_DATA_PATH, createPortalRouter({ sessionSecret: config.sessionSecret, databaseUrl, secureCookie: config.secureCookie, publicUrl: config.publicUrl, isUnavailable: portalUnavailable }));
   // AdminJS parses its own bodies: no body parser may run before it.
   const admin = buildAdmin();

@@ -1,7 +1,8 @@
 // About 20,000 participant profiles: ECTs and their mentors in the schools that took part each year, with
 // teachers, induction records and what happened to them (most train on; some withdraw, defer, change
 // school or complete). Some 2021 participants never finished before that cohort was frozen, and a few of
-// those have already been moved to 2024. The plans returned say when each one reached each milestone.
+// those have already been moved to 2024 (a few others carry a note that blocks the move). The plans returned
+// say when each one reached each milestone.
 import type {
   DeclarationType, EligibilityReason, EligibilityStatus, InductionStatus, ParticipantType, Prisma, TrainingStatus,
   TrnValidationState,
@@ -335,6 +336,10 @@ class ParticipantBuilder {
 
     const steps = this.steps(pace.map(([declarationType]) => declarationType), natural, periods, { stopAt, stopDate }, random);
     const finished = stopAt === pace.length && stopDate === null && kind !== 'unfinished' && natural[natural.length - 1] <= today && steps.length === pace.length;
+    if (kind === 'unfinished' && !movedFromFrozenCohort && funding === 'fundable' && steps.length > 0 && random.chance(0.2)) {
+      // Support's note that blocks moving them out of the frozen cohort until the school answers.
+      notes = 'Waiting for the school to confirm training continues before any cohort change';
+    }
     const latest = records[records.length - 1];
     if (finished && latest.trainingStatus === 'active' && latest.inductionStatus === 'active') {
       latest.inductionStatus = 'completed';

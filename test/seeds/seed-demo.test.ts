@@ -3,6 +3,7 @@ import pg from 'pg';
 import { eligibleSchoolSql } from '../../src/actions/schools/eligibility.js';
 import { hashApiToken } from '../../src/auth/api-token.js';
 import { verifyPassword } from '../../src/auth/password.js';
+import { findFrozenCohortCandidates } from '../../src/actions/participants/frozen-cohort/find-frozen-cohort-candidates.js';
 import { db, disconnectDb } from '../../src/db/client.js';
 import { DEMO_API_TOKENS, DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo-logins.js';
 import { isSeeded, seedDemo, type SeedSummary } from '../../seeds/seed-demo.js';
@@ -168,6 +169,21 @@ describe('the small demo seed', () => {
       .toBeGreaterThan(5);
     const moved = await db().participantProfile.findFirstOrThrow({ where: { cohortChangedAfterPaymentsFrozen: true }, include: { cohort: true, schedule: true } });
     expect([moved.cohort.startYear, moved.schedule.scheduleIdentifier]).toEqual([2024, 'ecf-extended-september']);
+  });
+
+  it('has frozen-cohort participants in every situation the frozen cohort moves page shows', async () => {
+    const { rows, counts } = await findFrozenCohortCandidates({ perPage: 500 });
+    expect(counts.eligible).toBeGreaterThan(3);
+    expect(counts.already_moved).toBeGreaterThan(0);
+    // Blocked for one reason only, so each case is seen on its own.
+    const alone = new Set(rows.filter((r) => r.reasons.length === 1).map((r) => `${r.reasons[0].replace(/ (not setup on) .*/, ' $1')} ${r.notEligibleBecause ?? ''}`.trim()));
+    expect([...alone].sort()).toEqual(expect.arrayContaining([
+      'Cohort starting on 2024 not setup on',
+      'Default induction programme for 2024 not setup on',
+      'Participant not eligible to be transferred from their current cohort completed_training',
+      'Participant not eligible to be transferred from their current cohort no_billable_declarations',
+      'The participant has notes that block a cohort change',
+    ]));
   });
 
   it('gives every role a demo user who signs in with the demo password', async () => {

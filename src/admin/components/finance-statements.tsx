@@ -49,7 +49,10 @@ const FinanceStatements: React.FC = () => {
     setData(response.data as Data);
   }, []);
 
-  useEffect(() => { void load({}); }, [load]);
+  useEffect(() => {
+    const statement = new URLSearchParams(window.location.search).get('statement');
+    void load(statement ? { statement } : {});
+  }, [load]);
 
   const post = async (payload: Record<string, string>) => {
     const body = new FormData();

@@ -1,5 +1,6 @@
 // Support's participant search: one box for a participant id (or training record id), a TRN, an email or part of
-// a name. Each person found comes with their profiles (ECT, mentor) and where those train now.
+// a name. Each person found comes with their profiles (ECT, mentor) and where those train now. Matches are
+// gathered first (MATERIALIZED) so part-words use the trigram indexes rather than a walk of the name index.
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { isUuid } from '../../actions/partnerships/lenient-input.js';
@@ -53,9 +54,8 @@ export async function searchParticipants(rawQuery: string): Promise<SearchHit[]>
   const query = rawQuery.trim();
   if (query.length < 2) return [];
   const rows = await db().$queryRaw<Row[]>(Prisma.sql`
-    WITH found AS (
-      SELECT t.id FROM teachers t WHERE ${matchSql(query)} ORDER BY t."fullName", t.id LIMIT ${SEARCH_LIMIT}
-    )
+    WITH matches AS MATERIALIZED (SELECT t.id, t."fullName" FROM teachers t WHERE ${matchSql(query)}),
+    found AS (SELECT id FROM matches ORDER BY "fullName", id LIMIT ${SEARCH_LIMIT})
     SELECT t.id AS "teacherId", t."fullName", t.email, t.trn, p.id AS "profileId", p.type::text AS type,
       p."trainingStatus"::text AS "trainingStatus", p."archivedAt", c."startYear", s.name AS "schoolName", s.urn
     FROM found f

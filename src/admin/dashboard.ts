@@ -1,28 +1,55 @@
-// Figures for the home page, counted in SQL and fitted to the signed-in role.
+// Figures and charts for the home page, counted in SQL and fitted to the signed-in role.
+import type { Role } from '@prisma/client';
 import type { CurrentAdmin } from 'adminjs';
 import { db } from '../db/client.js';
 import { ROLE_LABELS, can } from '../actions/authz.js';
+import {
+  declarationsPerMonthChart, participantsByCohortChart, partnershipsPerLeadProviderChart, statementTotalsPerMonthChart, type DashboardChart,
+} from '../reports/dashboard/dashboard-charts.js';
 import { roleOf } from './rbac.js';
 
 const number = (n: number | bigint) => Number(n).toLocaleString('en-GB');
 
-export async function dashboardData(admin?: CurrentAdmin) {
-  const role = roleOf(admin);
-  if (!role) return { roleLabel: '', figures: [] };
+type ChartName = 'participants' | 'declarations' | 'partnerships' | 'statementTotals';
+
+const CHARTS: Record<ChartName, () => Promise<DashboardChart>> = {
+  participants: () => participantsByCohortChart(),
+  declarations: () => declarationsPerMonthChart(),
+  partnerships: () => partnershipsPerLeadProviderChart(),
+  statementTotals: () => statementTotalsPerMonthChart(),
+};
+
+/** What each role looks at first: finance the money, support and policy the schools and people. */
+export const CHARTS_BY_ROLE: Record<Role, ChartName[]> = {
+  admin: ['participants', 'declarations', 'partnerships'],
+  super_user: ['participants', 'declarations', 'partnerships'],
+  support: ['participants', 'partnerships'],
+  finance: ['statementTotals', 'declarations', 'participants'],
+  policy: ['participants', 'partnerships'],
+};
+
+async function figures(role: Role) {
   const [counts] = await db().$queryRaw<{ schools: bigint; partnerships: bigint; participants: bigint; declarations: bigint; open_statements: bigint }[]>`
     SELECT (SELECT count(*) FROM schools) AS schools,
            (SELECT count(*) FROM partnerships WHERE "challengedAt" IS NULL AND NOT relationship) AS partnerships,
            (SELECT count(*) FROM participant_profiles WHERE "archivedAt" IS NULL) AS participants,
            (SELECT count(*) FROM declarations) AS declarations,
            (SELECT count(*) FROM statements WHERE state <> 'paid') AS open_statements`;
-  const figures = [
+  const list = [
     { label: 'Schools', value: number(counts.schools), href: '/admin/resources/School' },
     { label: 'Active partnerships', value: number(counts.partnerships), href: '/admin/resources/Partnership' },
     { label: 'Participants', value: number(counts.participants), href: '/admin/resources/ParticipantProfile' },
     { label: 'Declarations', value: number(counts.declarations), href: '/admin/resources/Declaration' },
   ];
   if (can(role, 'finance.read')) {
-    figures.push({ label: 'Statements not yet paid', value: number(counts.open_statements), href: '/admin/resources/Statement' });
+    list.push({ label: 'Statements not yet paid', value: number(counts.open_statements), href: '/admin/resources/Statement' });
   }
-  return { roleLabel: ROLE_LABELS[role], figures };
+  return list;
+}
+
+export async function dashboardData(admin?: CurrentAdmin) {
+  const role = roleOf(admin);
+  if (!role) return { roleLabel: '', figures: [], charts: [] };
+  const [list, charts] = await Promise.all([figures(role), Promise.all(CHARTS_BY_ROLE[role].map((name) => CHARTS[name]()))]);
+  return { roleLabel: ROLE_LABELS[role], figures: list, charts };
 }

@@ -1,10 +1,11 @@
-// The home page: who you are signed in as and the figures of the programme that matter to your role.
+// The home page: who you are signed in as, and the figures and charts of the programme that matter to your role.
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
 import { Box, H2, H5, Text } from '@adminjs/design-system';
+import DashboardChart, { type ChartData } from './dashboard-chart.js';
 
 interface Figure { label: string; value: string; href?: string }
-interface DashboardData { roleLabel: string; figures: Figure[] }
+interface DashboardData { roleLabel: string; figures: Figure[]; charts: ChartData[] }
 
 const api = new ApiClient();
 
@@ -25,6 +26,13 @@ const Dashboard: React.FC = () => {
           <Box key={f.label} variant="white" p="lg" mr="lg" mb="lg" width={220} data-testid="dashboard-figure">
             <H5>{f.label}</H5>
             <Text fontSize="xl">{f.href ? <a href={f.href}>{f.value}</a> : f.value}</Text>
+          </Box>
+        ))}
+      </Box>
+      <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 16 }}>
+        {(data?.charts ?? []).map((chart) => (
+          <Box key={chart.id} style={{ flex: '1 1 420px', minWidth: 0 }}>
+            <DashboardChart chart={chart} />
           </Box>
         ))}
       </Box>

@@ -13,6 +13,7 @@ import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
 import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
 import { actionLabels, labels, propertyLabels } from './labels.js';
 import { PARTICIPANTS_PAGE, participantsPage, registerParticipantsComponents } from './participants/participants-page.js';
+import { MAINTENANCE_PAGE, maintenancePage } from './maintenance/maintenance-page.js';
 import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMovesComponent } from './participants/frozen-cohort-moves-page.js';
 import { EcfResource } from './prisma-resource.js';
 import { accessResources } from './resources/access.js';
@@ -43,7 +44,7 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
-    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage },
+    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage, [MAINTENANCE_PAGE]: maintenancePage(Components.MaintenancePage) },
     dashboard: {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),

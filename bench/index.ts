@@ -4,12 +4,14 @@
 import { run as cohortSetupImport } from './cohort-setup-import.js';
 import { run as declarationsExport } from './declarations-export.js';
 import { run as pupilPremiumImport } from './pupil-premium-import.js';
+import { run as statementCalculation } from './statement-calculation.js';
 import { formatResult, type BenchResult } from './support.js';
 
 const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['cohort-setup-import', cohortSetupImport],
   ['pupil-premium-import', pupilPremiumImport],
   ['declarations-export', declarationsExport],
+  ['statement-calculation', statementCalculation],
 ];
 
 const only = process.env.BENCH_ONLY;

@@ -33,6 +33,7 @@ const READERS: Record<string, Role[]> = {
   InductionRecord: [...ADMINS, 'support', 'finance'],
   ParticipantProfileState: [...ADMINS, 'support', 'finance'],
   AppropriateBodyClaim: [...ADMINS, 'support', 'finance'],
+  TrnCheckRequest: [...ADMINS, 'support', 'finance'],
   Statement: [...ADMINS, 'finance'],
   Declaration: [...ADMINS, 'support', 'finance'],
   DeclarationStateChange: [...ADMINS, 'support', 'finance'],

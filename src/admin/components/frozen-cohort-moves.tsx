@@ -208,7 +208,7 @@ const FrozenCohortMoves: React.FC = () => {
             <>
               <Box flex flexDirection="row" alignItems="center" mb="lg" data-testid="move-summary">
                 {(['moved', 'unchanged', 'refused', 'failed'] as const).map((o) => (
-                  <Badge key={o} variant={OUTCOME_BADGE[o]} mr="default">{OUTCOME_LABEL[o]}: {count(run.counts[o])}</Badge>
+                  <Badge key={o} variant={run.counts[o] > 0 ? OUTCOME_BADGE[o] : 'default'} mr="default">{OUTCOME_LABEL[o]}: {count(run.counts[o])}</Badge>
                 ))}
                 <Box flexGrow={1} />
                 <Button as="a" href={csvHref} download variant="outlined" mr="default" data-testid="download-csv">Download CSV</Button>

@@ -15,6 +15,7 @@ import { changeTrainingStatus } from '../../actions/participants/change-training
 import { transferParticipantSchool } from '../../actions/participants/transfer-participant-school.js';
 import { updateParticipantDetails } from '../../actions/participants/update-participant-details.js';
 import { updateParticipantIdentity } from '../../actions/participants/update-participant-identity.js';
+import { requestTrnCheck } from '../../actions/trn-checks/request-trn-check.js';
 import { searchParticipants } from '../../reports/participants/search-participants.js';
 import { actorFromAdmin } from '../actor.js';
 import { PEOPLE_READERS, roleOf } from '../rbac.js';
@@ -39,6 +40,10 @@ const OPERATIONS: Record<string, (ctx: ActorContext, form: Form) => Promise<stri
   async identity(ctx, f) {
     await updateParticipantIdentity(ctx, { teacherId: f.teacherId, trn: f.trn, dateOfBirth: f.dateOfBirth, nationalInsuranceNumber: f.nationalInsuranceNumber, reason: f.reason });
     return 'Identity details saved.';
+  },
+  async trnCheck(ctx, f) {
+    const { created } = await requestTrnCheck(ctx, { participantProfileId: f.participantProfileId, reason: f.reason });
+    return created ? 'TRN validation requested: a manual TRN check is now waiting.' : 'A TRN check is already waiting for this participant.';
   },
   async note(ctx, f) {
     await addParticipantNote(ctx, { participantProfileId: f.participantProfileId, note: f.note });

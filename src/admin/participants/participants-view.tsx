@@ -56,6 +56,7 @@ const STATUS_VARIANT: Record<string, 'success' | 'info' | 'danger' | 'default'> 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
 const dateOnly = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' }) : '');
 const humanise = (value: string) => value.replace(/[_-]/g, ' ');
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 function Pairs({ rows, testId }: { rows: [string, React.ReactNode][]; testId?: string }) {
   return (
@@ -156,6 +157,8 @@ function profileForms(p: Participant, profile: Profile): FormSpec[] {
         reasonField,
       ],
     },
+    { op: 'trnCheck', title: 'Re-run TRN validation', submit: 'Request TRN check', hidden, fields: [
+      { ...reasonField, label: 'Why the TRN needs checking again', hint: 'Asks for a manual TRN check; the TRN validation shows as awaiting it until the answer is recorded.' }] },
     { op: 'note', title: 'Add a note', submit: 'Add note', hidden, fields: [{ name: 'note', label: 'Note', type: 'textarea', hint: 'A note blocks a move out of a payment-frozen cohort until it is dealt with.' }] },
   ];
   if (p.permissions.changeProvider) {
@@ -203,8 +206,8 @@ function ProfileCard({ profile, actions }: { profile: Profile; actions: React.Re
         </TableRow></TableHead>
         <TableBody>{profile.inductionRecords.map((r) => (
           <TableRow key={r.id}>
-            <TableCell>{when(r.startDate)}</TableCell>
-            <TableCell>{r.endDate ? when(r.endDate) : 'Current'}</TableCell>
+            <TableCell style={NOWRAP}>{when(r.startDate)}</TableCell>
+            <TableCell style={NOWRAP}>{r.endDate ? when(r.endDate) : 'Current'}</TableCell>
             <TableCell>{r.inductionStatus}{r.schoolTransfer ? ' (transfer)' : ''}</TableCell>
             <TableCell>{r.trainingStatus}</TableCell>
             <TableCell>{r.school}</TableCell>
@@ -231,8 +234,8 @@ function ProfileCard({ profile, actions }: { profile: Profile; actions: React.Re
           <TableHead><TableRow>{['Type', 'Declaration date', 'State', 'Lead provider', 'State history', 'Statements'].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
           <TableBody>{profile.declarations.map((d) => (
             <TableRow key={d.id}>
-              <TableCell>{d.declarationType}</TableCell>
-              <TableCell>{dateOnly(d.declarationDate)}</TableCell>
+              <TableCell style={NOWRAP}>{d.declarationType}</TableCell>
+              <TableCell style={NOWRAP}>{dateOnly(d.declarationDate)}</TableCell>
               <TableCell><Badge variant={d.state === 'voided' || d.state === 'ineligible' ? 'danger' : d.state === 'paid' ? 'success' : 'info'}>{humanise(d.state)}</Badge></TableCell>
               <TableCell>{d.leadProvider}{d.deliveryPartner ? ` with ${d.deliveryPartner}` : ''}</TableCell>
               <TableCell>{d.history.map((h) => `${humanise(h.state)}${h.reason ? ` (${h.reason})` : ''} ${dateOnly(h.at)}`).join(' → ')}</TableCell>
@@ -285,7 +288,7 @@ const ParticipantsPage: React.FC = () => {
       : null
   );
   const buttons = (specs: FormSpec[]) => (
-    <Box mb="lg">
+    <Box mt="lg" mb="lg">
       <Box flex flexDirection="row" flexWrap="wrap" mb="default">
         {specs.map((s) => (
           <Button key={s.op} size="sm" variant="outlined" color={s.danger ? 'danger' : 'primary'} mr="default" mb="sm"
@@ -323,7 +326,7 @@ const ParticipantsPage: React.FC = () => {
                 <TableRow key={hit.teacherId}>
                   <TableCell><a href={`?id=${hit.teacherId}`} onClick={(e) => { e.preventDefault(); go({ id: hit.teacherId }); }}>{hit.fullName}</a></TableCell>
                   <TableCell>{hit.email}</TableCell>
-                  <TableCell>{hit.trn ?? '—'}</TableCell>
+                  <TableCell style={NOWRAP}>{hit.trn ?? '—'}</TableCell>
                   <TableCell>{hit.profiles.map((pr) => (
                     <Text key={pr.id} variant="sm">{PROFILE_LABELS[pr.type]} · {pr.cohort} · {pr.schoolName} ({pr.schoolUrn}) · {pr.archived ? 'removed' : pr.trainingStatus}</Text>
                   ))}</TableCell>
@@ -369,7 +372,7 @@ const ParticipantsPage: React.FC = () => {
                 <TableHead><TableRow>{['When', 'Who', 'What', 'Change', 'Reason'].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
                 <TableBody>{p.audit.map((e, i) => (
                   <TableRow key={i}>
-                    <TableCell>{when(e.at)}</TableCell><TableCell>{e.actor}</TableCell><TableCell>{e.action}</TableCell>
+                    <TableCell style={NOWRAP}>{when(e.at)}</TableCell><TableCell>{e.actor}</TableCell><TableCell>{e.action}</TableCell>
                     <TableCell>{describeChange(e.before, e.after)}</TableCell><TableCell>{e.reason ?? ''}</TableCell>
                   </TableRow>
                 ))}</TableBody>

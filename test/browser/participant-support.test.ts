@@ -1,0 +1,58 @@
+// Support's participant page in a real browser against the real app: search, open, change training status with a
+// reason, and see the change and its audit entry.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
+import { db } from '../../src/db/client.js';
+import { launchBrowser } from '../support/browser.js';
+import { startApp, type RunningApp } from '../support/app-process.js';
+import { createParticipant, createParticipantWorld } from '../support/factories.js';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp(process.env.DATABASE_URL!);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('support finds a participant, defers them with a reason, and sees the change and the audit entry', async () => {
+  const fullName = `Grace Hopperton ${randomUUID().slice(0, 6)}`;
+  const participant = await createParticipant(await createParticipantWorld(), { fullName });
+  const support = DEMO_LOGINS.find((l) => l.role === 'support')!;
+
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${app.url}/admin/login`);
+  await page.fill('input[name=email]', support.email);
+  await page.fill('input[name=password]', support.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${support.email}`).waitFor();
+
+  await page.goto(`${app.url}/admin/pages/participants`);
+  await page.getByLabel('Find a participant by participant ID, name, email address or TRN').fill(fullName);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByTestId('search-results').getByRole('link', { name: fullName }).click();
+
+  const profile = page.getByTestId('profile-ect');
+  await profile.getByTestId('training-status').getByText('Training active').waitFor();
+  await profile.getByRole('button', { name: 'Change training status' }).click();
+  const form = page.getByTestId('form-trainingStatus');
+  await form.getByLabel('New training status').selectOption('deferred');
+  await form.getByLabel("The DfE's reason (for a deferral or withdrawal)").selectOption('career-break');
+  await form.getByLabel('Reason for the change (recorded in the audit log)').fill('Ticket 1234: the school says she is on a career break');
+  await form.getByRole('button', { name: 'Change training status' }).click();
+
+  await page.getByText('Training status changed to deferred.').waitFor();
+  await profile.getByTestId('training-status').getByText('Training deferred').waitFor();
+  const audit = page.getByTestId('audit-timeline');
+  await audit.getByText('participant.deferred').waitFor();
+  expect(await audit.textContent()).toContain('Ticket 1234: the school says she is on a career break');
+  expect(await db().participantProfile.findUniqueOrThrow({ where: { id: participant.profile.id } })).toMatchObject({ trainingStatus: 'deferred' });
+  await page.close();
+});

@@ -11,6 +11,7 @@ import { buildParticipants } from './participants.js';
 import { buildSchoolCohorts } from './school-cohorts.js';
 import { buildSchools } from './schools.js';
 import { buildStatements } from './statements.js';
+import { buildTrnChecks } from './trn-checks.js';
 
 /** [SQL table name, rows], in the order they are written. */
 export type DemoTables = [string, readonly object[]][];
@@ -57,6 +58,7 @@ export function buildDemoData(size: SeedSize, today: Date, passwordHashes: Map<s
     ['induction_records', participants.rows.inductionRecords],
     ['participant_profile_states', participants.rows.participantProfileStates],
     ['appropriate_body_claims', participants.rows.appropriateBodyClaims],
+    ['trn_check_requests', buildTrnChecks(today, participants.rows.teachers, participants.rows.participantProfiles)],
     ['declarations', declarations.rows.declarations],
     ['declaration_state_changes', declarations.rows.declarationStateChanges],
     ['statement_line_items', declarations.rows.statementLineItems],

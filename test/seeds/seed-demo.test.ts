@@ -16,6 +16,7 @@ const SEEDED_TABLES = [
   'delivery_partners', 'provider_relationships', 'partnerships', 'school_cohorts', 'induction_programmes', 'users', 'teachers',
   'participant_profiles', 'induction_records', 'participant_profile_states', 'appropriate_body_claims', 'declarations',
   'declaration_state_changes', 'statement_line_items', 'portal_users', 'portal_roles', 'finance_adjustments', 'audit_events',
+  'trn_check_requests',
 ];
 
 let summary: SeedSummary;

@@ -3,35 +3,36 @@
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ApiCaller } from '../http/caller.js';
-import { isoDayOrNull, isoTime } from '../http/format.js';
+import { fromSqlJson, fromSqlJsonOrNull, isoDayOrNull, isoTime } from '../http/format.js';
 import { latestVisibleRecordsSql } from './visible-records.js';
 
+/** A row as json_agg writes it: times and dates are strings (see fromSqlJson). */
 interface Row {
   teacherId: string;
   profileId: string;
   type: 'ect' | 'mentor';
-  profileCreatedAt: Date;
+  profileCreatedAt: string;
   pupilPremiumUplift: boolean;
   sparsityUplift: boolean;
   eligibilityStatus: string;
   trnValidationState: string;
-  inductionCompletionDate: Date | null;
-  mentorCompletionDate: Date | null;
+  inductionCompletionDate: string | null;
+  mentorCompletionDate: string | null;
   mentorCompletionReason: string | null;
   cohortChangedAfterPaymentsFrozen: boolean;
   teacherEmail: string;
   preferredEmail: string | null;
   trainingStatus: 'active' | 'deferred' | 'withdrawn';
   inductionStatus: string;
-  startDate: Date;
-  endDate: Date | null;
+  startDate: string;
+  endDate: string | null;
   deliveryPartnerId: string;
   scheduleIdentifier: string;
   urn: string;
   startYear: number;
   mentorTeacherId: string | null;
   stateReason: string | null;
-  stateAt: Date | null;
+  stateAt: string | null;
 }
 
 export interface EnrolmentRow {
@@ -41,8 +42,8 @@ export interface EnrolmentRow {
 
 /** Whether the school has told the DfE the participant is arriving, leaving or gone (ecf-domain 8.3). */
 function participantStatus(row: Row, now: Date): string {
-  if (row.endDate) return row.endDate > now ? 'leaving' : 'left';
-  if (row.startDate > now) return 'joining';
+  if (row.endDate) return fromSqlJson(row.endDate) > now ? 'leaving' : 'left';
+  if (fromSqlJson(row.startDate) > now) return 'joining';
   if (row.inductionStatus === 'active' || row.inductionStatus === 'completed') return 'active';
   return row.inductionStatus === 'leaving' ? 'leaving' : 'withdrawn';
 }
@@ -52,7 +53,7 @@ const withdrawalReason = (reason: string | null) => (reason === 'school-left-fip
 
 function toEnrolment(row: Row, now: Date) {
   const stated = (status: string, reason: string | null) =>
-    row.trainingStatus === status && row.stateAt && reason ? { reason, date: isoTime(row.stateAt) } : null;
+    row.trainingStatus === status && row.stateAt && reason ? { reason, date: isoTime(fromSqlJson(row.stateAt)) } : null;
   return {
     training_record_id: row.profileId,
     email: row.preferredEmail ?? row.teacherEmail,
@@ -70,16 +71,15 @@ function toEnrolment(row: Row, now: Date) {
     delivery_partner_id: row.deliveryPartnerId,
     withdrawal: stated('withdrawn', withdrawalReason(row.stateReason)),
     deferral: stated('deferred', row.stateReason),
-    created_at: isoTime(row.profileCreatedAt),
-    induction_end_date: isoDayOrNull(row.inductionCompletionDate),
-    mentor_funding_end_date: isoDayOrNull(row.mentorCompletionDate),
+    created_at: isoTime(fromSqlJson(row.profileCreatedAt)),
+    induction_end_date: isoDayOrNull(fromSqlJsonOrNull(row.inductionCompletionDate)),
+    mentor_funding_end_date: isoDayOrNull(fromSqlJsonOrNull(row.mentorCompletionDate)),
     cohort_changed_after_payments_frozen: row.cohortChangedAfterPaymentsFrozen,
     mentor_ineligible_for_funding_reason: row.type === 'mentor' ? row.mentorCompletionReason : null,
   };
 }
 
-export async function enrolmentsOf(caller: ApiCaller, profileIds: Prisma.Sql): Promise<EnrolmentRow[]> {
-  const rows = await db().$queryRaw<Row[]>(Prisma.sql`
+const enrolmentRowsSql = (caller: ApiCaller, profileIds: Prisma.Sql) => Prisma.sql`
     SELECT p."teacherId", p.id AS "profileId", p.type::text AS type, p."createdAt" AS "profileCreatedAt",
       p."pupilPremiumUplift", p."sparsityUplift", p."eligibilityStatus"::text AS "eligibilityStatus",
       p."trnValidationState"::text AS "trnValidationState", p."inductionCompletionDate", p."mentorCompletionDate",
@@ -100,8 +100,11 @@ export async function enrolmentsOf(caller: ApiCaller, profileIds: Prisma.Sql): P
       SELECT st.reason, st."createdAt" FROM participant_profile_states st
       WHERE st."participantProfileId" = p.id AND st."cpdLeadProviderId" = ${caller.cpdLeadProviderId}::uuid AND st.state = ir."trainingStatus"
       ORDER BY st."createdAt" DESC LIMIT 1
-    ) st ON ir."trainingStatus" <> 'active'
-    ORDER BY p."createdAt", p.id`);
+    ) st ON ir."trainingStatus" <> 'active'`;
+
+export async function enrolmentsOf(caller: ApiCaller, profileIds: Prisma.Sql): Promise<EnrolmentRow[]> {
+  const [{ rows }] = await db().$queryRaw<{ rows: Row[] | null }[]>(Prisma.sql`
+    SELECT json_agg(r ORDER BY r."profileCreatedAt", r."profileId") AS rows FROM (${enrolmentRowsSql(caller, profileIds)}) r`);
   const now = new Date();
-  return rows.map((row) => ({ teacherId: row.teacherId, enrolment: toEnrolment(row, now) }));
+  return (rows ?? []).map((row) => ({ teacherId: row.teacherId, enrolment: toEnrolment(row, now) }));
 }

@@ -4,7 +4,7 @@
 import { Prisma, type TrainingStatus } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ApiCaller } from '../http/caller.js';
-import { isoTime } from '../http/format.js';
+import { fromSqlJson, isoTime } from '../http/format.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
 import { enrolmentsOf, type EnrolmentRow } from './participant-enrolments.js';
 import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
@@ -33,12 +33,13 @@ function visibleTeachersSql(caller: ApiCaller, filters: Pick<ParticipantFilters,
     GROUP BY v."teacherCreatedAt", v."teacherId"`;
 }
 
+/** As json_agg writes it (updatedAt a string, see fromSqlJson). */
 interface TeacherRow {
   id: string;
   fullName: string;
   trn: string | null;
   email: string;
-  updatedAt: Date;
+  updatedAt: string;
 }
 
 export async function listParticipants(caller: ApiCaller, filters: ParticipantFilters, sort: Sort, page: Page) {
@@ -67,10 +68,11 @@ export async function findParticipant(caller: ApiCaller, teacherId: string) {
 export async function participantResources(caller: ApiCaller, teacherIds: string[]) {
   if (teacherIds.length === 0) return [];
   const [teachers, enrolments] = await Promise.all([
-    db().$queryRaw<TeacherRow[]>(Prisma.sql`
-      SELECT t.id, t."fullName", t.trn, t.email, u."updatedAt"
-      FROM teachers t JOIN (${participantUpdatedAtSql(teacherIds)}) u ON u."teacherId" = t.id
-      WHERE t.id = ANY(${teacherIds}::uuid[])`),
+    db().$queryRaw<{ rows: TeacherRow[] | null }[]>(Prisma.sql`
+      SELECT json_agg(r) AS rows FROM (
+        SELECT t.id, t."fullName", t.trn, t.email, u."updatedAt"
+        FROM teachers t JOIN (${participantUpdatedAtSql(teacherIds)}) u ON u."teacherId" = t.id
+        WHERE t.id = ANY(${teacherIds}::uuid[])) r`).then(([{ rows }]) => rows ?? []),
     enrolmentsOf(caller, Prisma.sql`SELECT p.id FROM participant_profiles p WHERE p."teacherId" = ANY(${teacherIds}::uuid[])`),
   ]);
   const byTeacher = new Map<string, EnrolmentRow[]>();
@@ -85,7 +87,7 @@ export async function participantResources(caller: ApiCaller, teacherIds: string
       attributes: {
         full_name: teacher.fullName,
         ...(teacher.trn ? { teacher_reference_number: teacher.trn } : {}),
-        updated_at: isoTime(teacher.updatedAt),
+        updated_at: isoTime(fromSqlJson(teacher.updatedAt)),
         ecf_enrolments: (byTeacher.get(id) ?? []).map((row) => row.enrolment),
         participant_id_changes: [],
       },

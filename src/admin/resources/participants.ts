@@ -49,11 +49,12 @@ export const participantResources = () => [
   }),
   defineResource({
     model: 'TrnCheckRequest', table: 'trn_check_requests', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'fullName',
-    list: ['fullName', 'state', 'trnGiven', 'participantProfile', 'createdAt', 'adapter', 'ticketId', 'trnFound'],
+    list: ['fullName', 'state', 'trnGiven', 'reason', 'createdAt', 'adapter', 'trnFound'],
     filter: ['state', 'fullName', 'adapter', 'ticketId', 'createdAt'],
     show: ['fullName', 'state', 'participantProfile', 'dateOfBirth', 'nationalInsuranceNumber', 'trnGiven', 'reason', 'requestedBy', 'createdAt',
       'adapter', 'ticketId', 'sentAt', 'lastPolledAt', 'trnFound', 'failureNote', 'answeredBy', 'answeredAt'],
     sort: { sortBy: 'createdAt', direction: 'asc' },
+    properties: { adapter: { availableValues: [{ value: 'back_office', label: 'Back office queue' }, { value: 'zendesk', label: 'Zendesk' }] } },
     actions: { show: { after: maskIdentity }, list: { after: maskIdentity }, recordTrnCheckAnswer: confirmAction(recordTrnCheckAnswerPage) },
   }),
   defineResource({

@@ -196,7 +196,9 @@ const FrozenCohortMoves: React.FC = () => {
 
   if (requestId) {
     const finished = run && run.state !== 'starting' && run.state !== 'running';
-    const csvHref = `/admin/api/pages/${PAGE}?download=${encodeURIComponent(requestId)}`;
+    // The page's own API route, under whatever root the back office is mounted at.
+    const root = window.location.pathname.split(`/pages/${PAGE}`)[0];
+    const csvHref = `${root}/api/pages/${PAGE}?download=${encodeURIComponent(requestId)}`;
     return (
       <Box variant="grey" p="xl" data-testid="frozen-cohort-moves">
         {header}

@@ -49,10 +49,14 @@ interface CountRow {
 }
 
 export async function loadStatementInputs(statementId: string, client: Tx = db()): Promise<StatementInputs> {
-  const row = await client.statement.findUnique({
-    where: { id: statementId },
-    include: { cohort: true, cpdLeadProvider: { include: { leadProvider: true } }, adjustments: { orderBy: { createdAt: 'asc' } } },
-  });
+  // The counts need only the statement's id, so they run while the statement is read.
+  const [row, counts] = await Promise.all([
+    client.statement.findUnique({
+      where: { id: statementId },
+      include: { cohort: true, cpdLeadProvider: { include: { leadProvider: true } }, adjustments: { orderBy: { createdAt: 'asc' } } },
+    }),
+    countLineItems(client, statementId),
+  ]);
   if (!row) throw notFound('Statement');
   const leadProvider = row.cpdLeadProvider.leadProvider;
   if (!leadProvider) throw new ActionError('INVALID_STATE', `${row.cpdLeadProvider.name} has no lead provider record, so its contract cannot be found.`);
@@ -75,7 +79,7 @@ export async function loadStatementInputs(statementId: string, client: Tx = db()
     mentorContractVersion: row.mentorContractVersion,
     vatChargeable: leadProvider.vatChargeable,
   };
-  const [contract, counts] = await Promise.all([loadContract(client, statement), countLineItems(client, statement)]);
+  const contract = await loadContract(client, statement);
   const common = {
     adjustments: row.adjustments.map((a) => ({ paymentType: a.paymentType, amount: a.amount.toString() })),
     reconcileAmount: row.reconcileAmount.toString(),
@@ -137,13 +141,13 @@ async function loadContract(client: Tx, statement: StatementDetails): Promise<Ec
  * kind. Grouped on the enum columns themselves and cast once per group: casting per row costs more than
  * the counting.
  */
-function countLineItems(client: Tx, statement: StatementDetails): Promise<CountRow[]> {
+function countLineItems(client: Tx, statementId: string): Promise<CountRow[]> {
   return client.$queryRaw<CountRow[]>`
     SELECT current, "participantType"::text AS "participantType", "declarationType"::text AS "declarationType",
       billable, refundable, "upliftBillable", "upliftRefundable", "clawedBack", voided
     FROM (
       SELECT
-        li."statementId" = ${statement.id}::uuid AS current,
+        li."statementId" = ${statementId}::uuid AS current,
         d.type AS "participantType",
         d."declarationType",
         COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid'))::int AS billable,
@@ -155,10 +159,10 @@ function countLineItems(client: Tx, statement: StatementDetails): Promise<CountR
       FROM statement_line_items li
       JOIN declarations d ON d.id = li."declarationId"
       WHERE li."statementId" IN (
-        SELECT s.id FROM statements s
-        WHERE s."cpdLeadProviderId" = ${statement.cpdLeadProviderId}::uuid
-          AND s."cohortId" = ${statement.cohortId}::uuid
-          AND (s.id = ${statement.id}::uuid OR s."paymentDate" < ${statement.paymentDate}::date))
+        SELECT s.id FROM statements s JOIN statements this ON this.id = ${statementId}::uuid
+        WHERE s."cpdLeadProviderId" = this."cpdLeadProviderId"
+          AND s."cohortId" = this."cohortId"
+          AND (s.id = this.id OR s."paymentDate" < this."paymentDate"))
       GROUP BY 1, 2, 3
     ) counts`;
 }

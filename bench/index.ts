@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, one line each — name, our figure, the baseline measured in the same run,
 // the ratio, and pass or fail against the target. Exits 1 when any misses its target.
 // BENCH_ONLY=<part of a name> runs the matching ones only.
+import { run as apiParticipants } from './api-participants.js';
 import { run as cohortSetupImport } from './cohort-setup-import.js';
 import { run as declarationsExport } from './declarations-export.js';
 import { run as pupilPremiumImport } from './pupil-premium-import.js';
@@ -12,6 +13,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['pupil-premium-import', pupilPremiumImport],
   ['declarations-export', declarationsExport],
   ['statement-calculation', statementCalculation],
+  ['api-participants', apiParticipants],
 ];
 
 const only = process.env.BENCH_ONLY;

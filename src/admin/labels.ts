@@ -52,6 +52,8 @@ export const actionLabels: Record<string, string> = {
   disable: 'Disable',
   enable: 'Enable',
   voidDeclaration: 'Void declaration',
+  createApiToken: 'Create API token',
+  revoke: 'Revoke',
   voidedDeclarations: 'Voided declarations',
   users: 'Users',
 };

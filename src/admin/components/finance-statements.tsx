@@ -124,8 +124,8 @@ const FinanceStatements: React.FC = () => {
           {view.adjustments.length === 0 ? <Text mb="lg">None.</Text> : (
             <Table mb="lg"><TableBody>{view.adjustments.map((a) => editing?.adjustmentId === a.id ? (
               <TableRow key={a.id}>
-                <TableCell><Input aria-label="Adjustment name" value={editing.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, paymentType: e.target.value })} /></TableCell>
-                <TableCell><Input aria-label="Adjustment amount" value={editing.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, amount: e.target.value })} /></TableCell>
+                <TableCell><Input aria-label="Adjustment name" width={1} value={editing.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, paymentType: e.target.value })} /></TableCell>
+                <TableCell><Input aria-label="Adjustment amount" width={1} value={editing.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, amount: e.target.value })} /></TableCell>
                 <TableCell>
                   <Button size="sm" mr="default" onClick={() => post({ op: 'changeAdjustment', statementId: view.id, ...editing })}>Save</Button>
                   <Button size="sm" variant="text" onClick={() => setEditing(null)}>Cancel</Button>
@@ -145,7 +145,7 @@ const FinanceStatements: React.FC = () => {
                 <Input id="adjustment-name" value={adjustment.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAdjustment({ ...adjustment, paymentType: e.target.value })} /></FormGroup>
               <FormGroup mr="lg"><Label htmlFor="adjustment-amount">How much is the payment?</Label>
                 <Input id="adjustment-amount" value={adjustment.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAdjustment({ ...adjustment, amount: e.target.value })} /></FormGroup>
-              <Button mb="lg" onClick={() => post({ op: 'addAdjustment', statementId: view.id, ...adjustment })}>Add adjustment</Button>
+              <Button mb="lg" style={{ whiteSpace: 'nowrap' }} onClick={() => post({ op: 'addAdjustment', statementId: view.id, ...adjustment })}>Add adjustment</Button>
             </Box>
           ) : null}
 

@@ -53,7 +53,7 @@ interface FormSpec { op: string; title: string; fields: Field[]; submit: string;
 
 const PROFILE_LABELS: Record<string, string> = { ect: 'Early career teacher', mentor: 'Mentor' };
 const STATUS_VARIANT: Record<string, 'success' | 'info' | 'danger' | 'default'> = { active: 'success', deferred: 'info', withdrawn: 'danger' };
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '');
 const dateOnly = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' }) : '');
 const humanise = (value: string) => value.replace(/[_-]/g, ' ');
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -202,7 +202,7 @@ function ProfileCard({ profile, actions }: { profile: Profile; actions: React.Re
       <H5>Induction records</H5>
       <Table mb="xl" data-testid="induction-records">
         <TableHead><TableRow>
-          {['Start', 'End', 'Induction status', 'Training status', 'School', 'Programme', 'Lead provider', 'Delivery partner', 'Schedule'].map((h) => <TableCell key={h}>{h}</TableCell>)}
+          {['Start', 'End', 'Induction status', 'Training status', 'School', 'Training with', 'Schedule'].map((h) => <TableCell key={h}>{h}</TableCell>)}
         </TableRow></TableHead>
         <TableBody>{profile.inductionRecords.map((r) => (
           <TableRow key={r.id}>
@@ -211,9 +211,7 @@ function ProfileCard({ profile, actions }: { profile: Profile; actions: React.Re
             <TableCell>{r.inductionStatus}{r.schoolTransfer ? ' (transfer)' : ''}</TableCell>
             <TableCell>{r.trainingStatus}</TableCell>
             <TableCell>{r.school}</TableCell>
-            <TableCell>{humanise(r.programme)}</TableCell>
-            <TableCell>{r.leadProvider ?? '—'}{r.relationship ? ' (relationship)' : ''}</TableCell>
-            <TableCell>{r.deliveryPartner ?? '—'}</TableCell>
+            <TableCell>{r.leadProvider ? `${r.leadProvider} with ${r.deliveryPartner}${r.relationship ? ' (relationship partnership)' : ''}` : humanise(r.programme)}</TableCell>
             <TableCell>{r.schedule}</TableCell>
           </TableRow>
         ))}</TableBody>

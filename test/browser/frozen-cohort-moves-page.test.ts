@@ -1,5 +1,5 @@
 // The bulk "Frozen cohort moves" page in a real browser against the real app on the small demo seed:
-// filter, select, preview, confirm, the progress bar to done, the result table and its CSV.
+// filter, select, preview, confirm, the progress bar to done, the result table and its CSV (also after a reload).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
@@ -66,6 +66,11 @@ describe('the frozen cohort moves page', () => {
     expect(csv[0]).toBe('Participant ID,Name,TRN,School,URN,Cohort now,Outcome,Reason or result');
     expect(csv).toHaveLength(movable + 1);
     expect(csv).toContainEqual(expect.stringContaining(`${eligible.participantProfileId},${eligible.fullName},`));
+
+    // The run is in the address: a reload comes back to its results.
+    await page.reload();
+    await page.getByText('Move finished').waitFor();
+    expect(await page.getByTestId('move-results').innerText()).toContain(eligible.fullName);
 
     expect(await db().participantProfile.findUniqueOrThrow({ where: { id: eligible.participantProfileId }, include: { cohort: true } }))
       .toMatchObject({ cohort: { startYear: 2024 }, cohortChangedAfterPaymentsFrozen: true });

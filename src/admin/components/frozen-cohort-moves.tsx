@@ -98,7 +98,8 @@ const FrozenCohortMoves: React.FC = () => {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [requestId, setRequestId] = useState<string | null>(null);
+  // Kept in the address too, so a reload (or a link) comes back to the run and its results.
+  const [requestId, setRequestId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('run'));
   const [run, setRun] = useState<RunView | null>(null);
   const [resultPage, setResultPage] = useState(1);
 
@@ -172,10 +173,12 @@ const FrozenCohortMoves: React.FC = () => {
     setResultPage(1);
     setRun(null);
     setRequestId(result.requestId);
+    window.history.replaceState(null, '', `?run=${encodeURIComponent(result.requestId)}`);
   };
 
   const startAgain = () => {
     setRequestId(null); setRun(null); setPreview(null); setSelected(new Set()); setReason(''); setError(null);
+    window.history.replaceState(null, '', window.location.pathname);
     void load();
   };
 

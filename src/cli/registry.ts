@@ -10,6 +10,7 @@ import { maintenanceOff, maintenanceOn } from './commands/maintenance.js';
 import { participantsMoveFromFrozenCohort } from './commands/participants-move-from-frozen-cohort.js';
 import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
+import { schoolsImportGias } from './commands/schools-import-gias.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
 import { statementsExport } from './commands/statements-export.js';
 import { statementsMarkPayable } from './commands/statements-mark-payable.js';
@@ -30,6 +31,7 @@ export const commands: CliCommand[] = [
   trnChecksPoll,
   cohortsImport,
   pupilPremiumImport,
+  schoolsImportGias,
   participantsMoveFromFrozenCohort,
   partnershipsChallenge,
   statementsShow,

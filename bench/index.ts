@@ -3,6 +3,7 @@
 // BENCH_ONLY=<part of a name> runs the matching ones only.
 import { run as apiParticipants } from './api-participants.js';
 import { run as cohortSetupImport } from './cohort-setup-import.js';
+import { run as dashboard } from './dashboard.js';
 import { run as declarationsExport } from './declarations-export.js';
 import { run as pupilPremiumImport } from './pupil-premium-import.js';
 import { run as statementCalculation } from './statement-calculation.js';
@@ -14,6 +15,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['declarations-export', declarationsExport],
   ['statement-calculation', statementCalculation],
   ['api-participants', apiParticipants],
+  ['dashboard', dashboard],
 ];
 
 const only = process.env.BENCH_ONLY;

@@ -61,7 +61,7 @@ describe('Jobs page data', () => {
     const run = await db().jobRun.create({ data: { job: 'declaration-exports', args: {}, state: 'running', rowsDone: 40, rowsTotal: 100 } });
     const page = (await handle({ method: 'get', query: {} }, users.get('finance'))) as JobsPageData;
     expect(page).toMatchObject({ allowed: true, canRun: true, canDownload: true });
-    expect(page.jobs.map((j) => [j.name, j.label])).toEqual([['statements', 'Statements'], ['declaration-exports', 'Declaration exports'], ['housekeeping', 'Housekeeping']]);
+    expect(page.jobs.map((j) => [j.name, j.label])).toEqual([['statements', 'Statements'], ['declaration-exports', 'Declaration exports'], ['housekeeping', 'Housekeeping'], ['trn-checks', 'Manual TRN checks']]);
     expect(page.runs).toContainEqual(expect.objectContaining({ id: run.id, label: 'Declaration exports', state: 'running', rowsDone: 40, rowsTotal: 100 }));
     expect(page.exports).toEqual([{ name: FILE, bytes: CSV.length, modifiedAt: expect.any(String), href: `/admin/api/pages/jobs?download=${FILE}` }]);
     expect(page.statements).toBeUndefined();

@@ -24,8 +24,9 @@ describe('schedules', () => {
       { job: 'statements', cron: '15 2 * * *' },
       { job: 'declaration-exports', cron: '45 2 * * *' },
       { job: 'housekeeping', cron: '30 3 * * *' },
+      { job: 'trn-checks', cron: '0 6 * * *' },
     ]);
-    expect(jobSchedules({ JOB_STATEMENTS_CRON: '0 6 * * 1-5', JOB_EXPORTS_CRON: 'off', JOB_HOUSEKEEPING_CRON: ' 0 4 * * * ' })).toEqual([
+    expect(jobSchedules({ JOB_STATEMENTS_CRON: '0 6 * * 1-5', JOB_EXPORTS_CRON: 'off', JOB_HOUSEKEEPING_CRON: ' 0 4 * * * ', JOB_TRN_CHECKS_CRON: 'off' })).toEqual([
       { job: 'statements', cron: '0 6 * * 1-5' },
       { job: 'housekeeping', cron: '0 4 * * *' },
     ]);
@@ -34,7 +35,7 @@ describe('schedules', () => {
   });
 
   it('refuses a schedule that is not a cron expression, naming the variables', async () => {
-    await expect(startScheduler({ log: () => {}, env: { JOB_STATEMENTS_CRON: 'every day', JOB_EXPORTS_CRON: 'off', JOB_HOUSEKEEPING_CRON: 'off' } }))
+    await expect(startScheduler({ log: () => {}, env: { JOB_STATEMENTS_CRON: 'every day', JOB_EXPORTS_CRON: 'off', JOB_HOUSEKEEPING_CRON: 'off', JOB_TRN_CHECKS_CRON: 'off' } }))
       .rejects.toThrow(/Cannot schedule the jobs: .*Check JOB_STATEMENTS_CRON \(statements\)/s);
   });
 });
@@ -45,7 +46,7 @@ describe('startScheduler', () => {
     const lines: string[] = [];
     const stop = await startScheduler({
       log: (line) => lines.push(line),
-      env: { JOB_STATEMENTS_CRON: 'off', JOB_EXPORTS_CRON: 'off', JOB_HOUSEKEEPING_CRON: '* * * * * *' },
+      env: { JOB_STATEMENTS_CRON: 'off', JOB_EXPORTS_CRON: 'off', JOB_HOUSEKEEPING_CRON: '* * * * * *', JOB_TRN_CHECKS_CRON: 'off' },
     });
     try {
       expect((await db().jobRun.findUniqueOrThrow({ where: { id: dead.id } })).error).toBe(INTERRUPTED);

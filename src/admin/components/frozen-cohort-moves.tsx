@@ -22,7 +22,7 @@ interface Preview { destination: Destination; counts: Record<Status, number>; re
 type Outcome = 'moved' | 'would_move' | 'unchanged' | 'refused' | 'failed';
 interface OutcomeRow { participantProfileId: string; outcome: Outcome; message: string; fullName: string | null; trn: string | null; schoolName: string | null; schoolUrn: string | null; cohortStartYear: number | null }
 interface RunView {
-  state: 'starting' | 'running' | 'succeeded' | 'failed' | 'skipped'; done: number; total: number | null; error: string | null;
+  state: 'starting' | 'running' | 'succeeded' | 'failed'; done: number; total: number | null; error: string | null;
   counts: Record<Outcome, number>; rows: OutcomeRow[]; page: number; perPage: number; totalRows: number;
 }
 interface Option { value: string; label: string }

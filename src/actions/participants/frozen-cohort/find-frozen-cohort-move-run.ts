@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
-import { SKIPPED } from '../../jobs/run-job.js';
 import { Id } from '../../zod.js';
 import { countOutcomes, findMoveRun, moveRunOutput, withParticipantDetails, type OutcomeCounts, type OutcomeRow } from './move-run.js';
 
@@ -14,7 +13,7 @@ export const FindFrozenCohortMoveRunInput = z.object({
 
 export interface FrozenCohortMoveRunView {
   /** `starting` until the run has its row (a moment after the request). */
-  state: 'starting' | 'running' | 'succeeded' | 'failed' | 'skipped';
+  state: 'starting' | 'running' | 'succeeded' | 'failed';
   done: number;
   total: number | null;
   error: string | null;
@@ -32,13 +31,7 @@ export async function findFrozenCohortMoveRun(ctx: ActorContext, raw: unknown): 
   const empty = { counts: countOutcomes([]), rows: [], page, perPage, totalRows: 0 };
   if (!run) return { state: 'starting', done: 0, total: null, error: null, ...empty };
   const output = moveRunOutput(run);
-  const skipped = (run.output as { skipped?: string } | null)?.skipped === SKIPPED;
-  const base = {
-    state: skipped ? ('skipped' as const) : run.state,
-    done: run.rowsDone,
-    total: run.rowsTotal,
-    error: run.state === 'failed' ? run.error : skipped ? 'The same participants were already being moved.' : null,
-  };
+  const base = { state: run.state, done: run.rowsDone, total: run.rowsTotal, error: run.state === 'failed' ? run.error : null };
   if (!output) return { ...base, ...empty };
   const slice = output.outcomes.slice((page - 1) * perPage, page * perPage);
   return { ...base, counts: output.counts, rows: await withParticipantDetails(slice), page, perPage, totalRows: output.outcomes.length };

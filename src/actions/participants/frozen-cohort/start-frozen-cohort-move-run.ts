@@ -1,6 +1,7 @@
 // "Move" on the bulk page: the chosen participants move one by one, each in its own transaction, as a
-// recorded job run in this process (so the page can leave and come back; a second identical request
-// while one runs is skipped). Each move is audited as the signed-in user. The page polls with requestId.
+// recorded job run in this process (so the page can leave and come back). Two runs over the same people
+// are safe: each move locks the participant and re-checks, so the second finds them already moved.
+// Each move is audited as the signed-in user. The page polls with requestId.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { actorLabel, type ActorContext } from '../../actor.js';

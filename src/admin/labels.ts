@@ -44,6 +44,7 @@ export const actionLabels: Record<string, string> = {
   import: 'Import pupil premium and sparsity',
   challenge: 'Challenge partnership',
   moveFromFrozenCohort: 'Move to active cohort',
+  participantPage: 'Participant page',
   changeInductionProgramme: 'Change induction programme',
   recordAppropriateBodyConfirmation: 'Record appropriate body confirmation',
   requestTrnCheck: 'Request TRN check',

@@ -4,6 +4,8 @@ import { moveFromFrozenCohortPage } from '../confirm/move-from-frozen-cohort-pag
 import { recordAppropriateBodyConfirmationPage } from '../confirm/record-appropriate-body-confirmation-page.js';
 import { nav } from '../navigation.js';
 import { APPROPRIATE_BODY_PROPERTY, appropriateBodyProperty, withAppropriateBodyPanel } from '../participants/appropriate-body-panel.js';
+import { MASK, seesIdentity } from '../participants/identity-visibility.js';
+import { openParticipantPage } from '../participants/open-participant-page.js';
 import { PEOPLE_READERS, roleOf } from '../rbac.js';
 import { recordTrnCheckAnswerPage } from '../trn-checks/record-trn-check-answer-page.js';
 import { requestTrnCheckPage } from '../trn-checks/request-trn-check-page.js';
@@ -12,11 +14,10 @@ import { defineResource } from './define-resource.js';
 // Identity data is personal: only admins and support see it unmasked.
 const IDENTITY_FIELDS = ['dateOfBirth', 'nationalInsuranceNumber'];
 const maskIdentity = async (response: ActionResponse, _request: unknown, { currentAdmin }: ActionContext) => {
-  const role = roleOf(currentAdmin);
-  if (role === 'admin' || role === 'super_user' || role === 'support') return response;
+  if (seesIdentity(roleOf(currentAdmin))) return response;
   const records = response.records ?? (response.record ? [response.record] : []);
   for (const record of records) {
-    for (const field of IDENTITY_FIELDS) if (record.params[field]) record.params[field] = '••••••';
+    for (const field of IDENTITY_FIELDS) if (record.params[field]) record.params[field] = MASK;
   }
   return response;
 };
@@ -28,7 +29,7 @@ export const participantResources = () => [
     list: ['fullName', 'email', 'trn', 'updatedAt'], filter: ['fullName', 'email', 'trn'],
     show: ['id', 'fullName', 'email', 'trn', 'dateOfBirth', 'nationalInsuranceNumber', 'createdAt', 'updatedAt'],
     properties: { fullName: { description: 'Search by name, email or TRN' } },
-    actions: { show: { after: maskIdentity }, list: { after: maskIdentity } },
+    actions: { show: { after: maskIdentity }, list: { after: maskIdentity }, participantPage: openParticipantPage((params) => params.id) },
   }),
   defineResource({
     model: 'ParticipantProfile', table: 'participant_profiles', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
@@ -42,6 +43,7 @@ export const participantResources = () => [
     sort: { sortBy: 'updatedAt', direction: 'desc' },
     actions: {
       show: { after: withAppropriateBodyPanel },
+      participantPage: openParticipantPage((params) => params.teacher),
       moveFromFrozenCohort: confirmAction(moveFromFrozenCohortPage),
       recordAppropriateBodyConfirmation: confirmAction(recordAppropriateBodyConfirmationPage),
       requestTrnCheck: confirmAction(requestTrnCheckPage),

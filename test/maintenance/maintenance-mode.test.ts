@@ -11,6 +11,7 @@ import { apiMaintenance, portalUnavailable } from '../../src/server/maintenance.
 import { setMaintenanceMode } from '../../src/actions/maintenance/set-maintenance-mode.js';
 import { MAINTENANCE_SETTING, readMaintenanceMode } from '../../src/actions/maintenance/maintenance-mode.js';
 import { maintenanceOff, maintenanceOn } from '../../src/cli/commands/maintenance.js';
+import { maintenancePageHandler } from '../../src/admin/maintenance/maintenance-page.js';
 import { userContext } from '../support/factories.js';
 
 let server: Server;
@@ -101,5 +102,19 @@ describe('maintenance mode', () => {
     expect(await maintenanceOff.run({ options: {}, positional: [] }, quiet)).toEqual({ on: false, message: null, until: null });
     expect((await readMaintenanceMode()).on).toBe(false);
     expect(await db().auditEvent.findFirst({ where: { action: 'maintenance.switched_on', actorLabel: 'System: CLI maintenance:on' } })).not.toBeNull();
+  });
+
+  it('is switched on the back office page by admins only; every role reads it for the banner', async () => {
+    const page = (role: string, request: Record<string, unknown>) =>
+      maintenancePageHandler(request as never, {} as never, { currentAdmin: { id: `${role}-id`, email: `${role}@example.com`, role } } as never) as Promise<Record<string, unknown>>;
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    expect(await page('support', { method: 'post', payload: { on: 'true' } })).toMatchObject({ on: false, canSwitch: false, errors: ['You do not have permission to do this.'] });
+    expect((await readMaintenanceMode()).on).toBe(false);
+
+    expect(await page('admin', { method: 'post', payload: { on: 'true', until, message: 'Back soon' } })).toMatchObject({
+      on: true, canSwitch: true, message: 'Back soon', until, untilLabel: expect.stringMatching(/^\d{1,2}:\d\d[ap]m on /), result: { message: 'Maintenance mode is on.', type: 'success' },
+    });
+    expect(await page('finance', { method: 'get' })).toMatchObject({ on: true, canSwitch: false, switchedBy: 'admin@example.com' });
+    expect(await page('super_user', { method: 'post', payload: { on: 'false' } })).toMatchObject({ on: false, result: { message: 'Maintenance mode is off.' } });
   });
 });

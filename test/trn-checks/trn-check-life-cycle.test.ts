@@ -10,6 +10,8 @@ import { trnChecksJob, type TrnChecksJobOutput } from '../../src/jobs/trn-checks
 import { trnChecksPoll } from '../../src/cli/commands/trn-checks-poll.js';
 import { createParticipant, createParticipantWorld, userContext, type ParticipantWorld } from '../support/factories.js';
 import { startFakeZendesk, type FakeZendesk } from './fake-zendesk.js';
+import { requestTrnCheckPage } from '../../src/admin/trn-checks/request-trn-check-page.js';
+import { recordTrnCheckAnswerPage } from '../../src/admin/trn-checks/record-trn-check-answer-page.js';
 
 const support = userContext('support');
 let world: ParticipantWorld;
@@ -60,6 +62,20 @@ describe('requesting a manual TRN check', () => {
     await expect(requestTrnCheck(userContext('finance'), { participantProfileId: profile.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db().trnCheckRequest.count({ where: { participantProfileId: profile.id } })).toBe(0);
     expect(await db().auditEvent.count()).toBe(events);
+  });
+});
+
+describe('the participant page and the queue page', () => {
+  it('request a check once, then show it is waiting; the answer form needs an outcome', async () => {
+    const { profile } = await unvalidatedParticipant();
+    expect((await requestTrnCheckPage.load(support, profile.id)).blockers).toEqual([]);
+    expect(await requestTrnCheckPage.submit(support, profile.id, { reason: 'Support asked' })).toBe('TRN check requested. It is in the TRN checks queue.');
+    expect((await requestTrnCheckPage.load(support, profile.id)).blockers).toEqual(['A TRN check is already waiting for this participant (requested by support@example.com).']);
+
+    const request = await db().trnCheckRequest.findFirstOrThrow({ where: { participantProfileId: profile.id } });
+    await expect(recordTrnCheckAnswerPage.submit(support, request.id, {})).rejects.toThrow('Enter the TRN found, or a note of why no record was found');
+    expect(await recordTrnCheckAnswerPage.submit(support, request.id, { outcome: 'not_found', failureNote: 'Nobody by that name' })).toBe('Recorded: no teacher record was found, so the TRN is marked invalid.');
+    expect((await recordTrnCheckAnswerPage.load(support, request.id)).blockers).toEqual(['This TRN check has already been answered.']);
   });
 });
 

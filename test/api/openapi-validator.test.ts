@@ -1,4 +1,5 @@
-// The response checks every API test relies on must themselves catch what the OpenAPI document forbids.
+// The response checks every API test relies on (Ajv over the OpenAPI document) must themselves catch what
+// the document forbids.
 import { describe, expect, it } from '@jest/globals';
 import { operationFor, responseProblems } from './support/openapi.js';
 
@@ -21,16 +22,16 @@ describe('OpenAPI response checks', () => {
 
   it('reports missing required properties, wrong types, bad enums, formats and nulls', () => {
     const { id: _id, ...withoutId } = statement;
-    expect(responseProblems('GET', '/api/v3/statements', 200, { data: [withoutId] })).toEqual(['$.data[0].id is missing']);
+    expect(responseProblems('GET', '/api/v3/statements', 200, { data: [withoutId] })).toEqual(["$.data[0] must have required property 'id'"]);
     expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, attributes: { ...statement.attributes, paid: 'no' } }] }))
-      .toEqual(['$.data[0].attributes.paid is not a boolean']);
+      .toEqual(['$.data[0].attributes.paid must be boolean']);
     expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, attributes: { ...statement.attributes, type: 'npq' } }] }))
-      .toEqual(['$.data[0].attributes.type "npq" is not one of ecf']);
-    expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, id: 'x' }] })).toEqual(['$.data[0].id "x" is not a uuid']);
+      .toEqual(['$.data[0].attributes.type must be equal to one of the allowed values']);
+    expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, id: 'x' }] })).toEqual(['$.data[0].id must match format "uuid"']);
     expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, attributes: { ...statement.attributes, created_at: '2025-05-25' } }] }))
-      .toEqual(['$.data[0].attributes.created_at "2025-05-25" is not a date-time']);
+      .toEqual(['$.data[0].attributes.created_at must match format "date-time"']);
     expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, attributes: { ...statement.attributes, month: null } }] }))
-      .toEqual(['$.data[0].attributes.month is null']);
+      .toEqual(['$.data[0].attributes.month must be string']);
   });
 
   it('checks undocumented error statuses against the DfE error shapes', () => {

@@ -1,61 +1,45 @@
-// A small validator for the lead provider OpenAPI document: finds the operation a request hit and checks
-// the response body against its schema (required properties, types, enums, formats, nullable, anyOf).
+// Response checks against the lead provider OpenAPI document (3.0) with Ajv, the JSON Schema validator from
+// npm (ajv-formats adds date-time, date and uuid): finds the operation a request hit and validates the body
+// against that response's schema.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 
 type Schema = Record<string, any>;
+const DOCUMENT_ID = 'lead-provider-api-v3.json';
 const document: Schema = JSON.parse(readFileSync(path.resolve('src/api/openapi/lead-provider-api-v3.json'), 'utf8'));
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ajv = new Ajv({ allErrors: true, strict: false });
+(addFormatsModule as unknown as { default?: typeof addFormatsModule }).default?.(ajv) ?? addFormatsModule(ajv);
+ajv.addSchema(anchored(document) as Schema, DOCUMENT_ID);
 
-function resolve(schema: Schema): Schema {
-  let current = schema;
-  while (current.$ref) current = current.$ref.replace('#/', '').split('/').reduce((node: Schema, key: string) => node[key], document);
-  return current;
+/**
+ * The schema as plain JSON Schema that compiles on its own: local references point into the document, and
+ * OpenAPI 3.0's `nullable` (which the DfE also puts beside $ref and anyOf, where Ajv refuses it) becomes
+ * "or null".
+ */
+function anchored(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(anchored);
+  if (!schema || typeof schema !== 'object') return schema;
+  const { nullable, ...rest } = schema as Schema;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) =>
+    [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${DOCUMENT_ID}${value}` : anchored(value)]));
+  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
 }
 
-export function schemaProblems(raw: Schema, value: unknown, at = '$'): string[] {
-  const schema = resolve(raw);
-  if (value === null) return schema.nullable ? [] : [`${at} is null`];
-  if (schema.anyOf) {
-    const branches = schema.anyOf.map((branch: Schema) => schemaProblems(branch, value, at));
-    if (!branches.some((problems: string[]) => problems.length === 0)) return [`${at} matches none of anyOf: ${branches.flat().join('; ')}`];
+const compiled = new Map<Schema, ValidateFunction>();
+
+/** Problems with a value, one line each as "$.path message". */
+export function schemaProblems(schema: Schema, value: unknown): string[] {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(anchored(schema) as Schema);
+    compiled.set(schema, validate);
   }
-  const type = schema.type ?? (schema.properties ? 'object' : undefined);
-  const problems: string[] = [];
-  switch (type) {
-    case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return [`${at} is not an object`];
-      const record = value as Record<string, unknown>;
-      for (const key of schema.required ?? []) if (!(key in record)) problems.push(`${at}.${key} is missing`);
-      for (const [key, child] of Object.entries(record)) {
-        const property = schema.properties?.[key];
-        if (property) problems.push(...schemaProblems(property, child, `${at}.${key}`));
-        else if (schema.additionalProperties === false) problems.push(`${at}.${key} is not allowed`);
-      }
-      return problems;
-    }
-    case 'array':
-      if (!Array.isArray(value)) return [`${at} is not an array`];
-      return value.flatMap((item, i) => (schema.items ? schemaProblems(schema.items, item, `${at}[${i}]`) : []));
-    case 'string':
-      if (typeof value !== 'string') return [`${at} is not a string`];
-      if (schema.enum && !schema.enum.includes(value)) problems.push(`${at} "${value}" is not one of ${schema.enum.join(', ')}`);
-      if (schema.format === 'date-time' && !(ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))) problems.push(`${at} "${value}" is not a date-time`);
-      if (schema.format === 'date' && !ISO_DATE.test(value)) problems.push(`${at} "${value}" is not a date`);
-      if (schema.format === 'uuid' && !UUID.test(value)) problems.push(`${at} "${value}" is not a uuid`);
-      return problems;
-    case 'integer':
-      return Number.isInteger(value) ? [] : [`${at} is not an integer`];
-    case 'number':
-      return typeof value === 'number' ? [] : [`${at} is not a number`];
-    case 'boolean':
-      return typeof value === 'boolean' ? [] : [`${at} is not a boolean`];
-    default:
-      return [];
-  }
+  if (validate(value)) return [];
+  const at = (pointer: string) => `$${pointer.split('/').slice(1).map((key) => (/^\d+$/.test(key) ? `[${key}]` : `.${key}`)).join('')}`;
+  return (validate.errors ?? []).map((e) => `${at(e.instancePath)} ${e.message}`);
 }
 
 const operations = Object.entries(document.paths as Record<string, Schema>)

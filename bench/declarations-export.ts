@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Prisma } from '@prisma/client';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { db, disconnectDb } from '../src/db/client.js';
 import { providerDeclarationsQuery, writeProviderDeclarationsCsv, type ProviderCohort } from '../src/reports/statements/provider-declarations-csv.js';
 import { generateDeclarationData } from './declarations-data.js';
@@ -27,35 +28,6 @@ const MAX_RATIO = 1.5;
 const MAX_RSS_MB = 256;
 
 interface Measure { ms: number; rssMb: number; bytes: number }
-
-/** COPY's output into `out` through pg's own protocol handling (no extra package), pausing the socket while `out` is full. */
-function copyToStdout(client: pg.Client, sql: string, out: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failed: Error | undefined;
-    let socket: NodeJS.ReadableStream | undefined;
-    const copy = {
-      submit(connection: { query(text: string): void; stream: NodeJS.ReadableStream }) {
-        socket = connection.stream;
-        connection.query(`COPY (${sql}) TO STDOUT WITH CSV HEADER`);
-      },
-      handleCopyData(message: { chunk: Buffer }) {
-        if (!out.write(message.chunk) && !socket!.isPaused()) {
-          socket!.pause();
-          out.once('drain', () => socket!.resume());
-        }
-      },
-      handleCommandComplete() {},
-      handleError(error: Error) {
-        failed = error;
-      },
-      handleReadyForQuery() {
-        if (failed) reject(failed);
-        else resolve();
-      },
-    };
-    client.query(copy as unknown as pg.QueryConfig);
-  });
-}
 
 /** The query with its parameters written in as literals, as COPY needs (they are uuids we made). */
 function inline(query: Prisma.Sql): string {
@@ -71,10 +43,8 @@ async function measure(which: 'ours' | 'copy', scope: ProviderCohort, file: stri
   } else {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
-    await copyToStdout(client, inline(providerDeclarationsQuery(scope)), out);
+    await pipeline(client.query(copyTo(`COPY (${inline(providerDeclarationsQuery(scope))}) TO STDOUT WITH CSV HEADER`)), out);
     await client.end();
-    out.end();
-    await once(out, 'finish');
   }
   const ms = performance.now() - started;
   const result: Measure = { ms, rssMb: process.resourceUsage().maxRSS / 1024, bytes: (await stat(file)).size };

@@ -150,8 +150,8 @@ const SETUP_SHAPES: Record<CohortSetupFileKind, CsvShape> = {
 };
 
 /** The first `rows` data rows of a file: enough to corrupt in every way, small enough for a thousand imports. */
-function head(content: Buffer | string, rows: number): Buffer {
-  const lines = content.toString().replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
+function head(content: Uint8Array | string, rows: number): Buffer {
+  const lines = (typeof content === 'string' ? content : Buffer.from(content).toString()).replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
   return Buffer.from(`${lines.slice(0, rows + 1).join('\n')}\n`);
 }
 

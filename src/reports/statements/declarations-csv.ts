@@ -4,37 +4,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Prisma } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
-import { csvLines } from '../exports/csv-lines.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
-
-export const DECLARATIONS_CSV_HEADERS = [
-  'Participant ID',
-  'Participant Name',
-  'TRN',
-  'Type',
-  'Mentor Profile ID',
-  'Schedule',
-  'Eligible For Funding',
-  'Eligible For Funding Reason',
-  'Sparsity Uplift',
-  'Pupil Premium Uplift',
-  'Sparsity And Pp',
-  'Lead Provider Name',
-  'Delivery Partner Name',
-  'School Urn',
-  'School Name',
-  'Training Status',
-  'Training Status Reason',
-  'Declaration ID',
-  'Declaration Status',
-  'Declaration Type',
-  'Declaration Date',
-  'Declaration Created At',
-  'Statement Name',
-  'Statement ID',
-  'Uplift Payable',
-] as const;
 
 const BATCH_SIZE = 2000;
 
@@ -59,12 +30,12 @@ export async function statementDeclarationsCsvFilename(statementId: string, clie
 
 /** Writes the statement's declarations CSV to `out` and ends it; resolves with the number of rows once all are written. */
 export function writeStatementDeclarationsCsv(statementId: string, out: Writable, options: { batchSize?: number } = {}): Promise<{ rows: number }> {
-  const query = Prisma.sql`${declarationRowsSql(Prisma.sql`li."statementId" = ${statementId}::uuid`)} ORDER BY t."fullName", li.id`;
+  const query = Prisma.sql`${declarationLinesSql(Prisma.sql`li."statementId" = ${statementId}::uuid`)} ORDER BY t."fullName", li.id`;
   return writeDeclarationRowsCsv(query, out, options);
 }
 
 /**
- * Writes the declarations CSV of any `declarationRowsSql` query (with its ORDER BY) to `out` and ends
+ * Writes the declarations CSV of any `declarationLinesSql` query (with its ORDER BY) to `out` and ends
  * it. The rows come from one server-side cursor on a connection of their own, sorted once and fetched
  * a batch at a time as `out` takes them, in one read-only snapshot: memory stays flat at any size.
  */
@@ -82,9 +53,8 @@ export async function writeDeclarationRowsCsv(
     // The whole result is read, so plan for all rows rather than the first few.
     await client.query('SET LOCAL cursor_tuple_fraction = 1');
     await client.query(`DECLARE declaration_rows NO SCROLL CURSOR FOR ${query.text}`, query.values);
-    await write(out, csvLines([DECLARATIONS_CSV_HEADERS]));
-    // Every column is already text in the CSV's form, so rows come as arrays and go straight out.
-    const fetch = () => client.query<(string | null)[]>({ text: `FETCH FORWARD ${batchSize} FROM declaration_rows`, rowMode: 'array' });
+    await write(out, `${DECLARATIONS_CSV_HEADERS.join(',')}\n`);
+    const fetch = () => client.query<[string]>({ text: `FETCH FORWARD ${batchSize} FROM declaration_rows`, rowMode: 'array' });
     // The next batch is asked for before this one is written, so the database works while we do.
     let next = fetch();
     try {
@@ -92,7 +62,9 @@ export async function writeDeclarationRowsCsv(
         const batch = await next;
         if (batch.rows.length === 0) break;
         next = fetch();
-        await write(out, csvLines(batch.rows));
+        let text = '';
+        for (const [line] of batch.rows) text += `${line}\n`;
+        await write(out, text);
         rows += batch.rows.length;
         await options.onRows?.(batch.rows.length);
       }
@@ -115,41 +87,62 @@ async function write(out: Writable, chunk: string): Promise<void> {
 /** ISO 8601 to the second, as the DfE writes times ("2024-11-01T10:00:00Z"); times are stored in UTC. */
 const isoSecond = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
+/** Each column: its header, its SQL (as the text the CSV holds) and whether it may hold commas, quotes or line breaks. */
+const FREE_TEXT = true;
+const COLUMNS: [header: string, sql: Prisma.Sql, freeText?: boolean][] = [
+  ['Participant ID', Prisma.sql`t.id::text`],
+  ['Participant Name', Prisma.sql`t."fullName"`, FREE_TEXT],
+  ['TRN', Prisma.sql`t.trn`, FREE_TEXT],
+  ['Type', Prisma.sql`CASE pp.type WHEN 'ect' THEN 'ParticipantProfile::ECT' ELSE 'ParticipantProfile::Mentor' END`],
+  ['Mentor Profile ID', Prisma.sql`pp."mentorProfileId"::text`],
+  ['Schedule', Prisma.sql`sch."scheduleIdentifier"`, FREE_TEXT],
+  ['Eligible For Funding', Prisma.sql`(pp."eligibilityStatus" = 'eligible')::text`],
+  ['Eligible For Funding Reason', Prisma.sql`CASE WHEN pp."eligibilityStatus" <> 'eligible' THEN pp."eligibilityReason"::text END`, FREE_TEXT],
+  ['Sparsity Uplift', Prisma.sql`pp."sparsityUplift"::text`],
+  ['Pupil Premium Uplift', Prisma.sql`pp."pupilPremiumUplift"::text`],
+  ['Sparsity And Pp', Prisma.sql`(pp."sparsityUplift" AND pp."pupilPremiumUplift")::text`],
+  ['Lead Provider Name', Prisma.sql`lp.name`, FREE_TEXT],
+  ['Delivery Partner Name', Prisma.sql`dp.name`, FREE_TEXT],
+  ['School Urn', Prisma.sql`sc.urn`, FREE_TEXT],
+  ['School Name', Prisma.sql`sc.name`, FREE_TEXT],
+  ['Training Status', Prisma.sql`lir."trainingStatus"::text`],
+  ['Training Status Reason', Prisma.sql`CASE WHEN latest_action.state = 'withdrawn' THEN latest_action.reason END`, FREE_TEXT],
+  ['Declaration ID', Prisma.sql`d.id::text`],
+  ['Declaration Status', Prisma.sql`li.state::text`],
+  ['Declaration Type', Prisma.sql`d."declarationType"::text`],
+  ['Declaration Date', isoSecond(Prisma.sql`d."declarationDate"`)],
+  ['Declaration Created At', isoSecond(Prisma.sql`d."createdAt"`)],
+  ['Statement Name', Prisma.sql`s.name`, FREE_TEXT],
+  ['Statement ID', Prisma.sql`s.id::text`],
+  ['Uplift Payable', Prisma.sql`(pp."sparsityUplift" OR pp."pupilPremiumUplift")::text`],
+];
+
+export const DECLARATIONS_CSV_HEADERS = COLUMNS.map(([header]) => header);
+
+/** A cell as CSV writes it: quoted only when it holds a comma, a quote or a line break; null is empty. */
+const csvCell = (sql: Prisma.Sql, freeText?: boolean) =>
+  freeText ? Prisma.sql`COALESCE(CASE WHEN ${sql} ~ '[",\r\n]' THEN '"' || replace(${sql}, '"', '""') || '"' ELSE ${sql} END, '')` : Prisma.sql`COALESCE(${sql}, '')`;
+
 /**
- * The CSV's columns in order, each as the text the CSV holds (so COPY of this query writes our very bytes),
- * for line items (of declarations of their statement's own lead provider) matching `where`, which may use the aliases li (line item), s (statement), d (declaration), pp (profile) and t (teacher). Schedule,
- * school and training status come from the participant's latest induction record under that lead
- * provider; the delivery partner is the declaration's, else that record's. The training status reason
- * is the provider's latest action on the profile when that was a withdrawal.
+ * The CSV's rows as one column of whole lines, for line items (of declarations of their statement's own
+ * lead provider) matching `where`. `where` and the caller's ORDER BY may use the aliases li (line item),
+ * s (statement), d (declaration), pp (profile) and t (teacher). The database formats every cell, so a
+ * million rows cost Node one string each.
  */
-export function declarationRowsSql(where: Prisma.Sql): Prisma.Sql {
+export const declarationLinesSql = (where: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`SELECT ${Prisma.join(COLUMNS.map(([, sql, freeText]) => csvCell(sql, freeText)), " || ',' || ")} AS line ${declarationsFrom(where)}`;
+
+/** The same rows as the CSV's columns, named by its headers: COPY of this query writes the same bytes as we do. */
+export const declarationColumnsSql = (where: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`SELECT ${Prisma.join(COLUMNS.map(([header, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${header}"`)}`))} ${declarationsFrom(where)}`;
+
+/**
+ * Schedule, school and training status come from the participant's latest induction record under the
+ * declaration's lead provider; the delivery partner is the declaration's, else that record's. The
+ * training status reason is the provider's latest action on the profile when that was a withdrawal.
+ */
+function declarationsFrom(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT
-      t.id::text AS "Participant ID",
-      t."fullName" AS "Participant Name",
-      t.trn AS "TRN",
-      CASE pp.type WHEN 'ect' THEN 'ParticipantProfile::ECT' ELSE 'ParticipantProfile::Mentor' END AS "Type",
-      pp."mentorProfileId"::text AS "Mentor Profile ID",
-      sch."scheduleIdentifier" AS "Schedule",
-      (pp."eligibilityStatus" = 'eligible')::text AS "Eligible For Funding",
-      CASE WHEN pp."eligibilityStatus" <> 'eligible' THEN pp."eligibilityReason"::text END AS "Eligible For Funding Reason",
-      pp."sparsityUplift"::text AS "Sparsity Uplift",
-      pp."pupilPremiumUplift"::text AS "Pupil Premium Uplift",
-      (pp."sparsityUplift" AND pp."pupilPremiumUplift")::text AS "Sparsity And Pp",
-      lp.name AS "Lead Provider Name",
-      dp.name AS "Delivery Partner Name",
-      sc.urn AS "School Urn",
-      sc.name AS "School Name",
-      lir."trainingStatus"::text AS "Training Status",
-      CASE WHEN latest_action.state = 'withdrawn' THEN latest_action.reason END AS "Training Status Reason",
-      d.id::text AS "Declaration ID",
-      li.state::text AS "Declaration Status",
-      d."declarationType"::text AS "Declaration Type",
-      ${isoSecond(Prisma.sql`d."declarationDate"`)} AS "Declaration Date",
-      ${isoSecond(Prisma.sql`d."createdAt"`)} AS "Declaration Created At",
-      s.name AS "Statement Name",
-      s.id::text AS "Statement ID",
-      (pp."sparsityUplift" OR pp."pupilPremiumUplift")::text AS "Uplift Payable"
     FROM statement_line_items li
     JOIN statements s ON s.id = li."statementId"
     JOIN declarations d ON d.id = li."declarationId" AND d."cpdLeadProviderId" = s."cpdLeadProviderId"

@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { declarationRowsSql, writeDeclarationRowsCsv } from './declarations-csv.js';
+import { declarationColumnsSql, declarationLinesSql, writeDeclarationRowsCsv } from './declarations-csv.js';
 
 export interface ProviderCohort {
   cpdLeadProviderId: string;
@@ -35,9 +35,11 @@ export async function findProviderCohortExports(): Promise<ProviderCohortExport[
   return rows.map((row) => ({ ...row, rows: Number(row.rows) }));
 }
 
-/** The CSV's rows in order (the bench runs the same query through COPY). */
-export const providerDeclarationsQuery = (scope: ProviderCohort): Prisma.Sql =>
-  Prisma.sql`${declarationRowsSql(scopeSql(scope))} ORDER BY s."deadlineDate", s.name, s.id, t."fullName", li.id`;
+const ORDER = Prisma.sql`ORDER BY s."deadlineDate", s.name, s.id, t."fullName", li.id`;
+
+/** The CSV's rows in order, as whole lines or (for COPY, in the bench) as columns. */
+export const providerDeclarationsQuery = (scope: ProviderCohort, form: 'lines' | 'columns' = 'lines'): Prisma.Sql =>
+  Prisma.sql`${(form === 'lines' ? declarationLinesSql : declarationColumnsSql)(scopeSql(scope))} ${ORDER}`;
 
 /** Writes the CSV to `out` and ends it; `onRows` hears of each batch written. */
 export function writeProviderDeclarationsCsv(

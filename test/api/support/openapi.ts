@@ -11,7 +11,9 @@ const DOCUMENT_ID = 'lead-provider-api-v3.json';
 const document: Schema = JSON.parse(readFileSync(path.resolve('src/api/openapi/lead-provider-api-v3.json'), 'utf8'));
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-(addFormatsModule as unknown as { default?: typeof addFormatsModule }).default?.(ajv) ?? addFormatsModule(ajv);
+// ajv-formats is CommonJS: its function is the default export under jest and `.default` of it under tsc.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (instance: Ajv) => Ajv;
+addFormats(ajv);
 ajv.addSchema(anchored(document) as Schema, DOCUMENT_ID);
 
 /**

@@ -32,7 +32,7 @@ describe('declarations CSV', () => {
     const statement = await createStatement(world.leadProvider, world.cohort, { name: 'March 2024' });
     const earlier = await createStatement(world.leadProvider, world.cohort, { name: 'Earlier', state: 'paid', deadlineDate: daysFromToday(-60), paymentDate: daysFromToday(-40) });
     const mentor = await createParticipant(world, { type: 'mentor', fullName: 'Zara Mentor' });
-    const names = ['Cara Smith', 'Abe Jones', 'Cara Smith', 'Bea Khan'];
+    const names = ['Cara Smith', 'Abe Jones', 'Cara Smith', 'Bea Khan', 'Dan "Danny" Lee, Jr'];
     const participants = [];
     for (const fullName of names) {
       participants.push(await createParticipant(world, { fullName, profile: { mentorProfileId: mentor.profile.id, sparsityUplift: fullName === 'Abe Jones', pupilPremiumUplift: fullName === 'Abe Jones' } }));
@@ -49,7 +49,9 @@ describe('declarations CSV', () => {
     const [header, ...rows] = parse(csv) as string[][];
 
     expect(header).toEqual([...DECLARATIONS_CSV_HEADERS]);
-    expect(rows.map((r) => r[1])).toEqual(['Abe Jones', 'Bea Khan', 'Bea Khan', 'Cara Smith', 'Cara Smith', 'Zara Mentor']);
+    expect(rows.map((r) => r[1])).toEqual(['Abe Jones', 'Bea Khan', 'Bea Khan', 'Cara Smith', 'Cara Smith', 'Dan "Danny" Lee, Jr', 'Zara Mentor']);
+    // A cell with a comma or a quote is quoted, its quotes doubled, as csv-stringify and COPY do.
+    expect(csv).toContain(',"Dan ""Danny"" Lee, Jr",');
     const record = (row: string[]) => Object.fromEntries(header.map((h, i) => [h, row[i]]));
     const abe = record(rows[0]);
     const abeDeclaration = declarations[1];
@@ -85,7 +87,7 @@ describe('declarations CSV', () => {
       ['retained-1', 'awaiting_clawback', 'false', 'duplicate_profile', 'false'],
       ['started', 'eligible', 'false', 'duplicate_profile', 'false'],
     ]);
-    expect(record(rows[5])).toMatchObject({ Type: 'ParticipantProfile::Mentor', 'Declaration Status': 'voided', 'Declaration Type': 'completed', 'Training Status Reason': '' });
+    expect(record(rows[6])).toMatchObject({ Type: 'ParticipantProfile::Mentor', 'Declaration Status': 'voided', 'Declaration Type': 'completed', 'Training Status Reason': '' });
   });
 
   it('writes only the header for a statement without line items', async () => {

@@ -208,7 +208,8 @@ class ParticipantBuilder {
       steps: journey.steps,
     });
 
-    if (type === 'ect' && eligibility.funding === 'fundable' && random.chance(0.01)) {
+    // Enough duplicates that support's "Duplicate participants" page has work even in the small seed.
+    if (type === 'ect' && eligibility.funding === 'fundable' && random.chance(0.03)) {
       this.addDuplicate(key, identity, eligibility.trn, profile, journey.steps, base, random);
       profile.profileDuplicity = 'primary';
     }
@@ -461,7 +462,9 @@ class ParticipantBuilder {
     const profileId = stableId('participant-profile', key, 'duplicate');
     const teacherId = stableId('teacher', key, 'duplicate');
     const registeredAt = addDays(base.start, random.int(1, 30));
-    this.result.rows.teachers.push({ id: teacherId, fullName: identity.fullName, email: this.identities.email(first, rest.join(' ')), trn, dateOfBirth: identity.dateOfBirth, createdAt: registeredAt });
+    // Some are registered again without their TRN: only the name and date of birth give them away.
+    const duplicateTrn = random.chance(0.4) ? null : trn;
+    this.result.rows.teachers.push({ id: teacherId, fullName: identity.fullName, email: this.identities.email(first, rest.join(' ')), trn: duplicateTrn, dateOfBirth: identity.dateOfBirth, createdAt: registeredAt });
     this.ectProfiles.push({
       ...original,
       id: profileId,

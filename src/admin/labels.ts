@@ -57,6 +57,7 @@ export const actionLabels: Record<string, string> = {
   revoke: 'Revoke',
   voidedDeclarations: 'Voided declarations',
   users: 'Users',
+  importGias: 'Import from GIAS',
 };
 
 /** Field names that are abbreviations or need the service's own words. */

@@ -2,6 +2,7 @@ import { updateSchool } from '../../actions/schools/update-school.js';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { challengePartnershipPage } from '../confirm/challenge-partnership-page.js';
 import { changeInductionProgrammePage } from '../confirm/change-induction-programme-page.js';
+import { giasImport } from '../imports/gias-import.js';
 import { importAction } from '../imports/import-action.js';
 import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
 import { organisationUsersLink } from '../data-quality/organisation-users-link.js';
@@ -21,7 +22,7 @@ export const schoolResources = () => [
     edit: { permission: 'schools.edit', operation: updateSchool, properties: ['name', 'primaryContactEmail', 'secondaryContactEmail', 'section41Approved'] },
     properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty, [PUPIL_PREMIUM_PROPERTY]: pupilPremiumProperty },
     sort: { sortBy: 'name', direction: 'asc' },
-    actions: { show: { after: [withCohortsTab, withPupilPremiums] } },
+    actions: { show: { after: [withCohortsTab, withPupilPremiums] }, importGias: importAction(giasImport) },
   }),
   defineResource({
     model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',

@@ -68,8 +68,9 @@ describe('operations pages', () => {
     const profile = await db().participantProfile.findFirstOrThrow({ where: { trnValidationState: 'valid' }, include: { teacher: true } });
     const { id } = await requestTrnCheck(systemContext('test'), { participantProfileId: profile.id, reason: 'Date of birth did not match' });
     const { page, errors } = await signIn('support@example.com');
-    await page.goto(`${app.url}/admin/resources/TrnCheckRequest`);
-    await page.getByText(profile.teacher.fullName).first().click();
+    // The queue lists the oldest first; support find this one by name, as they would from a ticket.
+    await page.goto(`${app.url}/admin/resources/TrnCheckRequest?filters.fullName=${encodeURIComponent(profile.teacher.fullName)}`);
+    await page.locator('tbody').getByText(profile.teacher.fullName).first().click();
     await page.getByRole('link', { name: 'Record answer' }).or(page.getByRole('button', { name: 'Record answer' })).first().click();
     await page.getByTestId('confirm-page').waitFor();
     expect(await page.getByTestId('confirm-page').innerText()).toContain('Date of birth did not match');

@@ -10,6 +10,7 @@ import { insertTables } from './lib/bulk-insert.js';
 import { withChecksAtTheEnd } from './lib/bulk-load.js';
 import { buildDemoData } from './build/demo-data.js';
 import type { SeedSize } from './build/sizes.js';
+import { snapshotChartedStatements } from './statement-snapshots.js';
 import { DEMO_API_TOKENS, DEMO_LOGINS, type DemoApiToken, type DemoLogin } from './demo-logins.js';
 
 export type { SeedSize } from './build/sizes.js';
@@ -85,6 +86,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
       });
     }),
   );
+  const snapshots = await snapshotChartedStatements(options.today ?? new Date());
+  log(`  statement calculations for the dashboard: ${snapshots} (${seconds()})`);
   const durationMs = Date.now() - started;
   log(`Seeded ${Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('en-GB')} rows in ${seconds()}`);
   return { size, durationMs, counts, logins: DEMO_LOGINS, apiTokens: DEMO_API_TOKENS };

@@ -117,10 +117,14 @@ export async function partnershipsPerLeadProviderChart(now = new Date()): Promis
   };
 }
 
-export async function statementTotalsPerMonthChart(now = new Date()): Promise<DashboardChart> {
+/** The payment dates the statement totals chart shows: from `from` up to (not including) `to`. */
+export function statementTotalsWindow(now = new Date()): { keys: string[]; from: Date; to: Date } {
   const keys = months(now, -STATEMENT_MONTHS_BACK, STATEMENT_MONTHS_AHEAD);
-  const from = new Date(`${keys[0]}-01T00:00:00Z`);
-  const to = new Date(`${monthKey(now, STATEMENT_MONTHS_AHEAD + 1)}-01T00:00:00Z`);
+  return { keys, from: new Date(`${keys[0]}-01T00:00:00Z`), to: new Date(`${monthKey(now, STATEMENT_MONTHS_AHEAD + 1)}-01T00:00:00Z`) };
+}
+
+export async function statementTotalsPerMonthChart(now = new Date()): Promise<DashboardChart> {
+  const { keys, from, to } = statementTotalsWindow(now);
   const rows = await db().$queryRaw<{ x: string; name: string; value: string | null; uncalculated: number }[]>`
     SELECT to_char(s."paymentDate", 'YYYY-MM') AS x, lp.name,
            sum(latest.total)::text AS value, count(*) FILTER (WHERE latest.total IS NULL)::int AS uncalculated

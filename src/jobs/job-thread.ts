@@ -4,10 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runJob } from '../actions/jobs/run-job.js';
 import { disconnectDb } from '../db/client.js';
 import { findJob } from './registry.js';
+import { scheduledTick } from './scheduled-tick.js';
 
 export interface JobThreadData {
-  /** Bree passes the job under `job`; a "run now" passes the same shape. */
-  job: { name: string };
+  /** Bree passes the job under `job` (with its schedule); a "run now" passes the same shape without one. */
+  job: { name: string; cron?: string; hasSeconds?: boolean };
   args?: unknown;
 }
 
@@ -19,11 +20,12 @@ export interface JobThreadReport {
   error: string | null;
 }
 
-const { job: { name }, args } = workerData as JobThreadData;
+const { job: { name, cron, hasSeconds }, args } = workerData as JobThreadData;
 const job = findJob(name);
 if (!job) throw new Error(`Unknown job "${name}"`);
 try {
-  const { run, skipped } = await runJob(job, args ?? {});
+  const scheduledFor = cron ? scheduledTick(cron, !!hasSeconds) : undefined;
+  const { run, skipped } = await runJob(job, args ?? {}, { scheduledFor });
   const report: JobThreadReport = { job: name, runId: run.id, state: skipped ? 'skipped' : run.state === 'failed' ? 'failed' : 'succeeded', error: run.error };
   parentPort?.postMessage(report);
 } finally {

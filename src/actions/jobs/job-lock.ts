@@ -14,11 +14,12 @@ export interface JobLock {
 
 /** `job` plus its arguments with keys sorted, so equal arguments make equal keys. */
 export function jobKey(job: string, args: unknown): string {
+  const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
   const sorted = (value: unknown): unknown =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]))
-      : value;
-  return `${job}:${JSON.stringify(sorted(args ?? {}))}`;
+    isObject(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)])) : value;
+  // A scheduled run's recorded tick is not part of what it does: every tick of a job shares one key.
+  const what = isObject(args) ? Object.fromEntries(Object.entries(args).filter(([k]) => k !== 'scheduledFor')) : (args ?? {});
+  return `${job}:${JSON.stringify(sorted(what))}`;
 }
 
 /** The lock for `key`, or null at once when another session holds it. */

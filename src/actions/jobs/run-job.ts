@@ -24,6 +24,7 @@ export interface RunnableJob<A = unknown> {
 }
 
 export const SKIPPED = 'Skipped: the same job was already running.';
+export const ALREADY_RUN_FOR_TICK = 'Skipped: another process already ran this scheduled run.';
 
 export interface FinishedRun {
   run: JobRun;
@@ -32,20 +33,26 @@ export interface FinishedRun {
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Prisma.InputJsonObject;
 
-export async function runJob<A>(job: RunnableJob<A>, rawArgs: unknown = {}): Promise<FinishedRun> {
+export interface RunOptions {
+  /** The schedule's tick a cron-fired run belongs to: another process's run for the same tick makes this one a skip. */
+  scheduledFor?: string;
+}
+
+export async function runJob<A>(job: RunnableJob<A>, rawArgs: unknown = {}, { scheduledFor }: RunOptions = {}): Promise<FinishedRun> {
   const args = job.args.parse(rawArgs ?? {});
   const key = jobKey(job.name, args);
+  const recorded = asJson(scheduledFor ? { ...asJson(args), scheduledFor } : args);
+  const skip = async (reason: string) => ({
+    run: await db().jobRun.create({ data: { job: job.name, args: recorded, state: 'succeeded', output: { skipped: reason }, finishedAt: new Date() } }),
+    skipped: true,
+  });
   const lock = await tryJobLock(key);
-  if (!lock) {
-    const run = await db().jobRun.create({
-      data: { job: job.name, args: asJson(args), state: 'succeeded', output: { skipped: SKIPPED }, finishedAt: new Date() },
-    });
-    return { run, skipped: true };
-  }
+  if (!lock) return skip(SKIPPED);
   try {
+    if (scheduledFor && (await ranForTick(job.name, scheduledFor))) return await skip(ALREADY_RUN_FOR_TICK);
     // Holding the lock, any run of this key still marked running died without recording it.
     await markInterruptedRunsOf(job.name, key);
-    const started = await db().jobRun.create({ data: { job: job.name, args: asJson(args) } });
+    const started = await db().jobRun.create({ data: { job: job.name, args: recorded } });
     const progress = new RecordedProgress(started.id);
     let finished: Prisma.JobRunUpdateInput;
     try {
@@ -60,4 +67,13 @@ export async function runJob<A>(job: RunnableJob<A>, rawArgs: unknown = {}): Pro
   } finally {
     await lock.release();
   }
+}
+
+/** A run (not a skip) of the job for this tick, by any process. */
+async function ranForTick(job: string, scheduledFor: string): Promise<boolean> {
+  const [row] = await db().$queryRaw<{ ran: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM job_runs WHERE job = ${job} AND args->>'scheduledFor' = ${scheduledFor} AND NOT COALESCE(output ? 'skipped', false)
+    ) AS ran`;
+  return row.ran;
 }

@@ -2,6 +2,7 @@
 // the ratio, and pass or fail against the target. Exits 1 when any misses its target.
 // BENCH_ONLY=<part of a name> runs the matching ones only.
 import { run as adminLists } from './admin-lists.js';
+import { run as apiLoad } from './api-load.js';
 import { run as apiParticipants } from './api-participants.js';
 import { run as cohortSetupImport } from './cohort-setup-import.js';
 import { run as dashboard } from './dashboard.js';
@@ -16,6 +17,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['declarations-export', declarationsExport],
   ['statement-calculation', statementCalculation],
   ['api-participants', apiParticipants],
+  ['api-load', apiLoad],
   ['dashboard', dashboard],
   ['admin-lists', adminLists],
 ];

@@ -5,16 +5,13 @@
 // straight from PostgreSQL (SELECT ... ORDER BY ... LIMIT 10 OFFSET n), measured in the same run.
 // Target: p95 under 300 ms. The data takes minutes to build, so it is kept between runs.
 //   npx tsx bench/admin-lists.ts        (BENCH_LISTS_PG_PORT, default 54530; data in .data/bench-pg-<port>)
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { applyMigrations } from '../src/db/migrate.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { DEMO_LOGINS } from '../seeds/demo-logins.js';
 import { buildNationalDatabase } from '../scripts/national-data.js';
-import { percentile, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
+import { listenLocally, percentile, runWhenMain, timed, withBenchDatabase, type BenchResult } from './support.js';
 
 const TARGET_P95_MS = 300;
 const DATABASE = 'ecf_national';
@@ -51,22 +48,13 @@ async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
-async function timed(work: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
 export async function run(): Promise<BenchResult> {
   const port = Number(process.env.BENCH_LISTS_PG_PORT ?? 54530);
   const prepare = () => buildNationalDatabase(process.env.DATABASE_URL!);
   return withBenchDatabase({ port, keep: DATABASE, prepare }, async (url) => {
     await applyMigrations(url);
     const app = await createApp({ ...loadConfig({ ...process.env, NODE_ENV: 'development' }) }, url);
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { server, base } = await listenLocally(app);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

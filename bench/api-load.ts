@@ -4,8 +4,6 @@
 // API accepted is stored once, and no participant has two live declarations of one type.
 // Target: zero server errors, zero lost, zero duplicated; every request answered within 10 s.
 //   npx tsx bench/api-load.ts        (BENCH_LOAD_PG_PORT, default 54540; CLIENTS, SECONDS to change the load)
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import express from 'express';
 import { createApiRouter } from '../src/api/router.js';
@@ -13,7 +11,7 @@ import { db } from '../src/db/client.js';
 import { createParticipant, createParticipantWorld } from '../test/support/factories.js';
 import { createToken } from '../test/api/support/api-client.js';
 import { openStatement } from '../test/api/support/lead-provider.js';
-import { percentile, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
+import { listenLocally, percentile, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
@@ -31,10 +29,8 @@ export async function run(): Promise<BenchResult> {
     const token = await createToken(world.leadProvider);
     const app = express();
     app.use('/api/v3', createApiRouter());
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3`;
+    const { server, base: root } = await listenLocally(app);
+    const base = `${root}/api/v3`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
     const latencies: number[] = [];

@@ -3,8 +3,6 @@
 // flight. Target: p95 under 100 ms and at least 200 requests a second. The baseline is a `SELECT 1`
 // round trip through the same Express app and database pool, measured in the same run.
 //   npx tsx bench/api-participants.ts        (BENCH_API_PG_PORT, default 54511; the data is kept in .data/bench-pg-<port>)
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import express from 'express';
 import { createApiRouter } from '../src/api/router.js';
@@ -12,7 +10,7 @@ import { generateApiToken, hashApiToken } from '../src/auth/api-token.js';
 import { db } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { generateDeclarationData } from './declarations-data.js';
-import { percentile, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
+import { listenLocally, percentile, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
 
 const PARTICIPANTS = 100_000;
 const PER_PAGE = 100;
@@ -30,13 +28,6 @@ async function createToken(): Promise<string> {
   const token = generateApiToken();
   await db().apiToken.create({ data: { cpdLeadProviderId: leadProvider.cpdLeadProviderId, hashedToken: hashApiToken(token), description: 'benchmark' } });
   return token;
-}
-
-async function listen(app: express.Express): Promise<{ server: Server; base: string }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 interface Load {
@@ -80,7 +71,7 @@ export async function run(): Promise<BenchResult> {
       res.json({ ok: true });
     });
     app.use('/api/v3', createApiRouter());
-    const { server, base } = await listen(app);
+    const { server, base } = await listenLocally(app);
     try {
       const headers = { authorization: `Bearer ${token}` };
       const pages = Array.from({ length: PARTICIPANTS / PER_PAGE }, (_, i) => `/api/v3/participants/ecf?page[per_page]=${PER_PAGE}&page[page]=${i + 1}`);

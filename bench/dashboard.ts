@@ -2,26 +2,21 @@
 // participants and 65,000 declarations), kept in its own database and reused on later runs. The figure is
 // the slowest role's median of five; the baseline is the figures alone (the dashboard before its charts).
 //   npx tsx bench/dashboard.ts        (BENCH_DASHBOARD_PG_PORT, default 54514, data in .data/bench-pg-<port>)
-import { performance } from 'node:perf_hooks';
 import type { Role } from '@prisma/client';
 import type { CurrentAdmin } from 'adminjs';
 import { ROLES } from '../src/actions/authz.js';
 import { dashboardData } from '../src/admin/dashboard.js';
 import { db } from '../src/db/client.js';
 import { seedDemo } from '../seeds/seed-demo.js';
-import { median, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
+import { median, runWhenMain, timed, withBenchDatabase, type BenchResult } from './support.js';
 
 const TARGET_MS = 500;
 const ROUNDS = 5;
 const DATABASE = 'ecf_bench_dashboard_full';
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
+async function medianTime(fn: () => Promise<unknown>): Promise<number> {
   const timings: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const started = performance.now();
-    await fn();
-    timings.push(performance.now() - started);
-  }
+  for (let round = 0; round < ROUNDS; round++) timings.push(await timed(fn));
   return median(timings);
 }
 
@@ -35,12 +30,12 @@ export async function run(): Promise<BenchResult> {
     const declarations = await db().declaration.count();
     const admin = (role: Role) => ({ email: `${role}@example.com`, role }) as unknown as CurrentAdmin;
     await dashboardData(admin('admin'));
-    const baseline = await timed(() => db().$queryRaw`
+    const baseline = await medianTime(() => db().$queryRaw`
       SELECT (SELECT count(*) FROM schools), (SELECT count(*) FROM partnerships WHERE "challengedAt" IS NULL AND NOT relationship),
              (SELECT count(*) FROM participant_profiles WHERE "archivedAt" IS NULL), (SELECT count(*) FROM declarations),
              (SELECT count(*) FROM statements WHERE state <> 'paid')`);
     const byRole: [Role, number][] = [];
-    for (const role of ROLES) byRole.push([role, await timed(() => dashboardData(admin(role)))]);
+    for (const role of ROLES) byRole.push([role, await medianTime(() => dashboardData(admin(role)))]);
     const ours = Math.max(...byRole.map(([, ms]) => ms));
     return {
       name: `dashboard (page data per role, full demo data: ${declarations.toLocaleString('en-GB')} declarations)`,

@@ -5,7 +5,6 @@
 // first, so every apply creates every school's row. Ours and the baseline alternate; medians are compared.
 //   npx tsx bench/pupil-premium-import.ts        (BENCH_PG_PORT, default 54403, data in .data/bench-pg-<port>)
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -13,7 +12,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { systemContext } from '../src/actions/actor.js';
 import { importPupilPremium } from '../src/actions/schools/import-pupil-premium.js';
 import { db } from '../src/db/client.js';
-import { median, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
+import { median, runWhenMain, timed, withBenchDatabase, type BenchResult } from './support.js';
 
 const NAME = 'pupil-premium-import (real 2024 file, apply)';
 const TARGET_MS = 2000;
@@ -91,12 +90,6 @@ async function createCohortsAndSchools(content: Buffer): Promise<void> {
   }
   const urns = new Set(content.toString('utf8').split(/\r?\n/).slice(1).map((line) => line.split(',')[0]).filter(Boolean));
   await db().school.createMany({ data: [...urns].map((urn) => ({ urn, name: `School ${urn}` })) });
-}
-
-async function timed(work: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
 }
 
 await runWhenMain(import.meta, run);

@@ -6,11 +6,10 @@
 // Ours and the baseline alternate after a warm-up; medians are compared. Target: under 200 ms.
 //   npx tsx bench/statement-calculation.ts   (BENCH_STATEMENT_PG_PORT, default 54513; BENCH_DATABASE=name keeps
 //   the generated database and reuses it on the next run)
-import { performance } from 'node:perf_hooks';
 import { db } from '../src/db/client.js';
 import { calculateStatement } from '../src/reports/statements/calculate-statement.js';
 import { generateDeclarationData } from './declarations-data.js';
-import { median, runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
+import { median, runWhenMain, timed, withBenchDatabase, type BenchResult } from './support.js';
 
 const NAME = 'statement-calculation (one statement, 100,002 declarations)';
 const TARGET_MS = 200;
@@ -86,12 +85,6 @@ async function findPrepared(): Promise<{ statementId: string; lineItems: number 
   const [row] = await db().$queryRaw<{ statementId: string; lineItems: number }[]>`
     SELECT "statementId"::text AS "statementId", count(*)::int AS "lineItems" FROM statement_line_items GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
   return row;
-}
-
-async function timed(body: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await body();
-  return performance.now() - started;
 }
 
 await runWhenMain(import.meta, run);

@@ -218,27 +218,27 @@ describe('lead provider API', () => {
     await other?.close();
   });
 
+  /** Calls the endpoint as its rule says, with the client's own token unless `token` is given (null: none). */
+  const send = (api: ApiClient, endpoint: string, token?: string | null) => {
+    const [method] = endpoint.split(' ');
+    const { path, body } = API[endpoint].request(w);
+    return method === 'GET' ? api.get(path, token) : method === 'PUT' ? api.put(path, body ?? {}, token) : api.post(path, body ?? {}, token);
+  };
+
   it('has a rule in the table for every endpoint', () => {
     expect(routesOf(createApiRouter())).toEqual(Object.keys(API).sort());
   });
 
   it('answers 401 to every endpoint without a token or with a revoked one', async () => {
-    for (const [endpoint, rule] of Object.entries(API)) {
-      const [method] = endpoint.split(' ');
-      const { path, body } = rule.request(w);
+    for (const endpoint of Object.keys(API)) {
       for (const token of [null, revokedToken]) {
-        const response = method === 'GET' ? await owner.get(path, token) : method === 'PUT' ? await owner.put(path, body ?? {}, token) : await owner.post(path, body ?? {}, token);
+        const response = await send(owner, endpoint, token);
         expect({ endpoint, status: response.status }).toEqual({ endpoint, status: 401 });
       }
     }
   });
 
   it("gives each provider exactly its own records: the other provider's attempt first, then the owner's", async () => {
-    const send = (api: ApiClient, endpoint: string) => {
-      const [method] = endpoint.split(' ');
-      const { path, body } = API[endpoint].request(w);
-      return method === 'GET' ? api.get(path) : method === 'PUT' ? api.put(path, body ?? {}) : api.post(path, body ?? {});
-    };
     const seen: Record<string, { owner: number; other: number }> = {};
     for (const endpoint of Object.keys(API)) {
       const fromOther = await send(other, endpoint);

@@ -26,8 +26,8 @@ const TRANSITIONING = Prisma.sql`('withdrawn_training', 'deferred_training', 'co
 const timestamp = (asOf: Date) => Prisma.sql`${asOf.toISOString()}::timestamp`;
 
 /**
- * Whether each shown mentor has ever had a mentee, and has one now (the DfE's mentored? and mentoring?):
- * one grouped pass, as induction records have no index on mentorProfileId.
+ * Whether each shown mentor has ever had a mentee, and has one now (the DfE's mentored? and mentoring?),
+ * grouped once over the induction records that name them (indexed by mentorProfileId).
  */
 export function mentorshipsCte(asOf: Date): Prisma.Sql {
   return Prisma.sql`mentorships AS (

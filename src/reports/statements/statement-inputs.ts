@@ -138,8 +138,8 @@ async function loadContract(client: Tx, statement: StatementDetails): Promise<Ec
 
 /**
  * Line items of this statement and of the provider's statements for the cohort paid before it, counted by
- * kind. Grouped on the enum columns themselves and cast once per group: casting per row costs more than
- * the counting.
+ * kind from the line items alone (they carry their declaration's columns). Grouped on the enum columns
+ * themselves and cast once per group: casting per row costs more than the counting.
  */
 function countLineItems(client: Tx, statementId: string): Promise<CountRow[]> {
   return client.$queryRaw<CountRow[]>`
@@ -148,16 +148,15 @@ function countLineItems(client: Tx, statementId: string): Promise<CountRow[]> {
     FROM (
       SELECT
         li."statementId" = ${statementId}::uuid AS current,
-        d.type AS "participantType",
-        d."declarationType",
+        li."participantType",
+        li."declarationType",
         COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid'))::int AS billable,
         COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back'))::int AS refundable,
-        COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid') AND (d."pupilPremiumUplift" OR d."sparsityUplift"))::int AS "upliftBillable",
-        COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back') AND (d."pupilPremiumUplift" OR d."sparsityUplift"))::int AS "upliftRefundable",
-        COUNT(*) FILTER (WHERE d.state = 'clawed_back')::int AS "clawedBack",
-        COUNT(*) FILTER (WHERE d.state = 'voided')::int AS voided
+        COUNT(*) FILTER (WHERE li.state IN ('eligible', 'payable', 'paid') AND li.uplift)::int AS "upliftBillable",
+        COUNT(*) FILTER (WHERE li.state IN ('awaiting_clawback', 'clawed_back') AND li.uplift)::int AS "upliftRefundable",
+        COUNT(*) FILTER (WHERE li."declarationState" = 'clawed_back')::int AS "clawedBack",
+        COUNT(*) FILTER (WHERE li."declarationState" = 'voided')::int AS voided
       FROM statement_line_items li
-      JOIN declarations d ON d.id = li."declarationId"
       WHERE li."statementId" IN (
         SELECT s.id FROM statements s JOIN statements this ON this.id = ${statementId}::uuid
         WHERE s."cpdLeadProviderId" = this."cpdLeadProviderId"

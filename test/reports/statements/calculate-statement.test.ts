@@ -84,6 +84,27 @@ describe('calculateStatement', () => {
     expect(money(result.summary.total)).toBe('1489.49');
   });
 
+  it('counts what happens to declarations after they reached the statement, whoever changed them', async () => {
+    const world = await createParticipantWorld(2023);
+    await createContract(world.leadProvider, world.cohort);
+    const statement = await createStatement(world.leadProvider, world.cohort);
+    const declarations = [];
+    for (let i = 0; i < 4; i++) declarations.push(await createDeclaration(await createParticipant(world), world.leadProvider, { statement, state: 'eligible' }));
+    const counts = async () => {
+      const result = await calculateStatement(statement.id);
+      if (result.kind !== 'ecf') throw new Error('expected an ECF statement');
+      return { ...result.ecf.counts, uplifts: result.ecf.uplift.count };
+    };
+    expect(await counts()).toMatchObject({ started: 4, voided: 0, clawedBack: 0, uplifts: 0 });
+
+    // A support engineer's SQL, a bulk job and the actions all reach the figures alike.
+    await db().$executeRaw`UPDATE declarations SET state = 'voided' WHERE id = ${declarations[0].id}::uuid`;
+    await db().$executeRaw`UPDATE declarations SET state = 'clawed_back' WHERE id = ${declarations[1].id}::uuid`;
+    await db().declaration.update({ where: { id: declarations[2].id }, data: { sparsityUplift: true } });
+
+    expect(await counts()).toMatchObject({ voided: 1, clawedBack: 1, uplifts: 1 });
+  });
+
   it('uses the contract version the statement points at', async () => {
     const world = await createParticipantWorld(2023);
     await createContract(world.leadProvider, world.cohort, { version: '0.0.1', monthlyServiceFee: '100.00' });

@@ -7,6 +7,7 @@ import type { ApiCaller } from '../http/caller.js';
 import { fromSqlJson, isoTime } from '../http/format.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
 import { enrolmentsOf, type EnrolmentRow } from './participant-enrolments.js';
+import { teacherIdsOnPage } from './participant-order.js';
 import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
 
 export interface ParticipantFilters {
@@ -45,12 +46,15 @@ interface TeacherRow {
 export async function listParticipants(caller: ApiCaller, filters: ParticipantFilters, sort: Sort, page: Page) {
   // Participant id changes (deduplicated identities) are not recorded here, so none match.
   if (filters.fromParticipantId) return [];
+  if (!filters.updatedSince && !sort.columns.includes('updated_at')) {
+    const key = JSON.stringify([caller.leadProviderId, filters.years, filters.trainingStatus, sort.orderBy.sql]);
+    return participantResources(caller, await teacherIdsOnPage(key, caller.leadProviderId, visibleTeachersSql(caller, filters, null), sort.orderBy, page));
+  }
   const changed = filters.updatedSince ? participantsChangedSinceSql(filters.updatedSince) : null;
-  const sortsByUpdatedAt = sort.columns.includes('updated_at');
   const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
     WITH visible AS (${visibleTeachersSql(caller, filters, changed)})
     SELECT t.id FROM visible t
-    ${sortsByUpdatedAt ? Prisma.sql`JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id` : Prisma.empty}
+    JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id
     ORDER BY ${sort.orderBy}
     LIMIT ${page.limit} OFFSET ${page.offset}`);
   return participantResources(caller, ids.map((r) => r.id));
@@ -64,7 +68,7 @@ export async function findParticipant(caller: ApiCaller, teacherId: string) {
   return visible.length ? (await participantResources(caller, [teacherId]))[0] : null;
 }
 
-/** Resources for these teachers, in this order, with the enrolments the caller can see. */
+/** Resources for those of these teachers the caller sees, in this order, with the enrolments the caller can see. */
 export async function participantResources(caller: ApiCaller, teacherIds: string[]) {
   if (teacherIds.length === 0) return [];
   const [teachers, enrolments] = await Promise.all([
@@ -80,7 +84,8 @@ export async function participantResources(caller: ApiCaller, teacherIds: string
   const teacherById = new Map(teachers.map((t) => [t.id, t]));
   return teacherIds.flatMap((id) => {
     const teacher = teacherById.get(id);
-    if (!teacher) return [];
+    // Someone the caller no longer sees has no enrolment with them (a kept page order may still name them).
+    if (!teacher || !byTeacher.has(id)) return [];
     return [{
       id: teacher.id,
       type: 'participant',

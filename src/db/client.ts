@@ -2,6 +2,7 @@
 // (set by openDatabase() at start-up, or by the test set-up per test file).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
+import { closePreparedStatements } from './prepared-statements.js';
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -20,4 +21,5 @@ export function db(): PrismaClient {
 export async function disconnectDb(): Promise<void> {
   if (client) await client.$disconnect();
   client = undefined;
+  await closePreparedStatements();
 }

@@ -1,7 +1,7 @@
 // A participant's ecf_enrolments: one per profile the caller reaches, described by that profile and the
 // caller's latest induction record for it.
 import { Prisma } from '@prisma/client';
-import { db } from '../../db/client.js';
+import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
 import { fromSqlJson, fromSqlJsonOrNull, isoDayOrNull, isoTime } from '../http/format.js';
 import { latestVisibleRecordsSql } from './visible-records.js';
@@ -103,7 +103,7 @@ const enrolmentRowsSql = (caller: ApiCaller, profileIds: Prisma.Sql) => Prisma.s
     ) st ON ir."trainingStatus" <> 'active'`;
 
 export async function enrolmentsOf(caller: ApiCaller, profileIds: Prisma.Sql): Promise<EnrolmentRow[]> {
-  const [{ rows }] = await db().$queryRaw<{ rows: Row[] | null }[]>(Prisma.sql`
+  const [{ rows }] = await queryPrepared<{ rows: Row[] | null }>(Prisma.sql`
     SELECT json_agg(r ORDER BY r."profileCreatedAt", r."profileId") AS rows FROM (${enrolmentRowsSql(caller, profileIds)}) r`);
   const now = new Date();
   return (rows ?? []).map((row) => ({ teacherId: row.teacherId, enrolment: toEnrolment(row, now) }));

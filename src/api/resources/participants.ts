@@ -3,6 +3,7 @@
 // profile reached that way is an enrolment.
 import { Prisma, type TrainingStatus } from '@prisma/client';
 import { db } from '../../db/client.js';
+import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
 import { fromSqlJson, isoTime } from '../http/format.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
@@ -72,7 +73,7 @@ export async function findParticipant(caller: ApiCaller, teacherId: string) {
 export async function participantResources(caller: ApiCaller, teacherIds: string[]) {
   if (teacherIds.length === 0) return [];
   const [teachers, enrolments] = await Promise.all([
-    db().$queryRaw<{ rows: TeacherRow[] | null }[]>(Prisma.sql`
+    queryPrepared<{ rows: TeacherRow[] | null }>(Prisma.sql`
       SELECT json_agg(r) AS rows FROM (
         SELECT t.id, t."fullName", t.trn, t.email, u."updatedAt"
         FROM teachers t JOIN (${participantUpdatedAtSql(teacherIds)}) u ON u."teacherId" = t.id

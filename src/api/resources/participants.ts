@@ -5,9 +5,8 @@ import { Prisma, type TrainingStatus } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
-import { fromSqlJson, isoTime } from '../http/format.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
-import { enrolmentsOf, type EnrolmentRow } from './participant-enrolments.js';
+import { enrolmentsSql, isoTimeSql } from './participant-enrolments.js';
 import { teacherIdsOnPage } from './participant-order.js';
 import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
 
@@ -35,21 +34,14 @@ function visibleTeachersSql(caller: ApiCaller, filters: Pick<ParticipantFilters,
     GROUP BY v."teacherCreatedAt", v."teacherId"`;
 }
 
-/** As json_agg writes it (updatedAt a string, see fromSqlJson). */
-interface TeacherRow {
-  id: string;
-  fullName: string;
-  trn: string | null;
-  email: string;
-  updatedAt: string;
-}
 
-export async function listParticipants(caller: ApiCaller, filters: ParticipantFilters, sort: Sort, page: Page) {
+/** The page as the JSON text of the data array. */
+export async function listParticipants(caller: ApiCaller, filters: ParticipantFilters, sort: Sort, page: Page): Promise<string> {
   // Participant id changes (deduplicated identities) are not recorded here, so none match.
-  if (filters.fromParticipantId) return [];
+  if (filters.fromParticipantId) return '[]';
   if (!filters.updatedSince && !sort.columns.includes('updated_at')) {
     const key = JSON.stringify([caller.leadProviderId, filters.years, filters.trainingStatus, sort.orderBy.sql]);
-    return participantResources(caller, await teacherIdsOnPage(key, caller.leadProviderId, visibleTeachersSql(caller, filters, null), sort.orderBy, page));
+    return participantResourcesJson(caller, await teacherIdsOnPage(key, caller.leadProviderId, visibleTeachersSql(caller, filters, null), sort.orderBy, page));
   }
   const changed = filters.updatedSince ? participantsChangedSinceSql(filters.updatedSince) : null;
   const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
@@ -58,7 +50,7 @@ export async function listParticipants(caller: ApiCaller, filters: ParticipantFi
     JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id
     ORDER BY ${sort.orderBy}
     LIMIT ${page.limit} OFFSET ${page.offset}`);
-  return participantResources(caller, ids.map((r) => r.id));
+  return participantResourcesJson(caller, ids.map((r) => r.id));
 }
 
 /** The participant if the caller can see them (any cohort after 2020), else null. */
@@ -69,34 +61,40 @@ export async function findParticipant(caller: ApiCaller, teacherId: string) {
   return visible.length ? (await participantResources(caller, [teacherId]))[0] : null;
 }
 
-/** Resources for those of these teachers the caller sees, in this order, with the enrolments the caller can see. */
-export async function participantResources(caller: ApiCaller, teacherIds: string[]) {
-  if (teacherIds.length === 0) return [];
-  const [teachers, enrolments] = await Promise.all([
-    queryPrepared<{ rows: TeacherRow[] | null }>(Prisma.sql`
-      SELECT json_agg(r) AS rows FROM (
-        SELECT t.id, t."fullName", t.trn, t.email, u."updatedAt"
-        FROM teachers t JOIN (${participantUpdatedAtSql(teacherIds)}) u ON u."teacherId" = t.id
-        WHERE t.id = ANY(${teacherIds}::uuid[])) r`).then(([{ rows }]) => rows ?? []),
-    enrolmentsOf(caller, Prisma.sql`SELECT p.id FROM participant_profiles p WHERE p."teacherId" = ANY(${teacherIds}::uuid[])`),
-  ]);
-  const byTeacher = new Map<string, EnrolmentRow[]>();
-  for (const row of enrolments) byTeacher.set(row.teacherId, [...(byTeacher.get(row.teacherId) ?? []), row]);
-  const teacherById = new Map(teachers.map((t) => [t.id, t]));
-  return teacherIds.flatMap((id) => {
-    const teacher = teacherById.get(id);
-    // Someone the caller no longer sees has no enrolment with them (a kept page order may still name them).
-    if (!teacher || !byTeacher.has(id)) return [];
-    return [{
-      id: teacher.id,
-      type: 'participant',
-      attributes: {
-        full_name: teacher.fullName,
-        ...(teacher.trn ? { teacher_reference_number: teacher.trn } : {}),
-        updated_at: isoTime(fromSqlJson(teacher.updatedAt)),
-        ecf_enrolments: (byTeacher.get(id) ?? []).map((row) => row.enrolment),
-        participant_id_changes: [],
-      },
-    }];
-  });
+/**
+ * The JSON array of resources for those of these teachers the caller sees, in this order, each with the
+ * enrolments the caller can see. Someone the caller no longer sees has none and is left out (a kept page
+ * order may still name them).
+ */
+export async function participantResourcesJson(caller: ApiCaller, teacherIds: string[]): Promise<string> {
+  if (teacherIds.length === 0) return '[]';
+  const [{ json }] = await queryPrepared<{ json: string }>(Prisma.sql`
+    WITH page AS (SELECT id, n FROM unnest(${teacherIds}::uuid[]) WITH ORDINALITY AS page(id, n)),
+    enrolments AS (
+      SELECT e."teacherId", json_agg(e.enrolment ORDER BY e."profileCreatedAt", e."profileId") AS list
+      FROM (${enrolmentsSql(caller, Prisma.sql`SELECT p.id FROM participant_profiles p WHERE p."teacherId" IN (SELECT id FROM page)`)}) e
+      GROUP BY e."teacherId")
+    SELECT coalesce(json_agg(json_build_object('id', t.id, 'type', 'participant', 'attributes',
+      CASE WHEN coalesce(t.trn, '') <> ''
+        THEN json_build_object('full_name', t."fullName", 'teacher_reference_number', t.trn, 'updated_at', ${isoTimeSql(Prisma.sql`u."updatedAt"`)},
+          'ecf_enrolments', e.list, 'participant_id_changes', '[]'::json)
+        ELSE json_build_object('full_name', t."fullName", 'updated_at', ${isoTimeSql(Prisma.sql`u."updatedAt"`)},
+          'ecf_enrolments', e.list, 'participant_id_changes', '[]'::json)
+      END) ORDER BY page.n), '[]')::text AS json
+    FROM page
+    JOIN teachers t ON t.id = page.id
+    JOIN participant_updated_at u ON u."teacherId" = t.id
+    JOIN enrolments e ON e."teacherId" = t.id`);
+  return json;
+}
+
+/** The resources themselves, for answers about one participant. */
+export async function participantResources(caller: ApiCaller, teacherIds: string[]): Promise<ParticipantResource[]> {
+  return JSON.parse(await participantResourcesJson(caller, teacherIds)) as ParticipantResource[];
+}
+
+export interface ParticipantResource {
+  id: string;
+  type: 'participant';
+  attributes: { full_name: string; teacher_reference_number?: string; updated_at: string; ecf_enrolments: Record<string, unknown>[]; participant_id_changes: [] };
 }

@@ -38,7 +38,7 @@ export function participantRoutes(router: Router): void {
       trainingStatus: trainingStatusOf(filter),
       fromParticipantId: filter.from_participant_id?.trim() || undefined,
     };
-    res.json({ data: await listParticipants(callerOf(res), filters, sort, page) });
+    res.type('json').send(`{"data":${await listParticipants(callerOf(res), filters, sort, page)}}`);
   }));
 
   router.get('/participants/ecf/transfers', asyncRoute(async (req, res) => {

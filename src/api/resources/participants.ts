@@ -6,7 +6,6 @@ import { db } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
-import { enrolmentsSql, isoTimeSql } from './participant-enrolments.js';
 import { teacherIdsOnPage } from './participant-order.js';
 import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
 
@@ -68,25 +67,42 @@ export async function findParticipant(caller: ApiCaller, teacherId: string) {
  */
 export async function participantResourcesJson(caller: ApiCaller, teacherIds: string[]): Promise<string> {
   if (teacherIds.length === 0) return '[]';
-  const [{ json }] = await queryPrepared<{ json: string }>(Prisma.sql`
-    WITH page AS (SELECT id, n FROM unnest(${teacherIds}::uuid[]) WITH ORDINALITY AS page(id, n)),
-    enrolments AS (
-      SELECT e."teacherId", json_agg(e.enrolment ORDER BY e."profileCreatedAt", e."profileId") AS list
-      FROM (${enrolmentsSql(caller, Prisma.sql`SELECT p.id FROM participant_profiles p WHERE p."teacherId" IN (SELECT id FROM page)`)}) e
-      GROUP BY e."teacherId")
-    SELECT coalesce(json_agg(json_build_object('id', t.id, 'type', 'participant', 'attributes',
-      CASE WHEN coalesce(t.trn, '') <> ''
-        THEN json_build_object('full_name', t."fullName", 'teacher_reference_number', t.trn, 'updated_at', ${isoTimeSql(Prisma.sql`u."updatedAt"`)},
-          'ecf_enrolments', e.list, 'participant_id_changes', '[]'::json)
-        ELSE json_build_object('full_name', t."fullName", 'updated_at', ${isoTimeSql(Prisma.sql`u."updatedAt"`)},
-          'ecf_enrolments', e.list, 'participant_id_changes', '[]'::json)
-      END) ORDER BY page.n), '[]')::text AS json
-    FROM page
-    JOIN teachers t ON t.id = page.id
-    JOIN participant_updated_at u ON u."teacherId" = t.id
-    JOIN enrolments e ON e."teacherId" = t.id`);
+  const [{ json }] = await queryPrepared<{ json: string }>(participantsJsonSql(caller, teacherIds));
   return json;
 }
+
+/** The API's times: ISO 8601 in UTC with milliseconds, as Date#toISOString writes them (columns hold UTC). */
+const isoTimeSql = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+/** Whether the school has told the DfE the participant is arriving, leaving or gone (ecf-domain 8.3), as of now. */
+const participantStatusSql = Prisma.sql`CASE
+    WHEN v."endDate" IS NOT NULL THEN CASE WHEN v."endDate" > ${NOW} THEN 'leaving' ELSE 'left' END
+    WHEN v."startDate" > ${NOW} THEN 'joining'
+    WHEN v."inductionStatus" IN ('active', 'completed') THEN 'active'
+    WHEN v."inductionStatus" = 'leaving' THEN 'leaving'
+    ELSE 'withdrawn'
+  END`;
+
+/**
+ * Written as text by the database and passed through: each enrolment is kept rendered in
+ * lead_provider_participants (see its migrations), so a page only joins it to the teacher.
+ */
+const participantsJsonSql = (caller: ApiCaller, teacherIds: string[]) => Prisma.sql`
+  WITH page AS (SELECT id, n FROM unnest(${teacherIds}::uuid[]) WITH ORDINALITY AS page(id, n))
+  SELECT '[' || coalesce(string_agg(
+    '{"id":"' || t.id || '","type":"participant","attributes":{"full_name":' || to_json(t."fullName")::text
+    || CASE WHEN coalesce(t.trn, '') <> '' THEN ',"teacher_reference_number":' || to_json(t.trn)::text ELSE '' END
+    || ',"updated_at":"' || ${isoTimeSql(Prisma.sql`u."updatedAt"`)} || '","ecf_enrolments":[' || e.list || '],"participant_id_changes":[]}}',
+    ',' ORDER BY page.n), '') || ']' AS json
+  FROM page
+  JOIN teachers t ON t.id = page.id
+  JOIN participant_updated_at u ON u."teacherId" = t.id
+  JOIN LATERAL (
+    SELECT string_agg(v.enrolment || ',"participant_status":"' || ${participantStatusSql} || '"}', ',' ORDER BY v."profileCreatedAt", v."participantProfileId") AS list
+    FROM lead_provider_participants v
+    WHERE v."leadProviderId" = ${caller.leadProviderId}::uuid AND v."teacherId" = t.id
+  ) e ON e.list IS NOT NULL`;
 
 /** The resources themselves, for answers about one participant. */
 export async function participantResources(caller: ApiCaller, teacherIds: string[]): Promise<ParticipantResource[]> {

@@ -4,7 +4,7 @@
 // nor each wait for a commit to reach the disk.
 import type { RequestHandler } from 'express';
 import { Prisma } from '@prisma/client';
-import { db } from '../../db/client.js';
+import { queryPrepared } from '../../db/prepared-statements.js';
 import { hashApiToken } from '../../auth/api-token.js';
 import type { ApiCaller } from './caller.js';
 import { asyncRoute } from './async-route.js';
@@ -29,13 +29,13 @@ export const authenticate: RequestHandler = asyncRoute(async (req, res, next) =>
   const token = tokenFrom(req.get('authorization'));
   const now = new Date();
   const [owner] = token
-    ? await db().$queryRaw<TokenOwner[]>(Prisma.sql`
+    ? await queryPrepared<TokenOwner>(Prisma.sql`
         WITH found AS (
           SELECT id, "cpdLeadProviderId", "lastUsedAt" FROM api_tokens
           WHERE "hashedToken" = ${hashApiToken(token)} AND "revokedAt" IS NULL),
         stamped AS (
-          UPDATE api_tokens t SET "lastUsedAt" = ${now} FROM found
-          WHERE t.id = found.id AND (found."lastUsedAt" IS NULL OR found."lastUsedAt" < ${new Date(now.getTime() - LAST_USE_RESOLUTION_MS)})
+          UPDATE api_tokens t SET "lastUsedAt" = ${now.toISOString()}::timestamp FROM found
+          WHERE t.id = found.id AND (found."lastUsedAt" IS NULL OR found."lastUsedAt" < ${new Date(now.getTime() - LAST_USE_RESOLUTION_MS).toISOString()}::timestamp)
           RETURNING t.id)
         SELECT found."cpdLeadProviderId", lp.id AS "leadProviderId", lp.name
         FROM found LEFT JOIN lead_providers lp ON lp."cpdLeadProviderId" = found."cpdLeadProviderId"`)

@@ -7,6 +7,7 @@
 // short), so nobody else moves to a page the client has already read.
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
+import { queryPrepared } from '../../db/prepared-statements.js';
 import type { Page } from '../http/query.js';
 
 const UUID_LENGTH = 36;
@@ -24,12 +25,12 @@ interface Order {
 const orders = new Map<string, Promise<Order>>();
 
 async function isCurrent(order: Order): Promise<boolean> {
-  const [{ current }] = await db().$queryRaw<{ current: boolean }[]>`
+  const [{ current }] = await queryPrepared<{ current: boolean }>(Prisma.sql`
     SELECT NOT EXISTS (
       SELECT 1 FROM lead_provider_participants v
       WHERE v."leadProviderId" = ${order.leadProviderId}::uuid
         AND v."writtenBy" >= pg_snapshot_xmin(${order.snapshot}::pg_snapshot)
-        AND NOT pg_visible_in_snapshot(v."writtenBy", ${order.snapshot}::pg_snapshot)) AS current`;
+        AND NOT pg_visible_in_snapshot(v."writtenBy", ${order.snapshot}::pg_snapshot)) AS current`);
   return current;
 }
 

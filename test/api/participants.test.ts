@@ -153,6 +153,26 @@ describe('GET /participants/ecf', () => {
     expect(await allIds(apiA, '&sort=unknown_column')).toEqual(ascending);
   });
 
+  it('pages from an order that follows every change: a participant added, one whose status the filter no longer matches', async () => {
+    const pageIds = async (page: number, query = '') => ids(await apiA.get(`/participants/ecf?page[per_page]=2&page[page]=${page}${query}`));
+    const walk = async (query = '') => {
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const found = await pageIds(page, query);
+        if (found.length === 0) return seen;
+        seen.push(...found);
+      }
+    };
+    const before = await walk('&filter[training_status]=active');
+    const added = await createParticipant(a);
+    const afterAdding = await walk('&filter[training_status]=active');
+    expect(afterAdding).toEqual([...before, added.teacher.id]);
+
+    await db().inductionRecord.update({ where: { id: added.inductionRecord.id }, data: { trainingStatus: 'deferred' } });
+    expect(await walk('&filter[training_status]=active')).toEqual(before);
+    expect(await walk('&filter[training_status]=deferred')).toContain(added.teacher.id);
+  });
+
   it('returns nothing for from_participant_id, as no participant ids have been merged', async () => {
     expect((await apiA.get(`/participants/ecf?filter[from_participant_id]=${a.school.id}`)).body).toEqual({ data: [] });
   });

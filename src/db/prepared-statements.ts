@@ -13,6 +13,9 @@ function preparedPool(): pg.Pool {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set: call openDatabase() first.');
     pool = new pg.Pool({ connectionString, max: Number(process.env.DB_PREPARED_POOL_SIZE ?? 4), types: { getTypeParser: typeParser } });
+    // An idle connection the server closed (a restart, a terminated backend) is replaced on next use;
+    // the next query reports any real trouble.
+    pool.on('error', () => {});
   }
   return pool;
 }

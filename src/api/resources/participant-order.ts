@@ -7,7 +7,6 @@
 // short), so nobody else moves to a page the client has already read.
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { queryPrepared } from '../../db/prepared-statements.js';
 import type { Page } from '../http/query.js';
 
 const UUID_LENGTH = 36;
@@ -24,15 +23,12 @@ interface Order {
 
 const orders = new Map<string, Promise<Order>>();
 
-async function isCurrent(order: Order): Promise<boolean> {
-  const [{ current }] = await queryPrepared<{ current: boolean }>(Prisma.sql`
-    SELECT NOT EXISTS (
-      SELECT 1 FROM lead_provider_participants v
-      WHERE v."leadProviderId" = ${order.leadProviderId}::uuid
-        AND v."writtenBy" >= pg_snapshot_xmin(${order.snapshot}::pg_snapshot)
-        AND NOT pg_visible_in_snapshot(v."writtenBy", ${order.snapshot}::pg_snapshot)) AS current`);
-  return current;
-}
+/** Whether the order is still current, as an expression the page's own query evaluates. */
+const isCurrentSql = (order: Order) => Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM lead_provider_participants v
+    WHERE v."leadProviderId" = ${order.leadProviderId}::uuid
+      AND v."writtenBy" >= pg_snapshot_xmin(${order.snapshot}::pg_snapshot)
+      AND NOT pg_visible_in_snapshot(v."writtenBy", ${order.snapshot}::pg_snapshot))`;
 
 async function computeOrder(leadProviderId: string, teachers: Prisma.Sql, orderBy: Prisma.Sql): Promise<Order> {
   const [row] = await db().$queryRaw<{ snapshot: string; ids: string }[]>`
@@ -52,30 +48,32 @@ function remember(key: string, order: Promise<Order>): Promise<Order> {
   return order;
 }
 
-/**
- * The teacher ids on this page of `teachers` (rows with id and "createdAt", aliased t by `orderBy`),
- * the provider's only: `key` names the provider, filters and order.
- */
-export async function teacherIdsOnPage(key: string, leadProviderId: string, teachers: Prisma.Sql, orderBy: Prisma.Sql, page: Page): Promise<string[]> {
-  let candidate = orders.get(key);
-  let order: Order | null = null;
-  while (!order) {
-    const found = candidate ? await candidate : null;
-    if (found && (await isCurrent(found))) {
-      order = found;
-    } else {
-      const latest = orders.get(key);
-      if (latest && latest !== candidate) {
-        // Another request computed a newer order meanwhile: check that one.
-        candidate = latest;
-      } else {
-        // One computed here, after this request arrived, is current for it.
-        order = await remember(key, computeOrder(leadProviderId, teachers, orderBy));
-      }
-    }
-  }
+function idsOnPage(order: Order, page: Page): string[] {
   const ids: string[] = [];
   const end = Math.min(order.ids.length, (page.offset + page.limit) * UUID_LENGTH);
   for (let at = page.offset * UUID_LENGTH; at < end; at += UUID_LENGTH) ids.push(order.ids.slice(at, at + UUID_LENGTH));
   return ids;
+}
+
+/** Reads a page of these teacher ids, and evaluates `current` (a boolean SQL expression) in the same query. */
+export type PageReader<T> = (teacherIds: string[], current: Prisma.Sql) => Promise<{ value: T; current: boolean }>;
+
+/**
+ * A page of `teachers` (rows with id and "createdAt", aliased t by `orderBy`), the provider's only:
+ * `key` names the provider, filters and order. The page is read from a kept order and checked in the same
+ * query; when the order was no longer current, it is read again from a new one.
+ */
+export async function readPage<T>(key: string, leadProviderId: string, teachers: Prisma.Sql, orderBy: Prisma.Sql, page: Page, read: PageReader<T>): Promise<T> {
+  let candidate = orders.get(key);
+  while (candidate) {
+    const order = await candidate;
+    const { value, current } = await read(idsOnPage(order, page), isCurrentSql(order));
+    if (current) return value;
+    const latest = orders.get(key);
+    // Another request may have computed a newer order meanwhile: check that one.
+    candidate = latest && latest !== candidate ? latest : undefined;
+  }
+  // One computed here, after this request arrived, is current for it.
+  const order = await remember(key, computeOrder(leadProviderId, teachers, orderBy));
+  return (await read(idsOnPage(order, page), Prisma.sql`true`)).value;
 }

@@ -6,7 +6,7 @@ import { db } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
-import { teacherIdsOnPage } from './participant-order.js';
+import { readPage } from './participant-order.js';
 import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
 
 export interface ParticipantFilters {
@@ -40,7 +40,10 @@ export async function listParticipants(caller: ApiCaller, filters: ParticipantFi
   if (filters.fromParticipantId) return '[]';
   if (!filters.updatedSince && !sort.columns.includes('updated_at')) {
     const key = JSON.stringify([caller.leadProviderId, filters.years, filters.trainingStatus, sort.orderBy.sql]);
-    return participantResourcesJson(caller, await teacherIdsOnPage(key, caller.leadProviderId, visibleTeachersSql(caller, filters, null), sort.orderBy, page));
+    return readPage(key, caller.leadProviderId, visibleTeachersSql(caller, filters, null), sort.orderBy, page, async (teacherIds, current) => {
+      const [row] = await queryPrepared<{ json: string; current: boolean }>(participantsJsonSql(caller, teacherIds, current));
+      return { value: row.json, current: row.current };
+    });
   }
   const changed = filters.updatedSince ? participantsChangedSinceSql(filters.updatedSince) : null;
   const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
@@ -86,15 +89,17 @@ const participantStatusSql = Prisma.sql`CASE
 
 /**
  * Written as text by the database and passed through: each enrolment is kept rendered in
- * lead_provider_participants (see its migrations), so a page only joins it to the teacher.
+ * lead_provider_participants (see its migrations), so a page only joins it to the teacher. `current` is
+ * evaluated beside it (whether the page order it came from still holds).
  */
-const participantsJsonSql = (caller: ApiCaller, teacherIds: string[]) => Prisma.sql`
+const participantsJsonSql = (caller: ApiCaller, teacherIds: string[], current = Prisma.sql`true`) => Prisma.sql`
   WITH page AS (SELECT id, n FROM unnest(${teacherIds}::uuid[]) WITH ORDINALITY AS page(id, n))
   SELECT '[' || coalesce(string_agg(
     '{"id":"' || t.id || '","type":"participant","attributes":{"full_name":' || to_json(t."fullName")::text
     || CASE WHEN coalesce(t.trn, '') <> '' THEN ',"teacher_reference_number":' || to_json(t.trn)::text ELSE '' END
     || ',"updated_at":"' || ${isoTimeSql(Prisma.sql`u."updatedAt"`)} || '","ecf_enrolments":[' || e.list || '],"participant_id_changes":[]}}',
-    ',' ORDER BY page.n), '') || ']' AS json
+    ',' ORDER BY page.n), '') || ']' AS json,
+    ${current} AS current
   FROM page
   JOIN teachers t ON t.id = page.id
   JOIN participant_updated_at u ON u."teacherId" = t.id

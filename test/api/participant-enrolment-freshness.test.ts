@@ -63,9 +63,11 @@ describe('an enrolment after a change to what it shows', () => {
 
   it('works participant_status out at the time of reading', async () => {
     const participant = await createParticipant(world);
-    await db().inductionRecord.update({ where: { id: participant.inductionRecord.id }, data: { inductionStatus: 'leaving', endDate: new Date(Date.now() + 1500) } });
+    // Seconds of margin either side, so a busy machine cannot read it on the wrong side of the date.
+    const endDate = new Date(Date.now() + 4000);
+    await db().inductionRecord.update({ where: { id: participant.inductionRecord.id }, data: { inductionStatus: 'leaving', endDate } });
     expect(await enrolment(participant)).toMatchObject({ participant_status: 'leaving' });
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await new Promise((resolve) => setTimeout(resolve, endDate.getTime() - Date.now() + 500));
     expect(await enrolment(participant)).toMatchObject({ participant_status: 'left' });
   });
 });

@@ -1,7 +1,6 @@
 // The yearly cohort set-up from the command line: imports any of the six DfE files (all in one
 // transaction) unless --dry-run is given. With --json the last line is exactly the object the issue
 // specifies (no `ok`), and any error exits with 1, nothing imported.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { asActionError } from '../../actions/errors.js';
@@ -18,6 +17,7 @@ import {
 import { importCohortSetup, type CohortSetupImportResult } from '../../actions/cohorts/import-cohort-setup.js';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import { CliUsageError, type CliCommand, type CliOutput } from '../command.js';
+import { plural, readImportFile } from '../import-report.js';
 
 const FILE_OPTIONS: Record<string, CohortSetupFileKind> = {
   cohort: 'cohort',
@@ -62,9 +62,7 @@ export const cohortsImport: CliCommand = {
       const filePath = args.options[option];
       if (filePath === undefined) continue;
       if (filePath === 'true') throw new CliUsageError(`Give a file after --${option}`);
-      const content = await readFile(filePath).catch(() => {
-        throw new CliUsageError(`Cannot read the file ${filePath}`);
-      });
+      const content = await readImportFile(filePath);
       files[kind] = { name: path.basename(filePath), content };
     }
     if (Object.keys(files).length === 0) throw new CliUsageError('Give at least one file to import');
@@ -125,7 +123,5 @@ function reportChanges(file: FileSummary, out: CliOutput): void {
   }
   if (changes.length > SHOWN) out.say(`  and ${changes.length - SHOWN} more`);
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const placed = ({ file, line, column, message }: ImportProblem): PlacedError => ({ file, line, column: column ?? null, message });

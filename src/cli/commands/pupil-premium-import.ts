@@ -1,6 +1,6 @@
 // The yearly pupil premium and sparsity update from the command line: imports unless --dry-run is given.
 // With --json the last line is exactly the object the issue specifies (no `ok`), and errors exit with 1.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { asActionError } from '../../actions/errors.js';
@@ -9,6 +9,7 @@ import { PupilPremiumImportRefused } from '../../actions/schools/pupil-premium/i
 import { unknownUrnsCsv } from '../../actions/schools/pupil-premium/unknown-urns-csv.js';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import { CliUsageError, requireOption, type CliCommand, type CliOutput } from '../command.js';
+import { linePlace, plural, readImportFile } from '../import-report.js';
 
 /** Beyond this many, warnings and unknown URNs are counted rather than printed (--json and the CSV have them all). */
 const SHOWN = 20;
@@ -36,9 +37,7 @@ export const pupilPremiumImport: CliCommand = {
     const filePath = requireOption(args, 'file');
     const startYear = requireOption(args, 'start-year');
     if (!/^\d{4}$/.test(startYear)) throw new CliUsageError('--start-year must be a year, like 2024');
-    const content = await readFile(filePath).catch(() => {
-      throw new CliUsageError(`Cannot read the file ${filePath}`);
-    });
+    const content = await readImportFile(filePath);
     const mode = args.options['dry-run'] === 'true' ? 'preview' : 'apply';
 
     let result: PupilPremiumImportResult;
@@ -97,18 +96,14 @@ function report(result: PupilPremiumImportResult, out: CliOutput, csvPath: strin
   }
   if (refused) {
     out.say(`Errors (${result.errors.length}):`);
-    for (const error of result.errors) out.say(`  ${where(error)}: ${error.message}`);
+    for (const error of result.errors) out.say(`  ${linePlace(error)}: ${error.message}`);
   }
   if (result.warnings.length > 0) {
     out.say(`Warnings (${result.warnings.length}):`);
-    for (const warning of result.warnings.slice(0, SHOWN)) out.say(`  ${where(warning)}: ${warning.message}`);
+    for (const warning of result.warnings.slice(0, SHOWN)) out.say(`  ${linePlace(warning)}: ${warning.message}`);
     if (result.warnings.length > SHOWN) out.say(`  and ${result.warnings.length - SHOWN} more (use --json to see them all)`);
   }
   if (!result.applied && !refused) out.say('Run again without --dry-run to import it.');
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-const where = ({ line, column }: ImportProblem) => `line ${line}${column ? `, ${column}` : ''}`;
 
 const located = ({ line, column, message }: ImportProblem): Located => ({ line, column: column ?? null, message });

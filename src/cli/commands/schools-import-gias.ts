@@ -1,10 +1,10 @@
 // The school data refresh from GIAS's "all establishments" CSV: imports unless --dry-run is given.
 // With --json the last line is the result object; a file with errors exits with 1 and imports nothing.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { importGias, type GiasChange, type GiasImportResult } from '../../actions/schools/import-gias.js';
-import { CliUsageError, requireOption, type CliCommand } from '../command.js';
+import { requireOption, type CliCommand } from '../command.js';
+import { linePlace, plural, readImportFile } from '../import-report.js';
 
 /** Beyond this many, changes are counted rather than printed (--json has them all). */
 const SHOWN = 20;
@@ -16,15 +16,13 @@ export const schoolsImportGias: CliCommand = {
   exitCode: (result) => ((result as unknown as GiasImportResult).errors.length > 0 ? 1 : 0),
   async run(args, out) {
     const filePath = requireOption(args, 'file');
-    const content = await readFile(filePath).catch(() => {
-      throw new CliUsageError(`Cannot read the file ${filePath}`);
-    });
+    const content = await readImportFile(filePath);
     const mode = args.options['dry-run'] === 'true' ? 'preview' : 'apply';
     const result = await importGias(systemContext('CLI schools:import-gias'), { fileName: path.basename(filePath), content, mode });
 
     if (result.errors.length > 0) {
-      out.say(`${result.file} has ${result.errors.length} error(s), so nothing was imported. Correct the file and run again.`);
-      for (const e of result.errors) out.say(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+      out.say(`${result.file} has ${plural(result.errors.length, 'error')}, so nothing was imported. Correct the file and run again.`);
+      for (const error of result.errors) out.say(`  ${linePlace(error)}: ${error.message}`);
       return { ...result };
     }
     out.say(result.applied ? `Imported ${result.file}.` : `Dry run of ${result.file}: nothing has been written.`);

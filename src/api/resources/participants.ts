@@ -7,7 +7,7 @@ import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
 import { readPage } from './participant-order.js';
-import { participantsChangedSinceSql, participantUpdatedAtForSql, participantUpdatedAtSql } from './participant-updated-at.js';
+import { participantsChangedSinceSql, participantUpdatedAtForSql } from './participant-updated-at.js';
 
 export interface ParticipantFilters {
   years: number[] | null;
@@ -33,12 +33,12 @@ function visibleTeachersSql(caller: ApiCaller, filters: Pick<ParticipantFilters,
     GROUP BY v."teacherCreatedAt", v."teacherId"`;
 }
 
-
 /** The page as the JSON text of the data array. */
 export async function listParticipants(caller: ApiCaller, filters: ParticipantFilters, sort: Sort, page: Page): Promise<string> {
   // Participant id changes (deduplicated identities) are not recorded here, so none match.
   if (filters.fromParticipantId) return '[]';
-  if (!filters.updatedSince && !sort.columns.includes('updated_at')) {
+  const sortsByUpdatedAt = sort.columns.includes('updated_at');
+  if (!filters.updatedSince && !sortsByUpdatedAt) {
     const key = JSON.stringify([caller.leadProviderId, filters.years, filters.trainingStatus, sort.orderBy.sql]);
     return readPage(key, caller.leadProviderId, visibleTeachersSql(caller, filters, null), sort.orderBy, page, async (teacherIds, current) => {
       const [row] = await queryPrepared<{ json: string; current: boolean }>(participantsJsonSql(caller, teacherIds, current));
@@ -49,7 +49,7 @@ export async function listParticipants(caller: ApiCaller, filters: ParticipantFi
   const ids = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
     WITH visible AS (${visibleTeachersSql(caller, filters, changed)})
     SELECT t.id FROM visible t
-    JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id
+    ${sortsByUpdatedAt ? Prisma.sql`JOIN (${participantUpdatedAtForSql(Prisma.sql`SELECT id FROM visible`)}) u ON u."teacherId" = t.id` : Prisma.empty}
     ORDER BY ${sort.orderBy}
     LIMIT ${page.limit} OFFSET ${page.offset}`);
   return participantResourcesJson(caller, ids.map((r) => r.id));

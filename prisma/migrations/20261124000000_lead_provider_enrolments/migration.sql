@@ -32,13 +32,16 @@ BEGIN
   INSERT INTO lead_provider_participants
     ("leadProviderId", "participantProfileId", "teacherId", "teacherCreatedAt", "inductionRecordId", "cohortStartYear", "trainingStatus",
      "enrolment", "profileCreatedAt", "startDate", "endDate", "inductionStatus")
-  SELECT v."leadProviderId", v."participantProfileId", p."teacherId", t."createdAt", ir.id, v."cohortStartYear", ir."trainingStatus",
+  SELECT v."leadProviderId", v."participantProfileId", p."teacherId", t."createdAt", v."inductionRecordId", v."cohortStartYear", v."trainingStatus",
     -- row_to_json writes no spaces: a page is a hundred of these.
     left(row_to_json(e)::text, -1),
-    p."createdAt", ir."startDate", ir."endDate", ir."inductionStatus"
+    p."createdAt", v."startDate", v."endDate", v."inductionStatus"
   FROM (
+    -- Each provider's latest record per profile, with what the enrolment shows of it.
     SELECT DISTINCT ON (pa."leadProviderId", ir."participantProfileId")
-      pa."leadProviderId", ir."participantProfileId", ir.id AS "inductionRecordId", c."startYear" AS "cohortStartYear"
+      pa."leadProviderId", pa."deliveryPartnerId", ir."participantProfileId", ir.id AS "inductionRecordId", ir."trainingStatus",
+      ir."startDate", ir."endDate", ir."inductionStatus", ir."preferredEmail", ir."mentorProfileId", ip."schoolCohortId",
+      sch."scheduleIdentifier", c."startYear" AS "cohortStartYear"
     FROM induction_records ir
     JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
     JOIN partnerships pa ON pa.id = ip."partnershipId"
@@ -49,42 +52,38 @@ BEGIN
     ORDER BY pa."leadProviderId", ir."participantProfileId",
       (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC, ir."createdAt" DESC, ir.id DESC
   ) v
-  JOIN induction_records ir ON ir.id = v."inductionRecordId"
-  JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
-  JOIN partnerships pa ON pa.id = ip."partnershipId"
   JOIN lead_providers lp ON lp.id = v."leadProviderId"
   JOIN participant_profiles p ON p.id = v."participantProfileId"
   JOIN teachers t ON t.id = p."teacherId"
-  JOIN schedules sch ON sch.id = ir."scheduleId"
-  JOIN school_cohorts sc ON sc.id = ip."schoolCohortId"
+  JOIN school_cohorts sc ON sc.id = v."schoolCohortId"
   JOIN schools s ON s.id = sc."schoolId"
   JOIN cohorts c ON c.id = sc."cohortId"
-  LEFT JOIN participant_profiles mp ON mp.id = ir."mentorProfileId" AND p.type = 'ect'
+  LEFT JOIN participant_profiles mp ON mp.id = v."mentorProfileId" AND p.type = 'ect'
   LEFT JOIN LATERAL (
     SELECT st.reason, st."createdAt" FROM participant_profile_states st
-    WHERE st."participantProfileId" = p.id AND st."cpdLeadProviderId" = lp."cpdLeadProviderId" AND st.state = ir."trainingStatus"
+    WHERE st."participantProfileId" = p.id AND st."cpdLeadProviderId" = lp."cpdLeadProviderId" AND st.state = v."trainingStatus"
     ORDER BY st."createdAt" DESC LIMIT 1
-  ) st ON ir."trainingStatus" <> 'active'
+  ) st ON v."trainingStatus" <> 'active'
   CROSS JOIN LATERAL (SELECT
       p.id AS training_record_id,
-      coalesce(ir."preferredEmail", t.email) AS email,
+      coalesce(v."preferredEmail", t.email) AS email,
       mp."teacherId" AS mentor_id,
       s.urn AS school_urn,
       p.type AS participant_type,
       c."startYear"::text AS cohort,
-      ir."trainingStatus" AS training_status,
+      v."trainingStatus" AS training_status,
       p."trnValidationState" = 'valid' AS teacher_reference_number_validated,
       CASE p."eligibilityStatus" WHEN 'eligible' THEN true WHEN 'ineligible' THEN false END AS eligible_for_funding,
       p."pupilPremiumUplift" AS pupil_premium_uplift,
       p."sparsityUplift" AS sparsity_uplift,
-      sch."scheduleIdentifier" AS schedule_identifier,
-      pa."deliveryPartnerId" AS delivery_partner_id,
+      v."scheduleIdentifier" AS schedule_identifier,
+      v."deliveryPartnerId" AS delivery_partner_id,
       -- The provider's reason and date for the current withdrawal or deferral; withdrawal reasons stored
       -- under their pre-2025 name show the current one.
-      CASE WHEN ir."trainingStatus" = 'withdrawn' AND st.reason IS NOT NULL THEN (SELECT row_to_json(w) FROM (SELECT
+      CASE WHEN v."trainingStatus" = 'withdrawn' AND st.reason IS NOT NULL THEN (SELECT row_to_json(w) FROM (SELECT
         CASE st.reason WHEN 'school-left-fip' THEN 'switched-to-school-led' ELSE st.reason END AS reason,
         to_char(st."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS date) w) END AS withdrawal,
-      CASE WHEN ir."trainingStatus" = 'deferred' AND st.reason IS NOT NULL THEN (SELECT row_to_json(d) FROM (SELECT
+      CASE WHEN v."trainingStatus" = 'deferred' AND st.reason IS NOT NULL THEN (SELECT row_to_json(d) FROM (SELECT
         st.reason AS reason, to_char(st."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS date) d) END AS deferral,
       to_char(p."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
       to_char(p."inductionCompletionDate", 'YYYY-MM-DD') AS induction_end_date,

@@ -10,6 +10,7 @@ import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
+import { RollBack } from '../roll-back.js';
 import { readCsvFast } from '../schools/pupil-premium/read-csv-fast.js';
 import { cohortFile } from './cohort-setup/cohort-file.js';
 import { cohortLeadProviderFile } from './cohort-setup/cohort-lead-provider-file.js';
@@ -73,13 +74,6 @@ export interface CohortSetupImportResult {
 /** The files are checked in this order: each may refer to what the ones before it create. */
 const STEPS: FileStep[] = [cohortFile, cohortLeadProviderFile, contractFile, mentorContractFile, scheduleFile, statementFile];
 
-/** Carries a finished run out of a transaction that must not commit (a preview, or problems found). */
-class RollBack extends Error {
-  constructor(readonly result: CohortSetupImportResult) {
-    super('rolled back');
-  }
-}
-
 export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promise<CohortSetupImportResult> {
   const parsed = ImportCohortSetupInput.safeParse(raw);
   if (!parsed.success) {
@@ -136,8 +130,9 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
     );
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
-    if (mode === 'apply') throw new CohortSetupImportRefused(error.result);
-    return error.result;
+    const result = error.result as CohortSetupImportResult;
+    if (mode === 'apply') throw new CohortSetupImportRefused(result);
+    return result;
   }
 }
 

@@ -10,6 +10,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
+import { RollBack } from '../roll-back.js';
 import { Flag, Id, Reason } from '../zod.js';
 
 export const MergeParticipantsInput = z.object({
@@ -36,12 +37,6 @@ export interface MergeReport {
 const IDENTITY_FIELDS = ['trn', 'dateOfBirth', 'nationalInsuranceNumber'] as const;
 const PROFILE_FILLABLE = ['inductionStartDate', 'inductionCompletionDate', 'mentorCompletionDate', 'mentorCompletionReason'] as const;
 
-class DryRunDone extends Error {
-  constructor(readonly report: MergeReport) {
-    super('dry run');
-  }
-}
-
 export async function mergeParticipants(ctx: ActorContext, raw: unknown): Promise<MergeReport> {
   const input = MergeParticipantsInput.parse(raw);
   requirePermission(ctx, 'participants.merge');
@@ -51,11 +46,11 @@ export async function mergeParticipants(ctx: ActorContext, raw: unknown): Promis
   try {
     return await db().$transaction(async (tx) => {
       const report = await merge(tx, ctx, input);
-      if (input.dryRun) throw new DryRunDone(report);
+      if (input.dryRun) throw new RollBack(report);
       return { ...report, applied: true };
     }, { timeout: 60_000 });
   } catch (error) {
-    if (error instanceof DryRunDone) return error.report;
+    if (error instanceof RollBack) return error.result as MergeReport;
     throw error;
   }
 }

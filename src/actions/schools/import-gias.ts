@@ -10,6 +10,7 @@ import { actorId, actorLabel, type ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
+import { RollBack } from '../roll-back.js';
 import { eligibleSchoolSql, OPEN_STATUS_CODES } from './eligibility.js';
 import { readGiasFile, type GiasSchool } from './gias/read-gias-file.js';
 
@@ -54,12 +55,6 @@ export interface GiasImportResult {
   errors: ImportProblem[];
 }
 
-class PreviewDone extends Error {
-  constructor(readonly result: GiasImportResult) {
-    super('preview');
-  }
-}
-
 export async function importGias(ctx: ActorContext, raw: unknown): Promise<GiasImportResult> {
   const parsed = ImportGiasInput.safeParse(raw);
   if (!parsed.success) {
@@ -77,7 +72,7 @@ export async function importGias(ctx: ActorContext, raw: unknown): Promise<GiasI
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${GIAS_IMPORTED}))`;
       await stage(tx, file.schools);
       const result = { ...empty, ...(await compare(tx)) };
-      if (mode === 'preview') throw new PreviewDone(result);
+      if (mode === 'preview') throw new RollBack(result);
       await write(tx, ctx, fileName);
       await recordAudit(tx, ctx, {
         action: GIAS_IMPORTED, subjectType: 'SchoolImport', subjectId: randomUUID(),
@@ -87,7 +82,7 @@ export async function importGias(ctx: ActorContext, raw: unknown): Promise<GiasI
       return { ...result, applied: true };
     }, { timeout: 300_000, maxWait: 30_000 });
   } catch (error) {
-    if (error instanceof PreviewDone) return error.result;
+    if (error instanceof RollBack) return error.result as GiasImportResult;
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // With --json the last line is the result object; a file with errors exits with 1 and imports nothing.
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
+import { eligibilityChange, eligibilityChanges, fieldChanges } from '../../actions/schools/gias/describe-change.js';
 import { importGias, type GiasChange, type GiasImportResult } from '../../actions/schools/import-gias.js';
 import { requireOption, type CliCommand } from '../command.js';
 import { linePlace, plural, readImportFile } from '../import-report.js';
@@ -28,15 +29,15 @@ export const schoolsImportGias: CliCommand = {
     out.say(result.applied ? `Imported ${result.file}.` : `Dry run of ${result.file}: nothing has been written.`);
     out.say(`${result.rows} establishments. Schools: ${result.toAdd.length} to add, ${result.toClose.length} to close, `
       + `${result.changed.length} changed, ${result.unchanged} unchanged; ${result.closedNotAdded} closed establishments we never had left out.`);
-    const eligibility = [...result.toClose, ...result.changed].filter((c) => c.eligibleBefore !== c.eligibleAfter);
+    const eligibility = eligibilityChanges(result);
     if (eligibility.length > 0) {
       out.say(`Eligibility changes (${eligibility.length}):`);
-      for (const c of eligibility.slice(0, SHOWN)) out.say(`  ${c.urn} ${c.name}: ${c.eligibleBefore ? 'eligible' : 'not eligible'} → ${c.eligibleAfter ? 'eligible' : 'not eligible'}`);
+      for (const c of eligibility.slice(0, SHOWN)) out.say(`  ${c.urn} ${c.name}: ${eligibilityChange(c)}`);
     }
     for (const [label, list] of [['To close', result.toClose], ['Changed', result.changed]] as [string, GiasChange[]][]) {
       if (list.length === 0) continue;
       out.say(`${label} (${list.length}):`);
-      for (const c of list.slice(0, SHOWN)) out.say(`  ${c.urn} ${c.name}: ${c.fields.map((f) => `${f.column} ${f.before} → ${f.after}`).join('; ')}`);
+      for (const c of list.slice(0, SHOWN)) out.say(`  ${c.urn} ${c.name}: ${fieldChanges(c)}`);
       if (list.length > SHOWN) out.say(`  and ${list.length - SHOWN} more (use --json to see them all)`);
     }
     if (!result.applied) out.say('Run again without --dry-run to import it.');

@@ -18,6 +18,11 @@ export class ActionError extends Error {
     super(message);
     this.name = 'ActionError';
   }
+
+  /** What to tell people: each field's message, or the message when no field is named. */
+  get messages(): string[] {
+    return this.fieldErrors.length ? this.fieldErrors.map((f) => f.message) : [this.message];
+  }
 }
 
 export const notFound = (what: string) => new ActionError('NOT_FOUND', `${what} not found`);

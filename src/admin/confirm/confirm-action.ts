@@ -45,7 +45,7 @@ export function confirmAction(options: ConfirmActionOptions): Partial<Action<Act
       } catch (error) {
         const refusal = asActionError(error);
         if (!refusal) throw error;
-        const messages = refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message) : [refusal.message];
+        const messages = refusal.messages;
         return { record: recordJson, confirm: await options.load(ctx, id), errors: messages, notice: { message: messages.join(' '), type: 'error' } };
       }
     },

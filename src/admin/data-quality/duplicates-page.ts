@@ -40,8 +40,7 @@ const handler: PageHandler = async (req: PageRequest, _res, context) => {
   } catch (error) {
     const refusal = asActionError(error);
     if (!refusal) throw error;
-    const message = refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message).join(' ') : refusal.message;
-    return { notice: { message, type: 'error' } };
+    return { notice: { message: refusal.messages.join(' '), type: 'error' } };
   }
 };
 

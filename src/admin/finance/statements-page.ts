@@ -64,8 +64,7 @@ async function change(request: PageRequest, ctx: ReturnType<typeof actorFromAdmi
   } catch (error) {
     const refusal = asActionError(error);
     if (!refusal) throw error;
-    const messages = refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message) : [refusal.message];
-    return { message: messages.join(' '), type: 'error' as const };
+    return { message: refusal.messages.join(' '), type: 'error' as const };
   }
 }
 

@@ -52,7 +52,7 @@ export const maintenancePageHandler: PageHandler = async (request: PageRequest, 
   } catch (error) {
     const refusal = asActionError(error);
     if (!refusal) throw error;
-    return { ...pageData(await currentMaintenanceMode(), currentAdmin), errors: refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message) : [refusal.message] };
+    return { ...pageData(await currentMaintenanceMode(), currentAdmin), errors: refusal.messages };
   }
 };
 

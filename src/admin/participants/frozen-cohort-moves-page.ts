@@ -55,7 +55,7 @@ async function refusalOr<T>(work: () => Promise<T>): Promise<T | { error: string
   } catch (error) {
     const refusal = asActionError(error);
     if (!refusal) throw error;
-    return { error: refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message).join(' ') : refusal.message };
+    return { error: refusal.messages.join(' ') };
   }
 }
 

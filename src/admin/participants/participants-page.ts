@@ -76,7 +76,7 @@ async function perform(ctx: ActorContext, form: Form) {
   } catch (error) {
     const refusal = asActionError(error);
     if (!refusal) throw error;
-    const errors = refusal.fieldErrors.length ? refusal.fieldErrors.map((f) => f.message) : [refusal.message];
+    const errors = refusal.messages;
     return { message: errors.join(' '), type: 'error' as const, errors };
   }
 }

@@ -84,7 +84,7 @@ export const cohortsImport: CliCommand = {
 function refusal(error: unknown, out: CliOutput): CohortImportOutput {
   const refused = asActionError(error);
   if (!refused) throw error;
-  const messages = refused.fieldErrors.length ? refused.fieldErrors.map((f) => f.message) : [refused.message];
+  const messages = refused.messages;
   for (const message of messages) out.say(`Error: ${message}. Nothing was imported.`);
   return { applied: false, counts: emptyCounts(), errors: messages.map((message) => ({ file: null, line: null, column: null, message })) };
 }

@@ -68,7 +68,7 @@ export const pupilPremiumImport: CliCommand = {
 function refusal(error: unknown, out: CliOutput): PupilPremiumImportOutput {
   const refused = asActionError(error);
   if (!refused) throw error;
-  const messages = refused.fieldErrors.length ? refused.fieldErrors.map((f) => f.message) : [refused.message];
+  const messages = refused.messages;
   for (const message of messages) out.say(`Error: ${message}. Nothing was imported.`);
   return {
     applied: false, rows: 0, created: 0, updated: 0, unchanged: 0, unknownUrns: [], warnings: [],

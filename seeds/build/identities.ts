@@ -3,7 +3,7 @@
 import type { Random } from '../lib/random.js';
 import { utcDate } from '../lib/dates.js';
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Olivia', 'Amelia', 'Isla', 'Ava', 'Mia', 'Ivy', 'Lily', 'Isabella', 'Rosie', 'Sophia', 'Grace', 'Freya', 'Emily',
   'Poppy', 'Ella', 'Evie', 'Charlotte', 'Florence', 'Willow', 'Sienna', 'Hannah', 'Chloe', 'Jessica', 'Sarah',
   'Laura', 'Rebecca', 'Katie', 'Lucy', 'Sophie', 'Megan', 'Rachel', 'Emma', 'Amy', 'Zara', 'Aisha', 'Fatima',
@@ -15,7 +15,7 @@ const FIRST_NAMES = [
   'Ciaran', 'Declan', 'Hamish', 'Euan', 'Jordan', 'Alex', 'Sam', 'Robin',
 ];
 
-const SURNAMES = [
+export const SURNAMES = [
   'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright',
   'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Thomas', 'Clarke', 'Jackson', 'Wood',
   'Harris', 'Edwards', 'Turner', 'Martin', 'Cooper', 'Hill', 'Ward', 'Hughes', 'Moore', 'Clark', 'King',

@@ -7,6 +7,7 @@ import { readSeedFile, repairName } from '../lib/seed-files.js';
 import { utcDate } from '../lib/dates.js';
 import { Random, stableId } from '../lib/random.js';
 import { GIAS_TYPE_NAMES, giasTypeCode, isAcademyType } from './gias-types.js';
+import { FIRST_NAMES, SURNAMES } from './identities.js';
 import type { SizeConfig } from './sizes.js';
 
 export interface SchoolInfo {
@@ -107,6 +108,7 @@ export function buildSchools(config: SizeConfig): Schools {
       administrativeDistrictName: odd.welsh ? 'Wrexham' : repairName(row.get('Local Authority')),
       primaryContactEmail: `office.${urn}@schools.example.org`,
       secondaryContactEmail: random.chance(0.4) ? `head.${urn}@schools.example.org` : null,
+      ...inductionTutor(urn),
       section41Approved: odd.section41,
       createdAt,
     };
@@ -141,4 +143,14 @@ export function buildSchools(config: SizeConfig): Schools {
     }
   });
   return result;
+}
+
+/** Most schools have nominated an induction tutor; some never did (their emails go to the school's contact). Own stream, so the other draws stay as they were. */
+function inductionTutor(urn: string): { inductionTutorName: string | null; inductionTutorEmail: string | null } {
+  const random = new Random(`induction-tutor:${urn}`);
+  if (!random.chance(0.85)) return { inductionTutorName: null, inductionTutorEmail: null };
+  const first = random.pick(FIRST_NAMES);
+  const last = random.pick(SURNAMES);
+  const local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
+  return { inductionTutorName: `${first} ${last}`, inductionTutorEmail: `${local}.${urn}@schools.example.org` };
 }

@@ -58,6 +58,7 @@ export const actionLabels: Record<string, string> = {
   voidedDeclarations: 'Voided declarations',
   users: 'Users',
   importGias: 'Import from GIAS',
+  replaceInductionTutor: 'Replace or update induction tutor',
 };
 
 /** Field names that are abbreviations or need the service's own words. */
@@ -81,4 +82,6 @@ export const propertyLabels: Record<string, string> = {
   outputFee: 'Output fee',
   nationalInsuranceNumber: 'National Insurance number',
   cohortChangedAfterPaymentsFrozen: 'Cohort changed after payments frozen',
+  inductionTutorName: 'Induction tutor',
+  inductionTutorEmail: 'Induction tutor email',
 };

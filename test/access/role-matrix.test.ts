@@ -42,7 +42,7 @@ const BACK_OFFICE: Record<string, Record<string, Role[]>> = {
   CallOffContract: readOnly(CONTRACTS),
   ParticipantBand: readOnly(CONTRACTS),
   MentorCallOffContract: readOnly(CONTRACTS),
-  School: readOnly(ALL, { edit: SUPPORT, importGias: SUPPORT }),
+  School: readOnly(ALL, { edit: SUPPORT, importGias: SUPPORT, replaceInductionTutor: SUPPORT }),
   PupilPremium: readOnly(ALL, { import: [...SUPPORT, 'policy'] }),
   SchoolCohort: readOnly(ALL, { changeInductionProgramme: SUPPORT }),
   Partnership: readOnly(ALL, { challenge: ['super_user'] }),

@@ -12,7 +12,7 @@ let api: ApiClient;
 
 beforeAll(async () => {
   world = await createParticipantWorld(2024);
-  await db().school.update({ where: { id: world.school.id }, data: { primaryContactEmail: 'induction@school.example' } });
+  await db().school.update({ where: { id: world.school.id }, data: { primaryContactEmail: 'office@school.example', inductionTutorName: 'Ira Tutor', inductionTutorEmail: 'induction@school.example' } });
   api = await startApi(await createToken(world.leadProvider));
 });
 afterAll(() => api.close());

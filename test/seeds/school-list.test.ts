@@ -25,6 +25,14 @@ describe("the demo seed's schools", () => {
     });
   });
 
+  it('mostly have an induction tutor with their own address, as the DfE expects a school to nominate one', () => {
+    const withTutor = schools.rows.schools.filter((s) => s.inductionTutorEmail);
+    expect(withTutor.length / schools.rows.schools.length).toBeGreaterThan(0.8);
+    expect(withTutor.length).toBeLessThan(schools.rows.schools.length);
+    expect(new Set(withTutor.map((s) => s.inductionTutorEmail)).size).toBe(withTutor.length);
+    expect(withTutor.every((s) => s.inductionTutorName && /^[a-z.]+\.\d{6}@schools\.example\.org$/.test(s.inductionTutorEmail!))).toBe(true);
+  });
+
   it('carry the 2024 pupil premium and sparsity flags of the DfE file, first row winning', () => {
     const flags = (urn: string, year: number) => schools.uplifts.get(schools.rows.schools.find((s) => s.urn === urn)!.id!)?.get(year);
     expect(flags('100000', 2024)).toEqual({ pupilPremium: false, sparsity: false });

@@ -39,7 +39,8 @@ async function tellTheSchool(tx: Tx, scope: ProviderScope, { teacher, record }: 
     include: { schoolCohort: { include: { school: true } } },
   });
   const { school } = programme.schoolCohort;
-  const to = school.primaryContactEmail ?? school.secondaryContactEmail;
+  // The DfE tells the school's induction tutor only (app/services/withdraw_participant.rb); no tutor, no email.
+  const to = school.inductionTutorEmail;
   if (!to) return;
   const leadProvider = await tx.leadProvider.findUniqueOrThrow({ where: { id: scope.leadProviderId } });
   await tx.emailOutbox.create({

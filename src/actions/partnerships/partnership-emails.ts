@@ -4,6 +4,7 @@ import type { Cohort, DeliveryPartner, LeadProvider, Partnership, School } from 
 import type { Tx } from '../../db/client.js';
 import { CHALLENGE_REASON_LABELS } from './challenge-reasons.js';
 import { leadProviderContactEmails } from './lead-provider-contacts.js';
+import { schoolContactEmail } from '../schools/school-contact.js';
 
 /** Where the DfE sends a school's mail when it has no contact address. */
 export const SCHOOL_CONTACT_FALLBACK = 'ecf-tech@digital.education.gov.uk';
@@ -21,7 +22,7 @@ export const academicYearLabel = (startYear: number) => `${startYear}/${String((
 const longDate = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 export async function emailSchoolAboutReportedPartnership(tx: Tx, p: PartnershipWithParties): Promise<void> {
-  const to = p.school.primaryContactEmail ?? p.school.secondaryContactEmail ?? SCHOOL_CONTACT_FALLBACK;
+  const to = schoolContactEmail(p.school) ?? SCHOOL_CONTACT_FALLBACK;
   await tx.emailOutbox.create({
     data: {
       to,

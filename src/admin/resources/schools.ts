@@ -2,6 +2,7 @@ import { updateSchool } from '../../actions/schools/update-school.js';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { challengePartnershipPage } from '../confirm/challenge-partnership-page.js';
 import { changeInductionProgrammePage } from '../confirm/change-induction-programme-page.js';
+import { replaceInductionTutorPage } from '../confirm/replace-induction-tutor-page.js';
 import { giasImport } from '../imports/gias-import.js';
 import { importAction } from '../imports/import-action.js';
 import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
@@ -18,11 +19,11 @@ export const schoolResources = () => [
     filter: ['name', 'urn', 'localAuthorityName', 'schoolTypeCode', 'schoolStatusCode', 'section41Approved'],
     show: ['urn', 'name', 'ukprn', 'schoolTypeCode', 'schoolTypeName', 'schoolStatusCode', 'schoolStatusName',
       'localAuthorityCode', 'localAuthorityName', 'administrativeDistrictCode', 'administrativeDistrictName', 'postcode',
-      'primaryContactEmail', 'secondaryContactEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY, PUPIL_PREMIUM_PROPERTY],
+      'primaryContactEmail', 'secondaryContactEmail', 'inductionTutorName', 'inductionTutorEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY, PUPIL_PREMIUM_PROPERTY],
     edit: { permission: 'schools.edit', operation: updateSchool, properties: ['name', 'primaryContactEmail', 'secondaryContactEmail', 'section41Approved'] },
     properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty, [PUPIL_PREMIUM_PROPERTY]: pupilPremiumProperty },
     sort: { sortBy: 'name', direction: 'asc' },
-    actions: { show: { after: [withCohortsTab, withPupilPremiums] }, importGias: importAction(giasImport) },
+    actions: { show: { after: [withCohortsTab, withPupilPremiums] }, importGias: importAction(giasImport), replaceInductionTutor: confirmAction(replaceInductionTutorPage) },
   }),
   defineResource({
     model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',

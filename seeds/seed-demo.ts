@@ -2,10 +2,11 @@
 // real calendar, schools and appropriate bodies (seeds/data) plus deterministic generated providers,
 // partnerships, participants, declarations, statements and users. Same seed, same data: ids are derived
 // from what each row is, and all randomness comes from fixed-seed streams.
-import pg from 'pg';
+import type pg from 'pg';
 import { ActionError } from '../src/actions/errors.js';
 import { hashPassword } from '../src/auth/password.js';
 import { db } from '../src/db/client.js';
+import { openConnection } from '../src/db/connection.js';
 import { insertTables } from './lib/bulk-insert.js';
 import { withChecksAtTheEnd } from './lib/bulk-load.js';
 import { buildDemoData } from './build/demo-data.js';
@@ -55,8 +56,7 @@ async function hashDemoPasswords(): Promise<Map<string, string>> {
 
 /** The bulk writes go through their own pg connection to the database db() uses (see lib/bulk-insert.ts). */
 async function inOneTransaction(work: (client: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
+  const client = await openConnection();
   try {
     await client.query('BEGIN');
     await work(client);

@@ -2,6 +2,7 @@
 // (set by openDatabase() at start-up, or by the test set-up per test file).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
+import { appDatabaseUrl } from './connection.js';
 import { closePreparedStatements } from './prepared-statements.js';
 
 export type Db = PrismaClient;
@@ -11,9 +12,7 @@ let client: PrismaClient | undefined;
 
 export function db(): PrismaClient {
   if (!client) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error('DATABASE_URL is not set: call openDatabase() first.');
-    client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: appDatabaseUrl(), max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
   }
   return client;
 }

@@ -1,5 +1,6 @@
 // Decides which PostgreSQL the process uses: DATABASE_URL when set, otherwise the embedded server.
 import pg from 'pg';
+import { utcUrl } from './connection.js';
 import { APP_DATABASE, embeddedUrl, ensureEmbeddedServer, type EmbeddedServer } from './embedded.js';
 
 export interface DatabaseHandle {
@@ -24,11 +25,11 @@ export async function createDatabaseIfMissing(serverUrl: string, name: string, t
 
 export async function openDatabase(): Promise<DatabaseHandle> {
   const configured = process.env.DATABASE_URL;
-  if (configured) return { url: configured, release: async () => {} };
+  if (configured) return { url: utcUrl(configured), release: async () => {} };
 
   const embedded = await ensureEmbeddedServer();
   await createDatabaseIfMissing(embeddedUrl('postgres', embedded.port), APP_DATABASE);
   const url = embeddedUrl(APP_DATABASE, embedded.port);
   process.env.DATABASE_URL = url;
-  return { url, embedded, release: () => embedded.stop() };
+  return { url: utcUrl(url), embedded, release: () => embedded.stop() };
 }

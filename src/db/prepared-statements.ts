@@ -2,17 +2,15 @@
 // plans each once per connection instead of on every request, and planning their joins cost more than
 // running them. Each distinct text is its own statement, named by its hash.
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Prisma } from '@prisma/client';
-import { typeParser } from './type-parser.js';
+import { openPool } from './connection.js';
 
 let pool: pg.Pool | undefined;
 
 function preparedPool(): pg.Pool {
   if (!pool) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error('DATABASE_URL is not set: call openDatabase() first.');
-    pool = new pg.Pool({ connectionString, max: Number(process.env.DB_PREPARED_POOL_SIZE ?? 4), types: { getTypeParser: typeParser } });
+    pool = openPool(Number(process.env.DB_PREPARED_POOL_SIZE ?? 4));
     // An idle connection the server closed (a restart, a terminated backend) is replaced on next use;
     // the next query reports any real trouble.
     pool.on('error', () => {});

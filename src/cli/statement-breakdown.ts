@@ -1,10 +1,11 @@
-// A statement's calculation as lines of text for the statement commands: output payments per
-// declaration type and band, clawbacks, uplifts, service fee, adjustments and the headline figures.
+// A statement's calculation as lines of text for the statement commands: each line as presented
+// (count × fee = amount to the penny), the calculator's workings (service fee bands), and the headline figures.
 import { formatPounds, type Decimal } from '../reports/statements/decimal.js';
 import { declarationTypeLabel } from '../reports/statements/declaration-types.js';
 import type { EcfStatementResult } from '../reports/statements/ecf-calculator.js';
 import { HEADLINE_LABELS, type HeadlineFigures } from '../reports/statements/headline-figures.js';
 import type { MentorStatementResult } from '../reports/statements/mentor-calculator.js';
+import { formatFee, type PresentedLine, type PresentedPart } from '../reports/statements/presented-statement.js';
 
 const money = (amount: Decimal) => formatPounds(amount).padStart(14);
 
@@ -14,40 +15,35 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-export function ecfBreakdownLines(heading: string, ecf: EcfStatementResult): string[] {
-  const outputs = ecf.outputs.filter((o) => o.previousCount || o.additions || o.subtractions);
+const lineText = (l: PresentedLine) => (l.count === null || !l.fee
+  ? `  ${l.label}: ${formatPounds(l.amount)}`
+  : `  ${l.label}${l.band && !l.label.includes('Band') ? ` (band ${l.band})` : ''}: ${l.count} × ${formatFee(l.fee)} = ${formatPounds(l.amount)}`);
+
+/** A presented part of a statement, line by line: every line's count × fee is its amount (to the penny). */
+export function presentedLines(heading: string, part: PresentedPart, ecf: EcfStatementResult | MentorStatementResult): string[] {
   const lines = [heading];
-  lines.push(...(outputs.length
-    ? table(
-      ['Declaration', 'Band', 'Previous', 'Added', 'Clawed back', 'Fee', 'Payment'],
-      outputs.map((o) => [declarationTypeLabel(o.declarationType), o.band, String(o.previousCount), String(o.additions), String(o.subtractions), formatPounds(o.fee), formatPounds(o.fee.times(o.additions))]),
-    )
-    : ['  No declarations.']));
-  for (const c of ecf.clawbacks) lines.push(`  ${c.label}: ${c.count} × ${formatPounds(c.fee)} = ${formatPounds(c.subtotal)}`);
-  if (ecf.uplift.included) {
-    lines.push(`  Uplifts: ${ecf.uplift.additions} added, ${ecf.uplift.subtractions} clawed back at ${formatPounds(ecf.uplift.feePerDeclaration)}`);
-  }
-  if (ecf.serviceFeeBands) {
+  if (part.outputLines.length === 0) lines.push('  No output payments.');
+  lines.push(...part.outputLines.map(lineText), `  Output payment: ${formatPounds(part.outputFee)}`);
+  if (part.upliftLine) lines.push(lineText(part.upliftLine));
+  if (part.clawbackLines.length) lines.push(...part.clawbackLines.map(lineText), `  Clawbacks: ${formatPounds(part.clawbacks)}`);
+  if ('serviceFeeBands' in ecf && ecf.serviceFeeBands) {
     for (const b of ecf.serviceFeeBands) {
-      lines.push(`  Service fee band ${b.min ?? 0}–${b.max ?? '∞'}: ${b.participants} × ${formatPounds(b.serviceFeePerParticipant)} / 29 = ${formatPounds(b.monthly)}`);
+      lines.push(`  Service fee band ${b.min ?? 0}–${b.max ?? '∞'}: ${b.participants} × ${formatFee(b.serviceFeePerParticipant)} / 29 = ${formatFee(b.monthly)}`);
     }
   }
-  for (const a of ecf.additionalAdjustments) lines.push(`  Adjustment "${a.paymentType}": ${formatPounds(a.amount)}`);
-  if (!ecf.reconcileAmount.isZero()) lines.push(`  Reconcile amount: ${formatPounds(ecf.reconcileAmount)}`);
-  const c = ecf.counts;
+  if (part.serviceFee) lines.push(lineText(part.serviceFee));
+  for (const a of part.adjustmentLines) lines.push(`  Adjustment "${a.label}": ${formatPounds(a.amount)}`);
+  if (part.reconcileLine) lines.push(lineText(part.reconcileLine));
+  const c = part.counts;
   lines.push(`  Total starts ${c.started}, retained ${c.retained}, completed ${c.completed}, extended ${c.extended}, clawed back ${c.clawedBack}, voided ${c.voided}`);
   return lines;
 }
 
-export function mentorBreakdownLines(heading: string, mentor: MentorStatementResult): string[] {
-  return [
-    heading,
-    ...table(
-      ['Declaration', 'Added', 'Clawed back', 'Fee', 'Payment'],
-      mentor.outputs.map((o) => [declarationTypeLabel(o.declarationType), String(o.additions), String(o.subtractions), formatPounds(o.fee), formatPounds(o.payment)]),
-    ),
-    ...mentor.clawbacks.map((c) => `  ${c.label}: ${c.count} × ${formatPounds(c.fee)} = ${formatPounds(c.subtotal)}`),
-  ];
+/** The calculator's exact figures (not rounded), to set beside the presented ones. */
+export function exactHeadlineLines(figures: HeadlineFigures): string[] {
+  const keys = Object.keys(HEADLINE_LABELS) as (keyof HeadlineFigures)[];
+  const width = Math.max(...keys.map((k) => HEADLINE_LABELS[k].length));
+  return keys.map((key) => `  ${HEADLINE_LABELS[key].padEnd(width)}  ${figures[key].toDecimalPlaces(5).toFixed().padStart(18)}`);
 }
 
 export function headlineLines(figures: HeadlineFigures): string[] {

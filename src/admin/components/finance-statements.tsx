@@ -6,11 +6,11 @@ import FinanceParticipantSearch from './finance-participant-search.js';
 import FinancePaymentsChart from './finance-payments-chart.js';
 
 type Pair = [string, string];
+interface LineTable { heading: string; columns: string[]; rows: string[][]; total: Pair }
 interface View {
   id: string; title: string; name: string; leadProvider: string; cohort: number; state: string;
-  dates: Pair[]; summary: Pair[]; total: string;
-  tables: { heading: string; columns: string[]; rows: string[][]; counts: Pair[] }[];
-  mentor: { outputFee: string; total: string } | null;
+  dates: Pair[]; warnings: string[]; summary: Pair[]; total: string;
+  parts: { outputs: LineTable; uplifts: LineTable | null; clawbacks: LineTable; counts: Pair[] }[];
   contract: { heading: string; sections: { heading: string; rows: Pair[] }[]; bands: string[][] };
   adjustments: { id: string; name: string; amount: string }[];
   permissions: { authorisePayment: { allowed: boolean; reason: string | null }; adjust: { allowed: boolean; reason: string | null }; authorisedTag: string | null };
@@ -20,13 +20,27 @@ interface Data {
   leadProviders: { id: string; name: string }[];
   cohorts: number[];
   selection: { leadProviderId?: string; cohort: number | null; statementId: string | null };
-  statements: { id: string; name: string; cohortStartYear: number; state: string }[];
+  statements: { id: string; name: string; cohortStartYear: number; state: string; paymentDate: string }[];
+  calendarWarnings: string[];
   view: View | null;
   notice?: { message: string; type: 'success' | 'error' };
 }
 
 const api = new ApiClient();
 const PAGE = 'statements';
+
+function Lines({ table, testId }: { table: LineTable; testId: string }) {
+  return (
+    <Box mb="xl" data-testid={testId}>
+      <H5>{table.heading}</H5>
+      {table.rows.length === 0 ? <Text mb="default">None.</Text> : (
+        <Table mb="default"><TableHead><TableRow>{table.columns.map((c) => <TableCell key={c}>{c}</TableCell>)}</TableRow></TableHead>
+          <TableBody>{table.rows.map((r, i) => <TableRow key={i}>{r.map((c, j) => <TableCell key={j} style={j >= r.length - 3 ? { textAlign: 'right' } : undefined}>{c}</TableCell>)}</TableRow>)}</TableBody></Table>
+      )}
+      <Pairs rows={[table.total]} />
+    </Box>
+  );
+}
 
 function Pairs({ rows }: { rows: Pair[] }) {
   return (
@@ -73,7 +87,7 @@ const FinanceStatements: React.FC = () => {
   const option = (value: string, label: string) => ({ value, label });
   const lpOptions = data.leadProviders.map((lp) => option(lp.id, lp.name));
   const cohortOptions = [option('', 'All cohorts'), ...data.cohorts.map((c) => option(String(c), `${c} to ${c + 1}`))];
-  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state})`));
+  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state}, paid ${s.paymentDate})`));
   const base = `${window.location.pathname.replace(/\/pages\/.*$/, '')}/api/pages/${PAGE}`;
 
   return (
@@ -97,12 +111,19 @@ const FinanceStatements: React.FC = () => {
             onChange={(o: { value: string } | null) => o && load({ statement: o.value })} />
         </Box>
       </Box>
+      {data.calendarWarnings.length ? (
+        <Box mb="xl" data-testid="calendar-warnings">
+          <MessageBox variant="warning" message="The statement calendar has dates that do not look right:" mb="default" />
+          <ul>{data.calendarWarnings.map((w) => <li key={w}><Text>{w}</Text></li>)}</ul>
+        </Box>
+      ) : null}
       {!view ? <Text>No statements for this choice.</Text> : (
         <Box variant="white" p="xl" data-testid="statement">
           <Text>{view.title}</Text>
           <H3>{view.leadProvider}: {view.name} ({view.cohort} cohort)</H3>
           {view.permissions.authorisedTag ? <MessageBox variant="success" message={view.permissions.authorisedTag} mb="lg" /> : null}
           <Pairs rows={view.dates} />
+          {view.warnings.map((w) => <MessageBox key={w} variant="warning" message={w} mb="lg" />)}
           <H5>Payment breakdown</H5>
           <Pairs rows={view.summary} />
           <H3 data-testid="statement-total">Total {view.total}</H3>
@@ -110,15 +131,14 @@ const FinanceStatements: React.FC = () => {
             <a href={`${base}?download=xlsx&statement=${view.id}`}>Download statement (xlsx)</a>{'  ·  '}
             <a href={`${base}?download=csv&statement=${view.id}`}>Download declarations (csv)</a>
           </Box>
-          {view.tables.map((t) => (
-            <Box key={t.heading} mb="xl">
-              <H5>{t.heading}</H5>
-              <Table><TableHead><TableRow>{t.columns.map((c) => <TableCell key={c}>{c}</TableCell>)}</TableRow></TableHead>
-                <TableBody>{t.rows.map((r, i) => <TableRow key={i}>{r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}</TableRow>)}</TableBody></Table>
-              <Pairs rows={t.counts} />
+          {view.parts.map((part, index) => (
+            <Box key={part.outputs.heading}>
+              <Lines table={part.outputs} testId={`output-lines-${index}`} />
+              {part.uplifts ? <Lines table={part.uplifts} testId={`uplift-lines-${index}`} /> : null}
+              <Lines table={part.clawbacks} testId={`clawback-lines-${index}`} />
+              <Box data-testid={`counts-${index}`}><Pairs rows={part.counts} /></Box>
             </Box>
           ))}
-          {view.mentor ? <Pairs rows={[['Mentors output payment', view.mentor.outputFee], ['Mentor total (with VAT)', view.mentor.total]]} /> : null}
 
           <H5>Additional adjustments</H5>
           {view.adjustments.length === 0 ? <Text mb="lg">None.</Text> : (

@@ -1,27 +1,47 @@
-// A statement as the finance page shows it: every figure already formatted as pounds from exact decimals.
+// A statement as the finance page shows it: the presented figures (src/reports/statements/presented-statement.ts)
+// formatted as pounds. Every row pays exactly its count times its fee; clawbacks are rows of their own.
 import type { ActorContext } from '../../actions/actor.js';
 import { findStatementPermissions } from '../../actions/statements/find-statement-permissions.js';
 import { db } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import { Decimal, formatPounds } from '../../reports/statements/decimal.js';
-import { declarationTypeLabel } from '../../reports/statements/declaration-types.js';
-import type { EcfStatementResult } from '../../reports/statements/ecf-calculator.js';
+import { calendarWarnings } from '../../reports/statements/calendar-warnings.js';
+import { formatFee, type PresentedLine, type PresentedPart } from '../../reports/statements/presented-statement.js';
 
 const pounds = (value: unknown) => formatPounds(new Decimal(String(value)));
 const show = (value: unknown) => (typeof value === 'object' && value !== null ? pounds(value) : String(value));
 
-function outputTable(heading: string, result: EcfStatementResult) {
-  return {
-    heading,
-    columns: ['Declaration', 'Band', 'Previously paid', 'This statement', 'Fee per declaration', 'Amount'],
-    rows: result.outputs
-      .filter((row) => row.additions > 0 || row.subtractions > 0 || row.previousCount > 0)
-      .map((row) => [declarationTypeLabel(row.declarationType), row.band, String(row.previousCount), String(row.additions - row.subtractions), pounds(row.fee), pounds(row.fee.times(row.additions))]),
-    counts: [
-      ['Total starts', result.counts.started], ['Total retained', result.counts.retained], ['Total completed', result.counts.completed],
-      ['Total extended', result.counts.extended], ['Total clawed back', result.counts.clawedBack], ['Total voided', result.counts.voided],
-    ].map(([label, n]) => [String(label), String(n)] as [string, string]),
+const lineRow = (l: PresentedLine, withBand: boolean) => [
+  l.label, ...(withBand ? [l.band ?? ''] : []), l.count === null ? '' : String(l.count), l.fee ? formatFee(l.fee) : '', formatPounds(l.amount),
+];
+
+function partTables(prefix: string, part: PresentedPart, banded: boolean) {
+  const who = prefix ? `${prefix} ` : '';
+  const outputs = {
+    heading: `${who}output payments`.replace(/^./, (c) => c.toUpperCase()),
+    columns: banded ? ['Declaration', 'Band', 'Declarations', 'Fee per declaration', 'Payment'] : ['Declaration', 'Declarations', 'Fee per declaration', 'Payment'],
+    rows: part.outputLines.map((l) => lineRow(l, banded)),
+    total: [`${who}output payment`.replace(/^./, (c) => c.toUpperCase()), formatPounds(part.outputFee)] as [string, string],
   };
+  const clawbacks = {
+    heading: `${who}clawbacks`.replace(/^./, (c) => c.toUpperCase()),
+    columns: banded ? ['Clawback', 'Band', 'Declarations', 'Fee per declaration', 'Amount'] : ['Clawback', 'Declarations', 'Fee per declaration', 'Amount'],
+    rows: part.clawbackLines.map((l) => lineRow(l, banded)),
+    total: [`${who}clawbacks`.replace(/^./, (c) => c.toUpperCase()), formatPounds(part.clawbacks)] as [string, string],
+  };
+  const uplifts = part.upliftLine ? {
+    heading: 'Uplift fees',
+    columns: banded ? ['Payment type', 'Band', 'Declarations', 'Fee per declaration', 'Payment'] : ['Payment type', 'Declarations', 'Fee per declaration', 'Payment'],
+    rows: [lineRow(part.upliftLine, banded)],
+    total: ['Uplift fees', formatPounds(part.upliftLine.amount)] as [string, string],
+  } : null;
+  const c = part.counts;
+  const counts = (banded
+    ? [['Total starts', c.started], ['Total retained', c.retained], ['Total completed', c.completed], ['Total extended', c.extended]]
+    : [['Total starts', c.started], ['Total completed', c.completed]]
+  ).concat([['Total clawed back', c.clawedBack], ['Total voided', c.voided]])
+    .map(([label, n]) => [String(label), String(n)] as [string, string]);
+  return { outputs, uplifts, clawbacks, counts };
 }
 
 export async function statementView(ctx: ActorContext, statementId: string) {
@@ -30,10 +50,10 @@ export async function statementView(ctx: ActorContext, statementId: string) {
     findStatementPermissions(ctx, statementId),
     db().financeAdjustment.findMany({ where: { statementId }, orderBy: { createdAt: 'asc' } }),
   ]);
-  const { statement, summary, contractInformation } = calculation;
-  const tables = calculation.kind === 'ecf'
-    ? [outputTable('Output payments', calculation.ecf)]
-    : [outputTable('ECT output payments', calculation.ect)];
+  const { statement, summary, contractInformation, presented } = calculation;
+  const parts = presented.mentor
+    ? [partTables('ECT', presented.ect, true), partTables('mentor', presented.mentor, false)]
+    : [partTables('', presented.ect, true)];
   return {
     id: statementId,
     title: summary.title,
@@ -45,18 +65,17 @@ export async function statementView(ctx: ActorContext, statementId: string) {
       ['Milestone cut off date', statement.deadlineDate],
       ['Payment date', statement.paymentDate],
     ].map(([a, b]) => [String(a), String(b).slice(0, 10)] as [string, string]),
-    summary: summary.rows.map((row) => [row.label, pounds(row.amount)] as [string, string]),
-    total: pounds(summary.total),
-    tables,
-    mentor: calculation.kind === 'ect_mentor'
-      ? { outputFee: pounds(calculation.mentor.outputFee), total: pounds(calculation.mentor.totalWithVat) }
-      : null,
+    warnings: calendarWarnings(statement),
+    summary: summary.rows.map((row) => [row.label, formatPounds(row.amount)] as [string, string]),
+    total: formatPounds(summary.total),
+    parts,
+    serviceFee: presented.ect.serviceFee ? formatPounds(presented.ect.serviceFee.amount) : null,
     contract: {
       heading: contractInformation.heading,
       sections: contractInformation.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [r.label, show(r.value)] as [string, string]) })),
       bands: contractInformation.bands.map((b) => [b.label, String(b.min), String(b.max), pounds(b.perParticipant)] as string[]),
     },
-    adjustments: adjustments.map((a) => ({ id: a.id, name: a.paymentType, amount: pounds(a.amount) })),
+    adjustments: adjustments.map((a) => ({ id: a.id, name: a.paymentType, amount: formatPounds(new Decimal(a.amount.toString()).toDecimalPlaces(2)) })),
     permissions,
   };
 }

@@ -12,7 +12,8 @@ import { removeFinanceAdjustment } from '../../actions/statements/remove-finance
 import { db } from '../../db/client.js';
 import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
 import { findFinanceParticipants } from '../../reports/statements/finance-participants.js';
-import { findCurrentStatement, listStatements } from '../../reports/statements/find-statements.js';
+import { calendarWarnings } from '../../reports/statements/calendar-warnings.js';
+import { currentStatement, listStatements } from '../../reports/statements/find-statements.js';
 import { statementPaymentSeries } from '../../reports/statements/payment-series.js';
 import { statementXlsxFilename, writeStatementXlsx } from '../../reports/statements/statement-xlsx.js';
 import { actorFromAdmin } from '../actor.js';
@@ -92,12 +93,13 @@ const handler: PageHandler = async (req, res, context) => {
   const leadProviderId = chosenStatement?.cpdLeadProviderId ?? query.leadProvider ?? leadProviders[0]?.id;
   const cohort = chosenStatement?.cohort.startYear ?? (query.cohort ? Number(query.cohort) : undefined);
   const statements = leadProviderId ? await listStatements(leadProviderId, cohort) : [];
-  const statementId = chosenStatement?.id ?? (leadProviderId ? (await findCurrentStatement(leadProviderId, cohort))?.id : undefined);
+  const statementId = chosenStatement?.id ?? currentStatement(statements)?.id;
   return {
     leadProviders,
     cohorts,
     selection: { leadProviderId, cohort: cohort ?? null, statementId: statementId ?? null },
     statements,
+    calendarWarnings: statements.flatMap(calendarWarnings),
     view: statementId ? await statementView(ctx, statementId) : null,
     notice,
   };

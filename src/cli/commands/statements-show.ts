@@ -4,7 +4,7 @@ import { calculateStatement } from '../../reports/statements/calculate-statement
 import { findStatementByName } from '../../reports/statements/find-statements.js';
 import { headlineJson, statementHeadline } from '../../reports/statements/headline-figures.js';
 import { CliUsageError, requireOption, type CliCommand } from '../command.js';
-import { ecfBreakdownLines, headlineLines, mentorBreakdownLines, spacedJson } from '../statement-breakdown.js';
+import { headlineLines, presentedLines, spacedJson } from '../statement-breakdown.js';
 
 export const statementsShow: CliCommand = {
   name: 'statements:show',
@@ -21,9 +21,10 @@ export const statementsShow: CliCommand = {
     out.say(calculation.summary.title);
     out.say(`${statement.leadProviderName}, ${statement.cohortStartYear} cohort, ${statement.name} (${statement.state})`);
     out.say(`Milestone cut off date ${statement.deadlineDate}, payment date ${statement.paymentDate}`);
+    const { presented } = calculation;
     const sections = calculation.kind === 'ecf'
-      ? ecfBreakdownLines('Output payments', calculation.ecf)
-      : [...ecfBreakdownLines('ECT output payments', calculation.ect), ...mentorBreakdownLines('Mentor output payments', calculation.mentor)];
+      ? presentedLines('Output payments', presented.ect, calculation.ecf)
+      : [...presentedLines('ECT output payments', presented.ect, calculation.ect), ...presentedLines('Mentor output payments', presented.mentor!, calculation.mentor)];
     for (const line of sections) out.say(line);
     const figures = statementHeadline(calculation);
     out.say('Payment breakdown');

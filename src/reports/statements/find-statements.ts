@@ -15,12 +15,15 @@ export interface StatementListItem {
   state: StatementState;
 }
 
-/** The lead provider's statements (for one cohort when given), earliest cut off date first. */
+/**
+ * The lead provider's statements (for one cohort when given), earliest payment date first. Not by cut off
+ * date: the DfE's calendar has January statements whose cut off is typed a year late (see calendar-warnings.ts).
+ */
 export async function listStatements(cpdLeadProviderId: string, cohortStartYear?: number): Promise<StatementListItem[]> {
   const rows = await db().statement.findMany({
     where: { cpdLeadProviderId, ...(cohortStartYear === undefined ? {} : { cohort: { startYear: cohortStartYear } }) },
     include: { cohort: { select: { startYear: true } } },
-    orderBy: [{ deadlineDate: 'asc' }, { name: 'asc' }],
+    orderBy: [{ paymentDate: 'asc' }, { cohort: { startYear: 'asc' } }, { name: 'asc' }],
   });
   return rows.map((s) => ({
     id: s.id,
@@ -33,11 +36,23 @@ export async function listStatements(cpdLeadProviderId: string, cohortStartYear?
   }));
 }
 
-/** The statement with the earliest cut off date still to come, else the latest one; null when there are none. */
+/**
+ * The statement finance land on: the earliest payable output fee statement not yet authorised (the one
+ * waiting for them), else the earliest unpaid one still to be paid, else the latest; null when there are
+ * none. Chosen by payment date, which the calendar gets right.
+ */
 export async function findCurrentStatement(cpdLeadProviderId: string, cohortStartYear?: number, now: Date = new Date()): Promise<StatementListItem | null> {
-  const statements = await listStatements(cpdLeadProviderId, cohortStartYear);
+  return currentStatement(await listStatements(cpdLeadProviderId, cohortStartYear), now);
+}
+
+/** findCurrentStatement's choice among statements in payment date order. */
+export function currentStatement<T extends Pick<StatementListItem, 'paymentDate' | 'outputFee' | 'state'>>(statements: readonly T[], now: Date = new Date()): T | null {
   const today = isoDate(startOfUtcDay(now));
-  return statements.find((s) => s.deadlineDate >= today) ?? statements.at(-1) ?? null;
+  return statements.find((s) => s.state === 'payable' && s.outputFee)
+    ?? statements.find((s) => s.state !== 'paid' && s.paymentDate >= today)
+    ?? statements.find((s) => s.paymentDate >= today)
+    ?? statements.at(-1)
+    ?? null;
 }
 
 /** The statement a person names: lead provider, cohort start year and statement name ("January 2026"). */

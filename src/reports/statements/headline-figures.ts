@@ -1,4 +1,5 @@
-// The eight figures a statement comes down to, as `statements:show` and `statements:calculate` print them.
+// The eight figures a statement comes down to, as `statements:show` and `statements:calculate` print them:
+// exact from the calculator (ecfHeadline, mentorHeadline), or as presented to the penny (statementHeadline).
 import type { StatementCalculation } from './calculate-statement.js';
 import { sum, ZERO, type Decimal } from './decimal.js';
 import type { EcfStatementResult } from './ecf-calculator.js';
@@ -80,8 +81,13 @@ export const HEADLINE_LABELS: Record<keyof HeadlineFigures, string> = {
   total: 'Total',
 };
 
-/** A stored statement's figures, whichever engines its cohort uses. */
-export function statementHeadline(calculation: StatementCalculation): HeadlineFigures {
+/** A stored statement's figures as every output shows them: to the penny, adding up. */
+export function statementHeadline(calculation: Pick<StatementCalculation, 'presented'>): HeadlineFigures {
+  return calculation.presented.headline;
+}
+
+/** A stored statement's exact (unrounded) figures, whichever engines its cohort uses. */
+export function exactStatementHeadline(calculation: StatementCalculation): HeadlineFigures {
   return calculation.kind === 'ecf'
     ? ecfHeadline(calculation.ecf)
     : combinedHeadline(ecfHeadline(calculation.ect), mentorHeadline(calculation.mentor));

@@ -1,20 +1,18 @@
 // The statement as a spreadsheet: payment breakdown, counts, output payments, clawbacks, adjustments
-// and contract information. Figures are calculated in Decimal and written as numbers in pounds.
+// and contract information, line for line the presented statement (src/reports/statements/presented-statement.ts)
+// the Statements page shows, written as numbers in pounds.
 import type { Writable } from 'node:stream';
-import type { DeclarationType } from '@prisma/client';
 import ExcelJS from 'exceljs';
 import { authorisedForPaymentTag } from '../../actions/statements/statement-rules.js';
-import { BAND_LETTERS } from './bands.js';
 import { calculateStatement, type StatementCalculation } from './calculate-statement.js';
-import { Decimal, sum } from './decimal.js';
-import { declarationTypeLabel, EXTENDED_TYPES } from './declaration-types.js';
-import type { EcfStatementResult } from './ecf-calculator.js';
-import type { MentorStatementResult } from './mentor-calculator.js';
+import { Decimal } from './decimal.js';
+import { calendarWarnings } from './calendar-warnings.js';
+import type { PresentedLine, PresentedPart } from './presented-statement.js';
 
 const POUNDS = '£#,##0.00';
-type Cell = string | number | Decimal | null;
+const FEE = '£#,##0.00##';
 
-/** Spreadsheet cells need numbers: the Decimal is rounded to pennies first, so the cell shows exactly what the statement says. */
+/** Spreadsheet cells need numbers: presented amounts are already pennies, so the cell holds exactly what the statement says. */
 const pounds = (amount: Decimal): number => Number(amount.toFixed(2));
 
 export function statementXlsxFilename(calculation: Pick<StatementCalculation, 'statement'>): string {
@@ -33,27 +31,33 @@ export async function writeStatementXlsx(statementId: string, out: Writable): Pr
 export function statementWorkbook(calculation: StatementCalculation): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
+  const { presented } = calculation;
   const sheet = new SheetWriter(workbook.addWorksheet('Statement'));
   writeOverview(sheet, calculation);
   const outputs = new SheetWriter(workbook.addWorksheet('Output payments'));
   const adjustments = new SheetWriter(workbook.addWorksheet('Clawbacks and adjustments'));
-  if (calculation.kind === 'ecf') {
-    writeCounts(sheet, calculation.ecf);
-    writeBandedOutputs(outputs, 'Output payments', 'Fee per participant', 'Output payment total', calculation.ecf);
-    writeUplift(adjustments, calculation.ecf);
-    writeClawbacks(adjustments, 'Clawbacks', calculation.ecf, true);
-    writeAdditionalAdjustments(adjustments, calculation.ecf);
+  if (!presented.mentor) {
+    writeCounts(sheet, presented.ect);
+    writeOutputLines(outputs, 'Output payments', 'Output payment total', presented.ect, true);
+    writeUplift(adjustments, presented.ect);
+    writeClawbacks(adjustments, 'Clawbacks', presented.ect, true);
   } else {
-    writeDeclarationsSummary(sheet, calculation.ect, calculation.mentor);
-    writeBandedOutputs(outputs, 'Early career teacher (ECT) output payments', 'Fee per ECT', 'ECTs output payment total', calculation.ect);
-    writeMentorOutputs(outputs, calculation.mentor);
-    writeClawbacks(adjustments, 'ECT clawbacks', calculation.ect, false);
-    writeClawbacks(adjustments, 'Mentor clawbacks', calculation.mentor, false);
-    writeAdditionalAdjustments(adjustments, calculation.ect);
+    writeDeclarationsSummary(sheet, presented.ect, presented.mentor);
+    writeOutputLines(outputs, 'Early career teacher (ECT) output payments', 'ECTs output payment total', presented.ect, true);
+    writeOutputLines(outputs, 'Mentor output payments', 'Mentors output payment total', presented.mentor, false);
+    writeClawbacks(adjustments, 'ECT clawbacks', presented.ect, true);
+    writeClawbacks(adjustments, 'Mentor clawbacks', presented.mentor, false);
   }
+  writeAdditionalAdjustments(adjustments, presented.ect);
   writeContractInformation(new SheetWriter(workbook.addWorksheet('Contract information')), calculation);
   return workbook;
 }
+
+/** A fee per declaration: written exactly (it may hold fractions of a penny), shown with its pence. */
+class Fee {
+  constructor(readonly value: Decimal) {}
+}
+type Cell = string | number | Decimal | Fee | null;
 
 class SheetWriter {
   constructor(readonly sheet: ExcelJS.Worksheet) {
@@ -71,9 +75,10 @@ class SheetWriter {
   }
 
   row(cells: Cell[], options: { bold?: boolean } = {}): ExcelJS.Row {
-    const row = this.sheet.addRow(cells.map((cell) => (Decimal.isDecimal(cell) ? pounds(cell) : cell)));
+    const row = this.sheet.addRow(cells.map((cell) => (cell instanceof Fee ? cell.value.toNumber() : Decimal.isDecimal(cell) ? pounds(cell) : cell)));
     cells.forEach((cell, index) => {
-      if (Decimal.isDecimal(cell)) row.getCell(index + 1).numFmt = POUNDS;
+      if (cell instanceof Fee) row.getCell(index + 1).numFmt = FEE;
+      else if (Decimal.isDecimal(cell)) row.getCell(index + 1).numFmt = POUNDS;
     });
     if (options.bold) row.font = { bold: true };
     return row;
@@ -88,12 +93,13 @@ function writeOverview(sheet: SheetWriter, { statement, summary }: StatementCalc
   sheet.row(['Milestone cut off date', statement.deadlineDate]);
   sheet.row(['Payment date', statement.paymentDate]);
   sheet.row(['Status', statement.markedAsPaidAt ? authorisedForPaymentTag(statement.markedAsPaidAt) : statement.state]);
+  for (const warning of calendarWarnings(statement)) sheet.row(['Calendar warning', warning]);
   sheet.heading('Payment breakdown');
   for (const { label, amount } of summary.rows) sheet.row([label, amount]);
   sheet.row(['Total', summary.total], { bold: true });
 }
 
-function writeCounts(sheet: SheetWriter, { counts }: EcfStatementResult): void {
+function writeCounts(sheet: SheetWriter, { counts }: PresentedPart): void {
   sheet.heading('Declarations');
   sheet.row(['Total starts', counts.started]);
   sheet.row(['Total retained', counts.retained]);
@@ -103,7 +109,7 @@ function writeCounts(sheet: SheetWriter, { counts }: EcfStatementResult): void {
   sheet.row(['Total voided', counts.voided]);
 }
 
-function writeDeclarationsSummary(sheet: SheetWriter, ect: EcfStatementResult, mentor: MentorStatementResult): void {
+function writeDeclarationsSummary(sheet: SheetWriter, ect: PresentedPart, mentor: PresentedPart): void {
   sheet.heading('Declarations summary');
   sheet.header(['', 'ECTs', 'Mentors']);
   sheet.row(['Started', ect.counts.started, mentor.counts.started]);
@@ -114,58 +120,38 @@ function writeDeclarationsSummary(sheet: SheetWriter, ect: EcfStatementResult, m
   sheet.row(['Voided', ect.counts.voided, mentor.counts.voided]);
 }
 
-const OUTPUT_GROUPS: { label: string; types: readonly DeclarationType[] }[] = (
-  ['started', 'retained_1', 'retained_2', 'retained_3', 'retained_4', 'completed'] as const
-).map((type) => ({ label: declarationTypeLabel(type), types: [type] }));
-const EXTENDED_GROUP = { label: 'Extended', types: EXTENDED_TYPES };
-
-/** Started, Retained 1–4 and Completed always; Extended (1–3 together) when there are any. */
-function writeBandedOutputs(sheet: SheetWriter, title: string, feeLabel: string, totalLabel: string, ecf: EcfStatementResult): void {
-  const letters = BAND_LETTERS.slice(0, ecf.bands.length);
+/** One row per line, as the statement page shows it: declarations × fee = payment. */
+function writeOutputLines(sheet: SheetWriter, title: string, totalLabel: string, part: PresentedPart, banded: boolean): void {
   sheet.heading(title);
-  sheet.header(['Outputs', ...letters.map((l) => `Band ${l}`), 'Payments']);
-  const groups = ecf.counts.extended > 0 ? [...OUTPUT_GROUPS, EXTENDED_GROUP] : OUTPUT_GROUPS;
-  for (const { label, types } of groups) {
-    const rows = ecf.outputs.filter((o) => types.includes(o.declarationType));
-    sheet.row([label, ...letters.map((l) => rows.filter((o) => o.band === l).reduce((n, o) => n + o.additions, 0)), null], { bold: true });
-    const fees = letters.map((l) => rows.find((o) => o.band === l)!.fee);
-    const payment = sum(rows.map((o) => o.fee.times(o.additions)));
-    sheet.row([feeLabel, ...fees, payment]);
-  }
-  sheet.row([totalLabel, ...letters.map(() => null), ecf.outputFee], { bold: true });
+  sheet.header(banded ? ['Declaration', 'Band', 'Declarations', 'Fee per declaration', 'Payment'] : ['Declaration', 'Declarations', 'Fee per declaration', 'Payment']);
+  for (const l of part.outputLines) sheet.row(lineCells(l, banded));
+  sheet.row([totalLabel, ...(banded ? [null] : []), null, null, part.outputFee], { bold: true });
 }
 
-function writeMentorOutputs(sheet: SheetWriter, mentor: MentorStatementResult): void {
-  sheet.heading('Mentor output payments');
-  sheet.header(['Outputs', 'Participants', 'Payments']);
-  for (const output of mentor.outputs) {
-    sheet.row([declarationTypeLabel(output.declarationType), output.additions, null], { bold: true });
-    sheet.row(['Fee per mentor', output.fee, output.payment]);
-  }
-  sheet.row(['Mentors output payment total', null, mentor.outputFee], { bold: true });
-}
+const lineCells = (l: PresentedLine, banded: boolean): Cell[] => [
+  l.label, ...(banded ? [l.band] : []), l.count, l.fee ? new Fee(l.fee) : null, l.amount,
+];
 
-function writeUplift(sheet: SheetWriter, ecf: EcfStatementResult): void {
+function writeUplift(sheet: SheetWriter, part: PresentedPart): void {
+  if (!part.upliftLine) return;
   sheet.heading('Uplift fees');
-  sheet.header(['Number of participants', 'Fee per participant', 'Payments']);
-  sheet.row([ecf.uplift.additions, ecf.uplift.feePerDeclaration, ecf.uplift.payment]);
-}
-
-function writeClawbacks(sheet: SheetWriter, title: string, result: EcfStatementResult | MentorStatementResult, withUplift: boolean): void {
-  sheet.heading(title);
   sheet.header(['Payment type', 'Number of participants', 'Fee per participant', 'Payments']);
-  if (withUplift && 'uplift' in result) {
-    sheet.row(['Uplift clawbacks', result.uplift.subtractions, result.uplift.feePerDeclaration.negated(), result.uplift.clawbackDeductions]);
-  }
-  for (const clawback of result.clawbacks) sheet.row([clawback.label, clawback.count, clawback.fee, clawback.subtotal]);
-  sheet.row(['Total', null, null, result.adjustmentsTotal], { bold: true });
+  sheet.row([part.upliftLine.label, part.upliftLine.count, new Fee(part.upliftLine.fee!), part.upliftLine.amount]);
 }
 
-function writeAdditionalAdjustments(sheet: SheetWriter, ecf: EcfStatementResult): void {
+function writeClawbacks(sheet: SheetWriter, title: string, part: PresentedPart, banded: boolean): void {
+  sheet.heading(title);
+  sheet.header(banded ? ['Payment type', 'Band', 'Number of participants', 'Fee per participant', 'Payments'] : ['Payment type', 'Number of participants', 'Fee per participant', 'Payments']);
+  for (const l of part.clawbackLines) sheet.row(lineCells(l, banded));
+  sheet.row(['Total', ...(banded ? [null] : []), null, null, part.clawbacks], { bold: true });
+}
+
+function writeAdditionalAdjustments(sheet: SheetWriter, part: PresentedPart): void {
   sheet.heading('Additional adjustments');
   sheet.header(['Payment type', 'Payments']);
-  for (const adjustment of ecf.additionalAdjustments) sheet.row([adjustment.paymentType, adjustment.amount]);
-  sheet.row(['Total', ecf.additionalAdjustmentsTotal], { bold: true });
+  for (const adjustment of part.adjustmentLines) sheet.row([adjustment.label, adjustment.amount]);
+  if (part.reconcileLine) sheet.row([part.reconcileLine.label, part.reconcileLine.amount]);
+  sheet.row(['Total', part.adjustments.plus(part.reconcileLine?.amount ?? 0)], { bold: true });
 }
 
 function writeContractInformation(sheet: SheetWriter, { contractInformation: info }: StatementCalculation): void {

@@ -5,14 +5,16 @@ import { createDeclaration, createParticipant, createParticipantWorld, createSta
 import { daysFromToday } from '../../reports/statements/statement-world.js';
 
 describe('choosing a statement and what finance may do with it', () => {
-  it("lands on the provider's statement with the next cut off date, else its latest", async () => {
+  it("lands on the provider's payable statement, else the next one to be paid, else its latest", async () => {
     const world = await createParticipantWorld(2024);
-    const older = await createStatement(world.leadProvider, world.cohort, { name: 'Older', deadlineDate: daysFromToday(-40) });
+    const older = await createStatement(world.leadProvider, world.cohort, { name: 'Older', deadlineDate: daysFromToday(-40), paymentDate: daysFromToday(-15), state: 'paid' });
     expect((await findCurrentStatement(world.leadProvider.cpdLeadProviderId))?.id).toBe(older.id);
-    const next = await createStatement(world.leadProvider, world.cohort, { name: 'Next', deadlineDate: daysFromToday(3) });
-    await createStatement(world.leadProvider, world.cohort, { name: 'Later', deadlineDate: daysFromToday(33) });
+    const next = await createStatement(world.leadProvider, world.cohort, { name: 'Next', deadlineDate: daysFromToday(3), paymentDate: daysFromToday(28) });
+    await createStatement(world.leadProvider, world.cohort, { name: 'Later', deadlineDate: daysFromToday(33), paymentDate: daysFromToday(58) });
     expect((await findCurrentStatement(world.leadProvider.cpdLeadProviderId))?.id).toBe(next.id);
-    expect((await listStatements(world.leadProvider.cpdLeadProviderId, 2024)).map((s) => s.name)).toEqual(['Older', 'Next', 'Later']);
+    const payable = await createStatement(world.leadProvider, world.cohort, { name: 'Payable', deadlineDate: daysFromToday(-10), paymentDate: daysFromToday(15), state: 'payable' });
+    expect((await findCurrentStatement(world.leadProvider.cpdLeadProviderId))?.id).toBe(payable.id);
+    expect((await listStatements(world.leadProvider.cpdLeadProviderId, 2024)).map((s) => s.name)).toEqual(['Older', 'Payable', 'Next', 'Later']);
     expect(await listStatements(world.leadProvider.cpdLeadProviderId, 2023)).toEqual([]);
   });
 

@@ -128,7 +128,8 @@ describe('statement spreadsheet', () => {
     expect(overview['Total'].getCell(2).numFmt).toBe('£#,##0.00');
     expect(overview['Total starts'].getCell(2).value).toBe(3);
     const outputs = cellsOf(workbook.getWorksheet('Output payments')!);
-    expect([2, 3, 4, 5].map((c) => outputs['Started'].getCell(c).value)).toEqual([2, 1, 0, 0]);
+    // One row per line: band, declarations, fee, payment (declarations × fee).
+    expect([2, 3, 4, 5].map((c) => outputs['Started'].getCell(c).value)).toEqual(['A', 2, 48, 96]);
     const contract = cellsOf(workbook.getWorksheet('Contract information')!);
     expect(contract['Revised recruitment target (+150%)'].getCell(2).value).toBe(9000);
     expect(contract['Set-up Fee'].getCell(2).value).toBe(149651);
@@ -149,6 +150,6 @@ describe('statement spreadsheet', () => {
     const overview = cellsOf(workbook.getWorksheet('Statement')!);
     expect(overview['Mentors output payment'].getCell(2).value).toBe(500);
     expect(overview['Started'].getCell(3).value).toBe(1);
-    expect(cellsOf(workbook.getWorksheet('Output payments')!)['Mentors output payment total'].getCell(3).value).toBe(500);
+    expect(cellsOf(workbook.getWorksheet('Output payments')!)['Mentors output payment total'].getCell(4).value).toBe(500);
   });
 });

@@ -5,6 +5,7 @@ import { Decimal } from '../../../src/reports/statements/decimal.js';
 import { calculateEcfStatement, ecfTotals, summariseOutputs, upliftFees, type EcfStatementInput } from '../../../src/reports/statements/ecf-calculator.js';
 import { calculateMentorStatement } from '../../../src/reports/statements/mentor-calculator.js';
 import { ecfContractInformation, revisedRecruitmentTarget } from '../../../src/reports/statements/contract-information.js';
+import { presentEcfResult, presentMentorResult } from '../../../src/reports/statements/presented-statement.js';
 
 const band = (min: number | null, max: number | null, perParticipant: string): BandInput => ({
   min, max, perParticipant, outputPaymentPercentage: 60, serviceFeePercentage: 40,
@@ -97,6 +98,7 @@ describe('worked examples of the ECF statement maths', () => {
   it('#9 the standard contract service fee is (646,349 + 783,200 + 772,800) / 29 = £75,943.06897', () => {
     const result = calculateEcfStatement(statement({ contract: contract(STANDARD_BANDS) }));
     expect(fiveDp(result.serviceFee)).toBe('75943.06897');
+    expect(exact(presentEcfResult('', result, false).headline.serviceFee)).toBe('75943.07');
     expect(result.serviceFee.equals(new Decimal(646349 + 783200 + 772800).dividedBy(29))).toBe(true);
     const [a, b, c] = serviceFeeBands(contract(STANDARD_BANDS));
     expect([exact(a.setUpCostPerParticipant), exact(a.serviceFeePerParticipant)]).toEqual(['74.8255', '323.1745']);
@@ -159,6 +161,17 @@ describe('worked examples of the ECF statement maths', () => {
       expect(exact(result.additionalAdjustmentsTotal)).toBe('799.99');
       expect(result.totalWithVat.equals(MINIMAL_SERVICE_FEE.plus(200).plus('799.99').times('1.2'))).toBe(true);
       expect(fiveDp(result.totalWithVat)).toBe('-4959.36372');
+      // As presented: service fee −5,132.79 + 400 − 200 + 799.99 = −4,132.80; VAT −826.56; total −4,959.36.
+      const { headline } = presentEcfResult('', result, true);
+      expect([headline.serviceFee, headline.totalExVat, headline.vat, headline.total].map(exact)).toEqual(['-5132.79', '-4132.8', '-826.56', '-4959.36']);
+    });
+
+    it('#12 with a reconcile amount of £1,234 the exact total with VAT is −£4,438.55172; presented, −£4,438.55 (−3,698.79 + −739.76)', () => {
+      const result = uplifted({ reconcileAmount: '1234' });
+      expect(fiveDp(result.totalWithVat)).toBe('-4438.55172');
+      const presented = presentEcfResult('', result, true);
+      expect(presented.summaryRows.map((r) => r.label)).toContain('Reconcile amount');
+      expect([presented.headline.totalExVat, presented.headline.vat, presented.headline.total].map(exact)).toEqual(['-3698.79', '-739.76', '-4438.55']);
     });
 
     it('#12 without VAT the VAT is nothing', () => {
@@ -220,6 +233,7 @@ describe('worked examples of the ECF statement maths', () => {
     expect(exact(result.total)).toBe('2500');
     expect(exact(result.totalWithVat)).toBe('3000');
     expect(exact(result.adjustmentsTotal)).toBe('-1500');
+    expect(exact(presentMentorResult('', result, true).headline.total)).toBe('3000');
     expect(result.clawbacks.map((c) => [c.label, c.count, exact(c.subtotal)])).toEqual([
       ['Clawback for Started', 2, '-1000'],
       ['Clawback for Completed', 1, '-500'],

@@ -5,7 +5,8 @@ import { Database } from '@adminjs/prisma';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import express, { type RequestHandler, type Router } from 'express';
-import { authenticate, refreshSessionAdmin } from './authenticate.js';
+import type { StaffSignInSettings } from '../server/staff-sign-in-config.js';
+import { refreshSessionAdmin } from './authenticate.js';
 import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
@@ -17,6 +18,8 @@ import { PARTICIPANTS_PAGE, participantsPage, registerParticipantsComponents } f
 import { MAINTENANCE_PAGE, maintenancePage } from './maintenance/maintenance-page.js';
 import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMovesComponent } from './participants/frozen-cohort-moves-page.js';
 import { EcfResource } from './prisma-resource.js';
+import { StaffAuthProvider } from './sign-in/staff-auth-provider.js';
+import { OIDC_START_PATH, staffSignInRoutes } from './sign-in/staff-sign-in-routes.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
 import { financeResources } from './resources/finance.js';
@@ -60,6 +63,8 @@ export interface AdminRouterOptions {
   databaseUrl: string;
   secureCookie: boolean;
   loginAttemptsPerWindow: number;
+  staffSignIn: StaffSignInSettings;
+  production: boolean;
 }
 
 export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptions): Promise<Router> {
@@ -68,7 +73,7 @@ export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptio
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
-      authenticate,
+      provider: new StaffAuthProvider(options.staffSignIn, `${ADMIN_ROOT}${OIDC_START_PATH}`),
       cookieName: 'ecf_admin',
       cookiePassword: options.sessionSecret,
       maxRetries: { count: options.loginAttemptsPerWindow, duration: 15 * 60 },
@@ -83,6 +88,8 @@ export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptio
     },
   );
   insertAfterSession(router, refreshSignedInUser);
+  // Before AdminJS's body parser and login handler, which must not see a refused password form.
+  insertAfterSession(router, staffSignInRoutes(options.staffSignIn, { allowHttpProvider: !options.production }));
   return router;
 }
 

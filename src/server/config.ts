@@ -2,6 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from './config-error.js';
+import { loadStaffSignIn, type StaffSignInSettings } from './staff-sign-in-config.js';
+
+export { ConfigError };
 
 export interface AppConfig {
   port: number;
@@ -12,9 +16,9 @@ export interface AppConfig {
   seedSize: 'full' | 'small';
   /** The service's origin for links in emails (the portal's sign-in links); required in production. */
   publicUrl?: string;
+  /** Password sign-in, single sign-on through an OpenID Connect provider, or both. */
+  staffSignIn: StaffSignInSettings;
 }
-
-export class ConfigError extends Error {}
 
 /** Outside production a secret is made once and kept in .data/, so sessions survive a restart. */
 function developmentSecret(): string {
@@ -45,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAttemptsPerWindow: Number(env.LOGIN_ATTEMPTS_PER_15_MIN ?? 10),
     seedSize: env.SEED_SIZE === 'small' ? 'small' : 'full',
     publicUrl: env.PUBLIC_URL,
+    staffSignIn: loadStaffSignIn(env, production),
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@prisma/client';
 import type { CurrentAdmin, PageContext } from 'adminjs';
 import { buildAdmin } from '../../src/admin/index.js';
+import { staffSignInRoutes } from '../../src/admin/sign-in/staff-sign-in-routes.js';
 import { createApiRouter } from '../../src/api/router.js';
 import { db } from '../../src/db/client.js';
 import { createPortalRouter } from '../../src/portal/router.js';
@@ -121,6 +122,27 @@ describe('back office', () => {
       }
       expect({ page: name, allowed }).toEqual({ page: name, allowed: PAGES[name] });
     }
+  });
+});
+
+/**
+ * The back office's own sign-in routes beside AdminJS's (with single sign-on configured and password
+ * sign-in off, so every one exists). They are how someone not yet signed in gets in, so they are open to
+ * everyone; whom they let in is decided by the user table (test/browser/single-sign-on.test.ts).
+ */
+const STAFF_SIGN_IN: Record<string, string> = {
+  'GET /sign-in/oidc': 'anyone: leaves for the identity provider',
+  'GET /sign-in/oidc/callback': 'anyone: signs in a known, enabled user whose email the provider verified; refuses everyone else',
+  'POST /login': 'anyone: refused (403) while password sign-in is off',
+};
+
+describe('back-office sign-in', () => {
+  it('has a rule in the table for every route', () => {
+    const router = staffSignInRoutes({
+      passwordSignIn: false,
+      oidc: { issuerUrl: new URL('https://idp.example.com'), clientId: 'ecf', clientSecret: 'secret', scopes: 'openid email', providerName: 'DfE Sign-in' },
+    }, { allowHttpProvider: false });
+    expect(routesOf(router)).toEqual(Object.keys(STAFF_SIGN_IN).sort());
   });
 });
 

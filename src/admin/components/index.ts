@@ -26,5 +26,7 @@ export const Components = {
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };
 
+// The sign-in page: single sign-on and the password form, each shown only when configured.
+componentLoader.override('Login', path.join(here, 'login.tsx'));
 // The maintenance banner sits above AdminJS's own top bar on every page.
 componentLoader.override('TopBar', path.join(here, '../maintenance/top-bar-with-banner.tsx'));

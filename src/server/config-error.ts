@@ -1,0 +1,2 @@
+/** A setting that stops the app from starting; its message says what to set. */
+export class ConfigError extends Error {}

@@ -36,6 +36,8 @@ const grants = {
   'finance.read': [...ADMINS, 'finance'],
   'statements.authorise_payment': ['super_user', 'finance'],
   'statements.adjust': ['super_user', 'finance'],
+  /** Approve or reject another person's request to authorise payment, adjust or claw back (never one's own). */
+  'approvals.decide': ['super_user', 'finance'],
   'exports.download': ['finance'],
   'jobs.run': [...ADMINS, 'finance'],
   'audit.read': [...ADMINS, 'support', 'finance', 'policy'],

@@ -6,6 +6,7 @@ import { ROLE_LABELS, can } from '../actions/authz.js';
 import {
   declarationsPerMonthChart, participantsByCohortChart, partnershipsPerLeadProviderChart, statementTotalsPerMonthChart, type DashboardChart,
 } from '../reports/dashboard/dashboard-charts.js';
+import { pendingApprovalCounts } from '../reports/approvals/approval-queue.js';
 import { roleOf } from './rbac.js';
 
 const number = (n: number | bigint) => Number(n).toLocaleString('en-GB');
@@ -43,6 +44,9 @@ async function figures(role: Role) {
   ];
   if (can(role, 'finance.read')) {
     list.push({ label: 'Statements not yet paid', value: number(counts.open_statements), href: '/admin/resources/Statement' });
+    for (const { label, count } of await pendingApprovalCounts()) {
+      list.push({ label: `Waiting for approval: ${label.toLowerCase()}`, value: number(count), href: '/admin/pages/approvals' });
+    }
   }
   return list;
 }

@@ -11,6 +11,7 @@ import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
 import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
+import { APPROVALS_PAGE, approvalsPage } from './finance/approvals-page.js';
 import { DUPLICATES_PAGE, duplicatesPage } from './data-quality/duplicates-page.js';
 import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
 import { actionLabels, labels, propertyLabels } from './labels.js';
@@ -48,7 +49,7 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
-    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [JOBS_PAGE]: jobsPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage, [MAINTENANCE_PAGE]: maintenancePage(Components.MaintenancePage), [DUPLICATES_PAGE]: duplicatesPage },
+    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [APPROVALS_PAGE]: approvalsPage, [JOBS_PAGE]: jobsPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage, [MAINTENANCE_PAGE]: maintenancePage(Components.MaintenancePage), [DUPLICATES_PAGE]: duplicatesPage },
     dashboard: {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),

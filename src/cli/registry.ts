@@ -11,6 +11,8 @@ import { participantsMoveFromFrozenCohort } from './commands/participants-move-f
 import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
 import { schoolsImportGias } from './commands/schools-import-gias.js';
+import { approvalsApprove, approvalsReject } from './commands/approvals-decide.js';
+import { statementsAuthorise } from './commands/statements-authorise.js';
 import { statementsCalculate } from './commands/statements-calculate.js';
 import { statementsExport } from './commands/statements-export.js';
 import { statementsMarkPayable } from './commands/statements-mark-payable.js';
@@ -38,4 +40,7 @@ export const commands: CliCommand[] = [
   statementsCalculate,
   statementsMarkPayable,
   statementsExport,
+  statementsAuthorise,
+  approvalsApprove,
+  approvalsReject,
 ];

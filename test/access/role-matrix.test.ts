@@ -76,6 +76,8 @@ const PAGES: Record<string, Role[]> = {
   participants: PEOPLE,
   duplicates: PEOPLE,
   statements: FINANCE,
+  // Admins may look at the queue; only finance and super users decide (the actions check).
+  approvals: FINANCE,
   jobs: FINANCE,
   frozenCohortMoves: ['super_user'],
   // Everyone sees whether the service is in maintenance; only admins switch it (the action checks).

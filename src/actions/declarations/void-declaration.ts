@@ -26,9 +26,19 @@ export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<
   if (actor.kind === 'user' && !reason) {
     throw new ActionError('INVALID_INPUT', 'Give a reason for voiding this declaration', [{ field: 'reason', message: 'Give a reason for voiding this declaration' }]);
   }
+  return db().$transaction((tx) => voidDeclarationIn(tx, ctx, { declarationId, reason }));
+}
+
+/**
+ * The void inside the caller's transaction: a back-office user's clawback of a paid declaration arrives
+ * here only from an approved request (src/actions/approvals/approve-request.ts).
+ */
+export async function voidDeclarationIn(tx: Tx, ctx: ActorContext, input: z.output<typeof VoidDeclarationInput>): Promise<Declaration> {
+  const { declarationId, reason } = input;
+  const { actor } = ctx;
   const voidedByUserId = actor.kind === 'user' ? actor.id : null;
   const now = new Date();
-  return db().$transaction(async (tx) => {
+  {
     if (!isUuid(declarationId)) throw notFound('Declaration');
     await tx.$queryRaw`SELECT 1 FROM declarations WHERE id = ${declarationId}::uuid FOR UPDATE`;
     const declaration = await tx.declaration.findFirst({
@@ -47,7 +57,7 @@ export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<
       reason,
     });
     return voided;
-  });
+  }
 }
 
 async function clawBack(tx: Tx, declaration: Declaration, voidedByUserId: string | null, now: Date): Promise<Declaration> {

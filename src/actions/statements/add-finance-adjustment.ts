@@ -1,7 +1,7 @@
 // Adds an additional adjustment (a named payment or deduction) to an output-fee statement not yet paid.
 import { z } from 'zod';
 import type { FinanceAdjustment } from '@prisma/client';
-import { db } from '../../db/client.js';
+import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -18,10 +18,16 @@ export const AddFinanceAdjustmentInput = z.object({
   amount: AdjustmentAmount,
 });
 
+/** Adds at once. Users reach this through an adjustment request (src/actions/approvals/request-adjustment.ts). */
 export async function addFinanceAdjustment(ctx: ActorContext, raw: unknown): Promise<FinanceAdjustment> {
   const input = parseInput(AddFinanceAdjustmentInput, raw);
   requirePermission(ctx, 'statements.adjust');
-  return db().$transaction(async (tx) => {
+  return db().$transaction((tx) => addFinanceAdjustmentIn(tx, ctx, input));
+}
+
+/** The addition inside the caller's transaction, checked against the statement as it is now. */
+export async function addFinanceAdjustmentIn(tx: Tx, ctx: ActorContext, input: z.output<typeof AddFinanceAdjustmentInput>): Promise<FinanceAdjustment> {
+  {
     const refusal = adjustmentRefusal(await lockStatement(tx, input.statementId));
     if (refusal) throw new ActionError('INVALID_STATE', refusal);
     const adjustment = await tx.financeAdjustment.create({ data: input });
@@ -32,5 +38,5 @@ export async function addFinanceAdjustment(ctx: ActorContext, raw: unknown): Pro
       after: { adjustmentId: adjustment.id, paymentType: adjustment.paymentType, amount: adjustment.amount },
     });
     return adjustment;
-  });
+  }
 }

@@ -2,7 +2,7 @@
 // declarations are paid, its clawbacks are clawed back and the statement is paid, all at once. The
 // figures as authorised are kept as a snapshot.
 import { z } from 'zod';
-import { db } from '../../db/client.js';
+import { db, type Tx } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
@@ -31,34 +31,38 @@ export interface PaymentAuthorised {
   total: string;
 }
 
+/**
+ * Authorises at once. Users reach this only through an approved request (src/actions/approvals/approve-request.ts,
+ * which runs authorisePaymentIn in its own transaction); jobs and tests call it directly.
+ */
 export async function authorisePayment(ctx: ActorContext, raw: unknown): Promise<PaymentAuthorised> {
   const { statementId } = parseInput(AuthorisePaymentInput, raw);
   requirePermission(ctx, 'statements.authorise_payment');
-  return db().$transaction(
-    async (tx) => {
-      const now = new Date();
-      const statement = await lockStatement(tx, statementId);
-      const hasLineItems = (await tx.statementLineItem.count({ where: { statementId }, take: 1 })) > 0;
-      const refusal = authorisePaymentRefusal(statement, hasLineItems, now);
-      if (refusal) throw new ActionError('INVALID_STATE', refusal);
+  return db().$transaction((tx) => authorisePaymentIn(tx, ctx, statementId), { timeout: 120_000 });
+}
 
-      const declarationsPaid = await moveStatementDeclarations(tx, statementId, 'payable', 'paid');
-      const declarationsClawedBack = await moveStatementDeclarations(tx, statementId, 'awaiting_clawback', 'clawed_back');
-      await tx.statement.update({ where: { id: statementId }, data: { state: 'paid', markedAsPaidAt: now } });
-      const calculation = await calculateStatement(statementId, tx);
-      await tx.statementSnapshot.create({
-        data: { statementId, total: calculation.summary.total.toFixed(5), result: JSON.parse(JSON.stringify(calculation)), calculatedAt: now },
-      });
-      const total = calculation.summary.total.toFixed(2);
-      await recordAudit(tx, ctx, {
-        action: 'statement.authorised_for_payment',
-        subjectType: 'Statement',
-        subjectId: statementId,
-        before: { state: statement.state, markedAsPaidAt: null },
-        after: { state: 'paid', markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total },
-      });
-      return { statementId, markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total };
-    },
-    { timeout: 120_000 },
-  );
+/** The authorisation inside the caller's transaction: every check made again against the data as it is now. */
+export async function authorisePaymentIn(tx: Tx, ctx: ActorContext, statementId: string): Promise<PaymentAuthorised> {
+  const now = new Date();
+  const statement = await lockStatement(tx, statementId);
+  const hasLineItems = (await tx.statementLineItem.count({ where: { statementId }, take: 1 })) > 0;
+  const refusal = authorisePaymentRefusal(statement, hasLineItems, now);
+  if (refusal) throw new ActionError('INVALID_STATE', refusal);
+
+  const declarationsPaid = await moveStatementDeclarations(tx, statementId, 'payable', 'paid');
+  const declarationsClawedBack = await moveStatementDeclarations(tx, statementId, 'awaiting_clawback', 'clawed_back');
+  await tx.statement.update({ where: { id: statementId }, data: { state: 'paid', markedAsPaidAt: now } });
+  const calculation = await calculateStatement(statementId, tx);
+  await tx.statementSnapshot.create({
+    data: { statementId, total: calculation.summary.total.toFixed(5), result: JSON.parse(JSON.stringify(calculation)), calculatedAt: now },
+  });
+  const total = calculation.summary.total.toFixed(2);
+  await recordAudit(tx, ctx, {
+    action: 'statement.authorised_for_payment',
+    subjectType: 'Statement',
+    subjectId: statementId,
+    before: { state: statement.state, markedAsPaidAt: null },
+    after: { state: 'paid', markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total },
+  });
+  return { statementId, markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total };
 }

@@ -1,7 +1,7 @@
 // Changes the name and amount of an additional adjustment while its statement can still be adjusted.
 import { z } from 'zod';
 import type { FinanceAdjustment } from '@prisma/client';
-import { db } from '../../db/client.js';
+import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { changedFields, recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -17,10 +17,17 @@ export const ChangeFinanceAdjustmentInput = z.object({
   amount: AdjustmentAmount,
 });
 
+/** Changes at once. Users reach this through an adjustment request (src/actions/approvals/request-adjustment.ts). */
 export async function changeFinanceAdjustment(ctx: ActorContext, raw: unknown): Promise<FinanceAdjustment> {
-  const { adjustmentId, paymentType, amount } = parseInput(ChangeFinanceAdjustmentInput, raw);
+  const input = parseInput(ChangeFinanceAdjustmentInput, raw);
   requirePermission(ctx, 'statements.adjust');
-  return db().$transaction(async (tx) => {
+  return db().$transaction((tx) => changeFinanceAdjustmentIn(tx, ctx, input));
+}
+
+/** The change inside the caller's transaction, checked against the statement as it is now. */
+export async function changeFinanceAdjustmentIn(tx: Tx, ctx: ActorContext, input: z.output<typeof ChangeFinanceAdjustmentInput>): Promise<FinanceAdjustment> {
+  const { adjustmentId, paymentType, amount } = input;
+  {
     const adjustment = await lockAdjustmentStatement(tx, adjustmentId);
     const changed = await tx.financeAdjustment.update({ where: { id: adjustmentId }, data: { paymentType, amount } });
     const diff = changedFields(
@@ -36,5 +43,5 @@ export async function changeFinanceAdjustment(ctx: ActorContext, raw: unknown): 
       after: { adjustmentId, ...diff.after },
     });
     return changed;
-  });
+  }
 }

@@ -13,6 +13,7 @@ interface View {
   parts: { outputs: LineTable; uplifts: LineTable | null; clawbacks: LineTable; counts: Pair[] }[];
   contract: { heading: string; sections: { heading: string; rows: Pair[] }[]; bands: string[][] };
   adjustments: { id: string; name: string; amount: string }[];
+  signOff: string[]; pendingRequests: string[];
   permissions: { authorisePayment: { allowed: boolean; reason: string | null }; adjust: { allowed: boolean; reason: string | null }; authorisedTag: string | null };
 }
 interface Data {
@@ -122,6 +123,15 @@ const FinanceStatements: React.FC = () => {
           <Text>{view.title}</Text>
           <H3>{view.leadProvider}: {view.name} ({view.cohort} cohort)</H3>
           {view.permissions.authorisedTag ? <MessageBox variant="success" message={view.permissions.authorisedTag} mb="lg" /> : null}
+          {view.signOff.length ? (
+            <Box mb="lg" data-testid="sign-off"><H5>Sign-off</H5>{view.signOff.map((line) => <Text key={line}>{line}</Text>)}</Box>
+          ) : null}
+          {view.pendingRequests.length ? (
+            <Box mb="lg" data-testid="pending-requests">
+              <MessageBox variant="info" message="Waiting for a second finance or super user (Approvals page):" mb="default" />
+              {view.pendingRequests.map((line) => <Text key={line}>{line}</Text>)}
+            </Box>
+          ) : null}
           <Pairs rows={view.dates} />
           {view.warnings.map((w) => <MessageBox key={w} variant="warning" message={w} mb="lg" />)}
           <H5>Payment breakdown</H5>
@@ -177,7 +187,8 @@ const FinanceStatements: React.FC = () => {
                 <CheckBox id="checks-done" checked={checksDone} onChange={() => setChecksDone(!checksDone)} />
                 <Label inline htmlFor="checks-done" ml="default">Yes, I'm ready to authorise this for payment</Label>
               </Box>
-              <Button variant="contained" onClick={() => post({ op: 'authorise', statementId: view.id, checksDone: String(checksDone) })}>Authorise for payment</Button>
+              <Text mb="default">Another finance or super user must then approve it before the statement is authorised.</Text>
+              <Button variant="contained" onClick={() => post({ op: 'authorise', statementId: view.id, checksDone: String(checksDone) })}>Request authorisation for payment</Button>
             </Box>
           ) : null}
 

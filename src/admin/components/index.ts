@@ -15,6 +15,7 @@ export const Components = {
   ImportPage: add('ImportPage', 'import-page.tsx'),
   ConfirmPage: add('ConfirmPage', 'confirm-page.tsx'),
   FinanceStatements: add('FinanceStatements', 'finance-statements.tsx'),
+  Approvals: add('Approvals', 'approvals.tsx'),
   // Parts of FinanceStatements, listed so that a change to one of them alone rebuilds the bundle.
   FinancePaymentsChart: add('FinancePaymentsChart', 'finance-payments-chart.tsx'),
   FinanceParticipantSearch: add('FinanceParticipantSearch', 'finance-participant-search.tsx'),

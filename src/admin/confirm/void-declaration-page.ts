@@ -1,6 +1,7 @@
 // "Void declaration" as the DfE: an unpaid declaration becomes voided; a paid one is clawed back
-// on the lead provider's next output-fee statement (ecf-domain 1.8).
-import { voidDeclaration } from '../../actions/declarations/void-declaration.js';
+// on the lead provider's next output-fee statement (ecf-domain 1.8), once a second finance or super user
+// approves the request (src/actions/approvals/request-declaration-void.ts).
+import { requestDeclarationVoid } from '../../actions/approvals/request-declaration-void.js';
 import { MESSAGES } from '../../actions/participants/lead-provider/messages.js';
 import { db } from '../../db/client.js';
 import type { ConfirmActionOptions } from './confirm-action.js';
@@ -18,7 +19,7 @@ export const voidDeclarationPage: ConfirmActionOptions = {
     });
     const statements = d.lineItems.map((l) => `${l.statement.name} (${l.state})`).join(', ') || 'none';
     const outcome = d.state === 'paid'
-      ? 'It has been paid, so it becomes "awaiting clawback" and the money is taken back on the lead provider\'s next output-fee statement.'
+      ? 'It has been paid, so voiding it claws the money back on the lead provider\'s next output-fee statement. That needs a second finance or super user: this sends them the request, and nothing changes until one approves it on the Approvals page.'
       : 'It has not been paid, so it becomes "voided" and leaves its statement.';
     return {
       heading: 'Void this declaration',
@@ -37,7 +38,9 @@ export const voidDeclarationPage: ConfirmActionOptions = {
     };
   },
   async submit(ctx, id, form) {
-    const voided = await voidDeclaration(ctx, { declarationId: id, reason: form.reason ?? '' });
-    return voided.state === 'voided' ? 'Declaration voided successfully.' : 'Declaration is awaiting clawback on the next output-fee statement.';
+    const outcome = await requestDeclarationVoid(ctx, { declarationId: id, reason: form.reason ?? '' });
+    return outcome.status === 'voided'
+      ? 'Declaration voided successfully.'
+      : 'Clawback requested: the declaration is clawed back when another finance or super user approves it on the Approvals page.';
   },
 };

@@ -4,6 +4,8 @@ import type { ActorContext } from '../../actions/actor.js';
 import { findStatementPermissions } from '../../actions/statements/find-statement-permissions.js';
 import { db } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
+import { signOffText, statementSignOffs } from '../../reports/approvals/approval-queue.js';
+import { formatAuthorisedAt } from '../../reports/statements/dates.js';
 import { Decimal, formatPounds } from '../../reports/statements/decimal.js';
 import { calendarWarnings } from '../../reports/statements/calendar-warnings.js';
 import { formatFee, type PresentedLine, type PresentedPart } from '../../reports/statements/presented-statement.js';
@@ -45,10 +47,12 @@ function partTables(prefix: string, part: PresentedPart, banded: boolean) {
 }
 
 export async function statementView(ctx: ActorContext, statementId: string) {
-  const [calculation, permissions, adjustments] = await Promise.all([
+  const [calculation, permissions, adjustments, signOffs, pending] = await Promise.all([
     calculateStatement(statementId),
     findStatementPermissions(ctx, statementId),
     db().financeAdjustment.findMany({ where: { statementId }, orderBy: { createdAt: 'asc' } }),
+    statementSignOffs(statementId),
+    db().approvalRequest.findMany({ where: { statementId, status: 'pending' }, orderBy: { requestedAt: 'asc' }, include: { requestedBy: { select: { email: true } } } }),
   ]);
   const { statement, summary, contractInformation, presented } = calculation;
   const parts = presented.mentor
@@ -75,6 +79,8 @@ export async function statementView(ctx: ActorContext, statementId: string) {
       sections: contractInformation.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [r.label, show(r.value)] as [string, string]) })),
       bands: contractInformation.bands.map((b) => [b.label, String(b.min), String(b.max), pounds(b.perParticipant)] as string[]),
     },
+    signOff: signOffs.map((signOff) => signOffText(signOff, formatAuthorisedAt)),
+    pendingRequests: pending.map((r) => `${r.requestedBy.email} asked to ${r.description} (${formatAuthorisedAt(r.requestedAt)}): waiting for approval`),
     adjustments: adjustments.map((a) => ({ id: a.id, name: a.paymentType, amount: formatPounds(new Decimal(a.amount.toString()).toDecimalPlaces(2)) })),
     permissions,
   };

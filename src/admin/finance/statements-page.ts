@@ -5,9 +5,8 @@ import type { AdminPage, PageHandler } from 'adminjs';
 import type { Response } from 'express';
 import { can } from '../../actions/authz.js';
 import { asActionError } from '../../actions/errors.js';
-import { addFinanceAdjustment } from '../../actions/statements/add-finance-adjustment.js';
-import { authorisePayment } from '../../actions/statements/authorise-payment.js';
-import { changeFinanceAdjustment } from '../../actions/statements/change-finance-adjustment.js';
+import { requestAdjustment } from '../../actions/approvals/request-adjustment.js';
+import { requestPaymentAuthorisation } from '../../actions/approvals/request-payment-authorisation.js';
 import { removeFinanceAdjustment } from '../../actions/statements/remove-finance-adjustment.js';
 import { db } from '../../db/client.js';
 import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
@@ -46,16 +45,15 @@ async function change(request: PageRequest, ctx: ReturnType<typeof actorFromAdmi
   const p = request.payload ?? {};
   try {
     if (p.op === 'authorise') {
-      await authorisePayment(ctx, { statementId: p.statementId, checksDone: p.checksDone });
-      return { message: 'Statement authorised for payment.', type: 'success' as const };
+      await requestPaymentAuthorisation(ctx, { statementId: p.statementId, checksDone: p.checksDone });
+      return { message: 'Authorisation requested: it takes effect when another finance or super user approves it on the Approvals page.', type: 'success' as const };
     }
-    if (p.op === 'addAdjustment') {
-      await addFinanceAdjustment(ctx, { statementId: p.statementId, paymentType: p.paymentType, amount: p.amount });
-      return { message: 'Adjustment added.', type: 'success' as const };
-    }
-    if (p.op === 'changeAdjustment') {
-      await changeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId, paymentType: p.paymentType, amount: p.amount });
-      return { message: 'Adjustment changed.', type: 'success' as const };
+    if (p.op === 'addAdjustment' || p.op === 'changeAdjustment') {
+      const outcome = await requestAdjustment(ctx, p.op === 'addAdjustment'
+        ? { statementId: p.statementId, paymentType: p.paymentType, amount: p.amount }
+        : { adjustmentId: p.adjustmentId, paymentType: p.paymentType, amount: p.amount });
+      if (outcome.status === 'applied') return { message: p.op === 'addAdjustment' ? 'Adjustment added.' : 'Adjustment changed.', type: 'success' as const };
+      return { message: 'Adjustment requested: it takes effect when another finance or super user approves it on the Approvals page.', type: 'success' as const };
     }
     if (p.op === 'removeAdjustment') {
       await removeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId });

@@ -1,21 +1,12 @@
 // npm run cli -- partnerships:challenge --id ID --reason REASON --authorised-by-pet --as EMAIL [--json]
 // The late challenge of the support runbook, for when the back office is not to hand. The CLI has no signed-in
 // user, so it acts as the back-office user named by --as: only a super user may challenge late.
-import type { ActorContext } from '../../actions/actor.js';
 import { CHALLENGE_REASON_LABELS, CHALLENGE_REASONS, isChallengeReason } from '../../actions/partnerships/challenge-reasons.js';
 import { challengePartnership, POLICY_ENGAGEMENT_CONFIRMATION } from '../../actions/partnerships/challenge-partnership.js';
 import { academicYearLabel } from '../../actions/partnerships/partnership-emails.js';
-import { Email, Id } from '../../actions/zod.js';
-import { db } from '../../db/client.js';
+import { Id } from '../../actions/zod.js';
+import { backOfficeUser } from '../back-office-user.js';
 import { CliUsageError, requireOption, type CliCommand } from '../command.js';
-
-/** The enabled back-office user with this email, as the actor (their role decides what they may do). */
-async function backOfficeUser(email: string): Promise<ActorContext> {
-  const parsed = Email.safeParse(email);
-  const user = parsed.success ? await db().user.findUnique({ where: { email: parsed.data } }) : null;
-  if (!user || user.disabledAt) throw new CliUsageError(`--as must be the email of an enabled back-office user: ${email} is not one`);
-  return { actor: { kind: 'user', id: user.id, email: user.email, role: user.role } };
-}
 
 export const partnershipsChallenge: CliCommand = {
   name: 'partnerships:challenge',

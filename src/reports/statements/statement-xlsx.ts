@@ -6,7 +6,9 @@ import ExcelJS from 'exceljs';
 import { authorisedForPaymentTag } from '../../actions/statements/statement-rules.js';
 import { calculateStatement, type StatementCalculation } from './calculate-statement.js';
 import { Decimal } from './decimal.js';
+import { signOffText, statementSignOffs, type StatementSignOff } from '../approvals/approval-queue.js';
 import { calendarWarnings } from './calendar-warnings.js';
+import { formatAuthorisedAt } from './dates.js';
 import type { PresentedLine, PresentedPart } from './presented-statement.js';
 
 const POUNDS = '£#,##0.00';
@@ -23,17 +25,17 @@ export function statementXlsxFilename(calculation: Pick<StatementCalculation, 's
 
 /** Calculates the statement and writes it as an .xlsx workbook to `out` (which is left open). */
 export async function writeStatementXlsx(statementId: string, out: Writable): Promise<StatementCalculation> {
-  const calculation = await calculateStatement(statementId);
-  await statementWorkbook(calculation).xlsx.write(out);
+  const [calculation, signOffs] = await Promise.all([calculateStatement(statementId), statementSignOffs(statementId)]);
+  await statementWorkbook(calculation, signOffs).xlsx.write(out);
   return calculation;
 }
 
-export function statementWorkbook(calculation: StatementCalculation): ExcelJS.Workbook {
+export function statementWorkbook(calculation: StatementCalculation, signOffs: readonly StatementSignOff[] = []): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const { presented } = calculation;
   const sheet = new SheetWriter(workbook.addWorksheet('Statement'));
-  writeOverview(sheet, calculation);
+  writeOverview(sheet, calculation, signOffs);
   const outputs = new SheetWriter(workbook.addWorksheet('Output payments'));
   const adjustments = new SheetWriter(workbook.addWorksheet('Clawbacks and adjustments'));
   if (!presented.mentor) {
@@ -85,7 +87,7 @@ class SheetWriter {
   }
 }
 
-function writeOverview(sheet: SheetWriter, { statement, summary }: StatementCalculation): void {
+function writeOverview(sheet: SheetWriter, { statement, summary }: StatementCalculation, signOffs: readonly StatementSignOff[]): void {
   sheet.sheet.addRow([summary.title]).font = { bold: true, size: 16 };
   sheet.row(['Lead provider', statement.leadProviderName]);
   sheet.row(['Cohort', statement.cohortStartYear]);
@@ -93,6 +95,7 @@ function writeOverview(sheet: SheetWriter, { statement, summary }: StatementCalc
   sheet.row(['Milestone cut off date', statement.deadlineDate]);
   sheet.row(['Payment date', statement.paymentDate]);
   sheet.row(['Status', statement.markedAsPaidAt ? authorisedForPaymentTag(statement.markedAsPaidAt) : statement.state]);
+  for (const signOff of signOffs) sheet.row(['Sign-off', signOffText(signOff, formatAuthorisedAt)]);
   for (const warning of calendarWarnings(statement)) sheet.row(['Calendar warning', warning]);
   sheet.heading('Payment breakdown');
   for (const { label, amount } of summary.rows) sheet.row([label, amount]);

@@ -1,0 +1,69 @@
+// The "Approvals" page: requests to authorise payment, adjust a statement or claw back a paid declaration
+// that wait for a second finance or super user, approved or rejected (with a reason) here. The rules,
+// refusing one's own request among them, live in src/actions/approvals.
+import type { AdminPage, PageHandler } from 'adminjs';
+import { approveRequest } from '../../actions/approvals/approve-request.js';
+import { rejectRequest } from '../../actions/approvals/reject-request.js';
+import { can } from '../../actions/authz.js';
+import { asActionError } from '../../actions/errors.js';
+import { listApprovalRequests, type ApprovalListItem } from '../../reports/approvals/approval-queue.js';
+import { formatAuthorisedAt } from '../../reports/statements/dates.js';
+import { actorFromAdmin } from '../actor.js';
+import { Components } from '../components/index.js';
+import { roleOf } from '../rbac.js';
+
+export const APPROVALS_PAGE = 'approvals';
+
+interface PageRequest { method?: string; payload?: Record<string, string | undefined> }
+
+async function decide(request: PageRequest, ctx: ReturnType<typeof actorFromAdmin>) {
+  const p = request.payload ?? {};
+  try {
+    if (p.op === 'approve') {
+      await approveRequest(ctx, { requestId: p.requestId });
+      return { message: 'Approved: the change has been made.', type: 'success' as const };
+    }
+    if (p.op === 'reject') {
+      await rejectRequest(ctx, { requestId: p.requestId, reason: p.reason });
+      return { message: 'Rejected: nothing was changed.', type: 'success' as const };
+    }
+    return { message: 'Unknown request.', type: 'error' as const };
+  } catch (error) {
+    const refusal = asActionError(error);
+    if (!refusal) throw error;
+    return { message: refusal.messages.join(' '), type: 'error' as const };
+  }
+}
+
+const shown = (item: ApprovalListItem, me: string) => ({
+  id: item.id,
+  kind: item.kindLabel,
+  status: item.status,
+  description: item.description,
+  reason: item.reason,
+  statementId: item.statementId,
+  requestedBy: item.requestedBy,
+  requestedAt: formatAuthorisedAt(item.requestedAt),
+  decidedBy: item.decidedBy,
+  decidedAt: item.decidedAt ? formatAuthorisedAt(item.decidedAt) : null,
+  rejectionReason: item.rejectionReason,
+  mine: item.requestedById === me,
+});
+
+const handler: PageHandler = async (req, _res, context) => {
+  const request = req as PageRequest;
+  const role = roleOf(context.currentAdmin);
+  if (!role || !can(role, 'finance.read')) return { forbidden: true };
+  const ctx = actorFromAdmin(context.currentAdmin);
+  const notice = request.method === 'post' ? await decide(request, ctx) : undefined;
+  const me = ctx.actor.kind === 'user' ? ctx.actor.id : '';
+  const [pending, decided] = await Promise.all([listApprovalRequests('pending'), listApprovalRequests('decided', 50)]);
+  return {
+    canDecide: can(role, 'approvals.decide'),
+    pending: pending.map((item) => shown(item, me)),
+    decided: decided.map((item) => shown(item, me)),
+    notice,
+  };
+};
+
+export const approvalsPage: AdminPage = { component: Components.Approvals, icon: 'CheckSquare', handler };

@@ -1,11 +1,14 @@
-// The Statements page in a real browser against the real app and its demo data: finance opens a payable
-// statement, authorises it for payment (refused until the checks are confirmed), and downloads the
-// statement spreadsheet, whose total is the one on the screen, and the declarations CSV with the DfE's columns.
+// The Statements page in a real browser against the real app and its demo data: it opens on the current
+// payable statement; every row pays its count × fee and clawback counts agree with the spreadsheet; finance
+// requests authorisation (refused until the checks are confirmed), a second user approves it on the Approvals
+// page, and the sign-off shows on the page and in the spreadsheet, whose total is the one on the screen.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
+import { Decimal } from '../../src/reports/statements/decimal.js';
+import { currentStatement, listStatements } from '../../src/reports/statements/find-statements.js';
 import { launchBrowser } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 
@@ -58,8 +61,61 @@ async function download(page: Page, link: string): Promise<{ name: string; conte
   return { name: file.suggestedFilename(), content: await readFile((await file.path())!) };
 }
 
+const money = (text: string) => new Decimal(text.replace(/£|,/g, ''));
+
+async function tableRows(page: Page, testId: string): Promise<string[][]> {
+  const table = page.getByTestId(testId);
+  if ((await table.locator('tbody tr').count()) === 0) return [];
+  return table.locator('table').first().locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())));
+}
+
 describe('the Statements page', () => {
-  it('lets finance authorise a payable statement with confirmation and download its xlsx and declarations CSV', async () => {
+  it('opens on the current payable statement, and every row pays its count × fee with clawback counts agreeing with the xlsx', async () => {
+    const page = await signIn('finance@example.com');
+    await page.goto(`${app.url}/admin/pages/statements`);
+    await page.getByTestId('statement').waitFor();
+    const firstProvider = (await db().cpdLeadProvider.findMany({ orderBy: { name: 'asc' }, take: 1 }))[0];
+    const expected = currentStatement(await listStatements(firstProvider.id));
+    const opened = await db().statement.findUniqueOrThrow({ where: { id: expected!.id } });
+    await page.getByTestId('statement').getByText(`${firstProvider.name}: ${opened.name}`).waitFor();
+    const payable = await db().statement.count({ where: { cpdLeadProviderId: firstProvider.id, state: 'payable', outputFee: true } });
+    if (payable > 0) expect(opened.state).toBe('payable');
+
+    // A statement of a cohort before 2025 with clawbacks on it.
+    const withClawbacks = await db().statement.findFirstOrThrow({
+      where: { cohort: { startYear: { lt: 2025 } }, lineItems: { some: { state: { in: ['awaiting_clawback', 'clawed_back'] } } } },
+      include: { cpdLeadProvider: true },
+      orderBy: { paymentDate: 'asc' },
+    });
+    await page.goto(`${app.url}/admin/pages/statements?statement=${withClawbacks.id}`);
+    await page.getByTestId('statement').getByText(`${withClawbacks.cpdLeadProvider.name}: ${withClawbacks.name}`).waitFor();
+    const outputs = await tableRows(page, 'output-lines-0');
+    const clawbacks = await tableRows(page, 'clawback-lines-0');
+    expect(clawbacks.length).toBeGreaterThan(0);
+    for (const [, , count, fee, payment] of [...outputs, ...clawbacks]) {
+      expect(Number(count)).toBeGreaterThan(0);
+      expect(money(fee).times(count).toFixed(2)).toBe(money(payment).toFixed(2));
+    }
+    const clawedBackRows = clawbacks.filter((r) => r[0].startsWith('Clawback for')).reduce((n, r) => n + Number(r[2]), 0);
+    const counts = Object.fromEntries(await page.getByTestId('counts-0').locator('tr').evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim()))));
+    expect(Number(counts['Total clawed back'])).toBe(clawedBackRows);
+    expect(clawedBackRows).toBeGreaterThan(0);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array((await download(page, 'Download statement (xlsx)')).content).buffer);
+    const rows = (name: string) => {
+      const found: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => found.push((row.values as unknown[]).slice(1)));
+      return found;
+    };
+    expect(rows('Statement').find((r) => r[0] === 'Total clawed back')?.[1]).toBe(clawedBackRows);
+    expect(rows('Clawbacks and adjustments').filter((r) => String(r[0]).startsWith('Clawback for')).reduce((n, r) => n + Number(r[2]), 0)).toBe(clawedBackRows);
+    for (const label of ['Total starts', 'Total retained', 'Total completed']) expect(rows('Statement').find((r) => r[0] === label)?.[1]).toBe(Number(counts[label]));
+  }, 180_000);
+
+  it('lets finance request authorisation with confirmation, a second user approve it, and shows the sign-off on the page and in the xlsx', async () => {
     const statement = await payableStatement();
     const page = await signIn('finance@example.com');
     await page.goto(`${app.url}/admin/pages/statements?statement=${statement.id}`);
@@ -68,28 +124,50 @@ describe('the Statements page', () => {
     expect(screenTotal).toMatch(/^-?£[\d,]+\.\d\d$/);
 
     const authorise = page.getByTestId('authorise');
-    await authorise.getByRole('button', { name: 'Authorise for payment' }).click();
-    await page.getByText('Confirm all necessary assurance checks have been done before authorising this statement for payment').waitFor();
-    expect((await db().statement.findUniqueOrThrow({ where: { id: statement.id } })).markedAsPaidAt).toBeNull();
+    await authorise.getByRole('button', { name: 'Request authorisation for payment' }).click();
+    await page.getByText('Confirm all necessary assurance checks have been done before authorising this statement for payment').first().waitFor();
+    expect(await db().approvalRequest.count({ where: { statementId: statement.id } })).toBe(0);
 
     await authorise.getByText("Yes, I'm ready to authorise this for payment").click();
-    await authorise.getByRole('button', { name: 'Authorise for payment' }).click();
-    await page.getByText('Statement authorised for payment.').waitFor();
-    await page.getByText(/^Authorised for payment at \d{1,2}:\d\d[ap]m on \d{1,2} \w{3} \d{4}$/).waitFor();
+    await authorise.getByRole('button', { name: 'Request authorisation for payment' }).click();
+    await page.getByText(/^Authorisation requested: it takes effect when another finance or super user approves it/).first().waitFor();
+    await page.getByTestId('pending-requests').waitFor();
     expect(await page.getByTestId('authorise').count()).toBe(0);
+    expect((await db().statement.findUniqueOrThrow({ where: { id: statement.id } })).state).toBe('payable');
+    const request = await db().approvalRequest.findFirstOrThrow({ where: { statementId: statement.id, status: 'pending' } });
+
+    // The requester sees their own request on the Approvals page, without a way to approve it.
+    await page.goto(`${app.url}/admin/pages/approvals`);
+    const own = page.getByTestId(`approval-${request.id}`);
+    await own.getByText('This is your request').waitFor();
+    expect(await own.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+
+    const second = await signIn('superuser@example.com');
+    await second.goto(`${app.url}/admin/pages/approvals`);
+    await second.getByTestId(`approval-${request.id}`).getByRole('button', { name: 'Approve' }).click();
+    await second.getByText('Approved: the change has been made.').first().waitFor();
     const paid = await db().statement.findUniqueOrThrow({ where: { id: statement.id } });
     expect(paid.state).toBe('paid');
     expect(paid.markedAsPaidAt).not.toBeNull();
+
+    await page.goto(`${app.url}/admin/pages/statements?statement=${statement.id}`);
+    await page.getByText(/^Authorised for payment at \d{1,2}:\d\d[ap]m on \d{1,2} \w{3} \d{4}$/).waitFor();
+    await page.getByTestId('sign-off').getByText(/^Authorisation requested by finance@example\.com at .+; approved by superuser@example\.com at .+$/).waitFor();
 
     const xlsx = await download(page, 'Download statement (xlsx)');
     expect(xlsx.name).toMatch(/^ECF-Statement-\w+-Cohort\d{4}-\w+\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx.content).buffer);
     let totalRow: ExcelJS.Row | undefined;
-    workbook.getWorksheet('Statement')!.eachRow((row) => { if (row.getCell(1).value === 'Total') totalRow = row; });
+    let signOff: unknown;
+    workbook.getWorksheet('Statement')!.eachRow((row) => {
+      if (row.getCell(1).value === 'Total') totalRow = row;
+      if (row.getCell(1).value === 'Sign-off') signOff = row.getCell(2).value;
+    });
     const cell = totalRow!.getCell(2);
     expect(cell.numFmt).toBe('£#,##0.00');
     expect(Number(cell.value).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' })).toBe(screenTotal);
+    expect(signOff).toMatch(/^Authorisation requested by finance@example\.com at .+; approved by superuser@example\.com at .+$/);
 
     const csv = await download(page, 'Download declarations (csv)');
     const provider = statement.cpdLeadProvider.name.replace(/\W/g, '');

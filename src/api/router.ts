@@ -6,6 +6,7 @@ import { retryAfterSeconds } from '../actions/maintenance/maintenance-mode.js';
 import { errorsBody, handleApiErrors } from './http/api-error.js';
 import { asyncRoute } from './http/async-route.js';
 import { authenticate } from './http/authenticate.js';
+import { jsonApiResponses } from './http/media-type.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { deliveryPartnerRoutes } from './routes/delivery-partners.js';
 import { participantRoutes } from './routes/participants.js';
@@ -31,6 +32,7 @@ export interface ApiRouterOptions {
 
 export function createApiRouter(options: ApiRouterOptions = {}): Router {
   const router = express.Router();
+  router.use(jsonApiResponses);
   if (options.maintenanceMessage) {
     const { maintenanceMessage } = options;
     router.use(asyncRoute(async (_req, res, next) => {

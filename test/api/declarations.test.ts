@@ -31,7 +31,7 @@ describe('POST /participant-declarations', () => {
       attributes: {
         participant_id: participant.teacher.id,
         declaration_type: 'started',
-        declaration_date: '2024-10-01T10:00:00.000Z',
+        declaration_date: '2024-10-01T10:00:00Z',
         course_identifier: 'ecf-induction',
         state: 'eligible',
         delivery_partner_id: world.deliveryPartner.id,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Cohort, LeadProvider } from '@prisma/client';
 import { createCohort, createLeadProvider, createStatement } from '../support/factories.js';
 import { createToken, startApi, type ApiClient } from './support/api-client.js';
+import { isoTime } from '../../src/api/http/format.js';
 
 let cohort: Cohort;
 let leadProvider: LeadProvider;
@@ -30,7 +31,7 @@ describe('GET /statements', () => {
       type: 'statement',
       attributes: {
         month: 'May', year: '2025', type: 'ecf', cohort: '2024', cut_off_date: '2025-04-30', payment_date: '2025-05-25', paid: true,
-        created_at: may.createdAt.toISOString(), updated_at: may.updatedAt.toISOString(),
+        created_at: isoTime(may.createdAt), updated_at: isoTime(may.updatedAt),
       },
     });
     expect((await api.get('/statements?filter[cohort]=2023')).body.data.map((s: { id: string }) => s.id)).toEqual([older.id]);

@@ -2,7 +2,8 @@
 // provider's API returns for the person, what the signed-in user may do, and the choices their forms offer.
 import type { Role } from '@prisma/client';
 import { can } from '../../actions/authz.js';
-import { DEFERRAL_REASONS, WITHDRAWAL_REASONS } from '../../actions/participants/lead-provider/training-status-rules.js';
+import { DEFERRAL_REASONS } from '../../actions/participants/lead-provider/training-status-rules.js';
+import { withdrawalReasons } from '../../actions/participants/programme-type-names.js';
 import { findParticipant } from '../../api/resources/participants.js';
 import { db } from '../../db/client.js';
 import { participantRecord, type ParticipantRecord } from '../../reports/participants/participant-record.js';
@@ -46,7 +47,7 @@ export async function participantView(teacherId: string, role: Role) {
     permissions: { edit: can(role, 'participants.edit'), changeProvider, seesIdentity: seesIdentity(role) },
     choices: {
       deferralReasons: DEFERRAL_REASONS,
-      withdrawalReasons: WITHDRAWAL_REASONS,
+      withdrawalReasons: withdrawalReasons(),
       providers: changeProvider ? await providerChoices([...new Set(record.profiles.map((p) => p.cohort))]) : [],
     },
   };

@@ -1,11 +1,11 @@
 // /api/docs: the lead provider API's OpenAPI document (/api/docs/openapi.json) in Swagger UI, served from
-// the swagger-ui-dist package (no CDN). The document is the DfE's, with its servers narrowed to this service.
-import { readFileSync } from 'node:fs';
+// the swagger-ui-dist package (no CDN). The document is the DfE's as corrected in src/api/openapi/document.ts,
+// with its servers narrowed to this service.
+import { leadProviderApiDocument } from '../openapi/document.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Router } from 'express';
 
-const DOCUMENT_FILE = new URL('../openapi/lead-provider-api-v3.json', import.meta.url);
 const SWAGGER_UI_DIR = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 const PAGE = `<!doctype html>
@@ -26,7 +26,7 @@ const PAGE = `<!doctype html>
 const VIEWER = `window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n`;
 
 export function createApiDocsRouter(): Router {
-  const document = JSON.parse(readFileSync(DOCUMENT_FILE, 'utf8')) as Record<string, unknown>;
+  const document = leadProviderApiDocument();
   const served = JSON.stringify({ ...document, servers: [{ url: '/', description: 'This service' }] });
   const router = express.Router();
   // Relative asset URLs need the trailing slash.

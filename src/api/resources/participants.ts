@@ -2,9 +2,11 @@
 // caller is in a partnership the school has not challenged (relationship partnerships included). Each
 // profile reached that way is an enrolment.
 import { Prisma, type TrainingStatus } from '@prisma/client';
+import { shownWithdrawalReasonInJsonSql } from '../../actions/participants/programme-type-names.js';
 import { db } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';
+import { ISO_TIME_SQL_FORMAT } from '../http/format.js';
 import { cohortCondition, type Page, type Sort } from '../http/query.js';
 import { readPage } from './participant-order.js';
 import { participantsChangedSinceSql, participantUpdatedAtForSql } from './participant-updated-at.js';
@@ -74,8 +76,7 @@ export async function participantResourcesJson(caller: ApiCaller, teacherIds: st
   return json;
 }
 
-/** The API's times: ISO 8601 in UTC with milliseconds, as Date#toISOString writes them (columns hold UTC). */
-const isoTimeSql = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoTimeSql = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, ${Prisma.raw(`'${ISO_TIME_SQL_FORMAT}'`)})`;
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 /** Whether the school has told the DfE the participant is arriving, leaving or gone (ecf-domain 8.3), as of now. */
@@ -96,7 +97,7 @@ const participantsJsonSql = (caller: ApiCaller, teacherIds: string[], current = 
   WITH page AS (SELECT id, n FROM unnest(${teacherIds}::uuid[]) WITH ORDINALITY AS page(id, n))
   SELECT '[' || coalesce(string_agg(
     '{"id":"' || t.id || '","type":"participant","attributes":{"full_name":' || to_json(t."fullName")::text
-    || CASE WHEN coalesce(t.trn, '') <> '' THEN ',"teacher_reference_number":' || to_json(t.trn)::text ELSE '' END
+    || ',"teacher_reference_number":' || coalesce(to_json(nullif(t.trn, ''))::text, 'null')
     || ',"updated_at":"' || ${isoTimeSql(Prisma.sql`u."updatedAt"`)} || '","ecf_enrolments":[' || e.list || '],"participant_id_changes":[]}}',
     ',' ORDER BY page.n), '') || ']' AS json,
     ${current} AS current
@@ -104,7 +105,7 @@ const participantsJsonSql = (caller: ApiCaller, teacherIds: string[], current = 
   JOIN teachers t ON t.id = page.id
   JOIN participant_updated_at u ON u."teacherId" = t.id
   JOIN LATERAL (
-    SELECT string_agg(v.enrolment || ',"participant_status":"' || ${participantStatusSql} || '"}', ',' ORDER BY v."profileCreatedAt", v."participantProfileId") AS list
+    SELECT string_agg(${shownWithdrawalReasonInJsonSql(Prisma.sql`v.enrolment`)} || ',"participant_status":"' || ${participantStatusSql} || '"}', ',' ORDER BY v."profileCreatedAt", v."participantProfileId") AS list
     FROM lead_provider_participants v
     WHERE v."leadProviderId" = ${caller.leadProviderId}::uuid AND v."teacherId" = t.id
   ) e ON e.list IS NOT NULL`;
@@ -117,5 +118,5 @@ export async function participantResources(caller: ApiCaller, teacherIds: string
 export interface ParticipantResource {
   id: string;
   type: 'participant';
-  attributes: { full_name: string; teacher_reference_number?: string; updated_at: string; ecf_enrolments: Record<string, unknown>[]; participant_id_changes: [] };
+  attributes: { full_name: string; teacher_reference_number: string | null; updated_at: string; ecf_enrolments: Record<string, unknown>[]; participant_id_changes: [] };
 }

@@ -58,7 +58,7 @@ function toResource(row: PartnershipRow) {
       challenged_at: isoTimeOrNull(row.challengedAt),
       // No induction tutor is recorded here; the school's contact stands in, as the DfE's does.
       induction_tutor_name: null,
-      ...(row.contactEmail ? { induction_tutor_email: row.contactEmail } : {}),
+      induction_tutor_email: row.contactEmail,
       created_at: isoTime(row.createdAt),
       updated_at: isoTime(row.updatedAt),
     },

@@ -2,6 +2,7 @@
 // excludes CIP-only ones) plus schools already in a confirmed partnership for that cohort.
 import { Prisma, type InductionProgrammeChoice } from '@prisma/client';
 import { db } from '../../db/client.js';
+import { programmeChoiceName } from '../../actions/participants/programme-type-names.js';
 import { eligibleSchoolSql } from '../../actions/schools/eligibility.js';
 import { isoTime } from '../http/format.js';
 import type { Page } from '../http/query.js';
@@ -22,16 +23,6 @@ export interface SchoolFilters {
 }
 
 export const SCHOOL_SORTS = { created_at: Prisma.sql`s."createdAt"`, updated_at: Prisma.sql`"updatedAt"` };
-
-/** The 2025 programme names the API uses. */
-const PROGRAMME_CHOICE: Record<InductionProgrammeChoice, string> = {
-  full_induction_programme: 'provider_led',
-  school_funded_fip: 'provider_led',
-  core_induction_programme: 'school_led',
-  design_our_own: 'school_led',
-  no_early_career_teachers: 'no_early_career_teachers',
-  not_yet_known: 'not_yet_known',
-};
 
 const confirmedPartnership = (cohortId: string) => Prisma.sql`
   pa."schoolId" = s.id AND pa."cohortId" = ${cohortId}::uuid AND NOT pa.relationship
@@ -62,7 +53,7 @@ function toResource(row: SchoolRow, startYear: number) {
       urn: row.urn,
       cohort: String(startYear),
       in_partnership: row.inPartnership,
-      induction_programme_choice: PROGRAMME_CHOICE[row.choice ?? 'not_yet_known'],
+      induction_programme_choice: programmeChoiceName(row.choice ?? 'not_yet_known'),
       created_at: isoTime(row.createdAt),
       updated_at: isoTime(row.updatedAt),
     },

@@ -47,7 +47,7 @@ const toResource = (row: MentorRow) => ({
   attributes: {
     full_name: row.fullName,
     email: row.email,
-    ...(row.trn ? { teacher_reference_number: row.trn } : {}),
+    teacher_reference_number: row.trn || null,
     created_at: isoTime(row.createdAt),
     updated_at: isoTime(row.updatedAt),
   },

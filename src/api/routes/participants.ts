@@ -10,6 +10,7 @@ import { asyncRoute } from '../http/async-route.js';
 import { resourceNotFound } from '../http/api-error.js';
 import { actorContextOf, callerOf } from '../http/caller.js';
 import { attributesOf } from '../http/json-api-body.js';
+import { sendJsonText } from '../http/media-type.js';
 import { cohortYearsOf, filterOf, pageOf, sortOf, trainingStatusOf, updatedSinceOf } from '../http/query.js';
 import { findParticipant, listParticipants, participantResources, PARTICIPANT_SORTS } from '../resources/participants.js';
 import { findTransfers, listTransfers } from '../resources/transfers.js';
@@ -38,10 +39,8 @@ export function participantRoutes(router: Router): void {
       trainingStatus: trainingStatusOf(filter),
       fromParticipantId: filter.from_participant_id?.trim() || undefined,
     };
-    const body = `{"data":${await listParticipants(callerOf(res), filters, sort, page)}}`;
-    // Straight out: the page is already JSON text, and no client revalidates a page by its ETag.
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(body);
+    // Straight out: the page is already JSON text.
+    sendJsonText(res, `{"data":${await listParticipants(callerOf(res), filters, sort, page)}}`);
   }));
 
   router.get('/participants/ecf/transfers', asyncRoute(async (req, res) => {

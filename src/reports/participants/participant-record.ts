@@ -1,6 +1,7 @@
 // Everything support needs about one person on one page: identity, each profile (ECT, mentor) with where it
 // trains, its induction record history, provider status changes, declarations with their state history and
 // statements, and the audit events about any of them. Small per person, so plain Prisma reads.
+import { shownWithdrawalReason } from '../../actions/participants/programme-type-names.js';
 import { db } from '../../db/client.js';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
@@ -89,7 +90,7 @@ export async function participantRecord(teacherId: string) {
           deliveryPartner: r.inductionProgramme.partnership?.deliveryPartner.name ?? null,
           relationship: r.inductionProgramme.partnership?.relationship ?? false,
         })),
-        statusChanges: p.states.map((s) => ({ state: s.state, reason: s.reason, leadProvider: s.cpdLeadProvider?.name ?? null, at: time(s.createdAt) })),
+        statusChanges: p.states.map((s) => ({ state: s.state, reason: s.state === 'withdrawn' ? shownWithdrawalReason(s.reason) : s.reason, leadProvider: s.cpdLeadProvider?.name ?? null, at: time(s.createdAt) })),
         declarations: p.declarations.map((d) => ({
           id: d.id,
           declarationType: d.declarationType.replace('_', '-'),

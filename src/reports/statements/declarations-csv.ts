@@ -6,6 +6,7 @@ import { Prisma } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
+import { shownWithdrawalReasonSql } from '../../actions/participants/programme-type-names.js';
 
 const BATCH_SIZE = 2000;
 
@@ -89,7 +90,7 @@ const isoSecond = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM
 
 /** Each column: its header, its SQL (as the text the CSV holds) and whether it may hold commas, quotes or line breaks. */
 const FREE_TEXT = true;
-const COLUMNS: [header: string, sql: Prisma.Sql, freeText?: boolean][] = [
+const columns = (): [header: string, sql: Prisma.Sql, freeText?: boolean][] => [
   ['Participant ID', Prisma.sql`t.id::text`],
   ['Participant Name', Prisma.sql`t."fullName"`, FREE_TEXT],
   ['TRN', Prisma.sql`t.trn`, FREE_TEXT],
@@ -106,7 +107,7 @@ const COLUMNS: [header: string, sql: Prisma.Sql, freeText?: boolean][] = [
   ['School Urn', Prisma.sql`sc.urn`, FREE_TEXT],
   ['School Name', Prisma.sql`sc.name`, FREE_TEXT],
   ['Training Status', Prisma.sql`lir."trainingStatus"::text`],
-  ['Training Status Reason', Prisma.sql`CASE WHEN latest_action.state = 'withdrawn' THEN latest_action.reason END`, FREE_TEXT],
+  ['Training Status Reason', Prisma.sql`CASE WHEN latest_action.state = 'withdrawn' THEN ${shownWithdrawalReasonSql(Prisma.sql`latest_action.reason`)} END`, FREE_TEXT],
   ['Declaration ID', Prisma.sql`d.id::text`],
   ['Declaration Status', Prisma.sql`li.state::text`],
   ['Declaration Type', Prisma.sql`d."declarationType"::text`],
@@ -117,7 +118,7 @@ const COLUMNS: [header: string, sql: Prisma.Sql, freeText?: boolean][] = [
   ['Uplift Payable', Prisma.sql`(pp."sparsityUplift" OR pp."pupilPremiumUplift")::text`],
 ];
 
-export const DECLARATIONS_CSV_HEADERS = COLUMNS.map(([header]) => header);
+export const DECLARATIONS_CSV_HEADERS = columns().map(([header]) => header);
 
 /** A cell as CSV writes it: quoted only when it holds a comma, a quote or a line break; null is empty. */
 const csvCell = (sql: Prisma.Sql, freeText?: boolean) =>
@@ -130,11 +131,11 @@ const csvCell = (sql: Prisma.Sql, freeText?: boolean) =>
  * million rows cost Node one string each.
  */
 export const declarationLinesSql = (where: Prisma.Sql): Prisma.Sql =>
-  Prisma.sql`SELECT ${Prisma.join(COLUMNS.map(([, sql, freeText]) => csvCell(sql, freeText)), " || ',' || ")} AS line ${declarationsFrom(where)}`;
+  Prisma.sql`SELECT ${Prisma.join(columns().map(([, sql, freeText]) => csvCell(sql, freeText)), " || ',' || ")} AS line ${declarationsFrom(where)}`;
 
 /** The same rows as the CSV's columns, named by its headers: COPY of this query writes the same bytes as we do. */
 export const declarationColumnsSql = (where: Prisma.Sql): Prisma.Sql =>
-  Prisma.sql`SELECT ${Prisma.join(COLUMNS.map(([header, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${header}"`)}`))} ${declarationsFrom(where)}`;
+  Prisma.sql`SELECT ${Prisma.join(columns().map(([header, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${header}"`)}`))} ${declarationsFrom(where)}`;
 
 /**
  * Schedule, school and training status come from the participant's latest induction record under the

@@ -1,5 +1,5 @@
 // The API under test: the real router on an ephemeral port, called with fetch. Every response is checked
-// against the OpenAPI document before the test sees it.
+// against the OpenAPI document, and for its media type, before the test sees it.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
@@ -41,6 +41,10 @@ export async function startApi(defaultToken?: string, options: ApiRouterOptions 
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
+    // The DfE answers with JSON:API's media type and no charset (app/controllers/api/api_controller.rb),
+    // success and error alike; only a refused token type is an empty 403.
+    const mediaType = response.headers.get('content-type');
+    if (text && mediaType !== 'application/vnd.api+json') throw new Error(`${method} ${url} -> ${response.status} answered as ${mediaType}`);
     const parsed = text ? JSON.parse(text) : null;
     const problems = responseProblems(method, url, response.status, parsed);
     if (problems.length) throw new Error(`${method} ${url} -> ${response.status} breaks the OpenAPI document:\n${problems.join('\n')}`);

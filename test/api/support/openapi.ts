@@ -1,14 +1,13 @@
 // Response checks against the lead provider OpenAPI document (3.0) with Ajv, the JSON Schema validator from
 // npm (ajv-formats adds date-time, date and uuid): finds the operation a request hit and validates the body
 // against that response's schema.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { leadProviderApiDocument } from '../../../src/api/openapi/document.js';
 import addFormatsModule from 'ajv-formats';
 
 type Schema = Record<string, any>;
 const DOCUMENT_ID = 'lead-provider-api-v3.json';
-const document: Schema = JSON.parse(readFileSync(path.resolve('src/api/openapi/lead-provider-api-v3.json'), 'utf8'));
+const document: Schema = leadProviderApiDocument();
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 // ajv-formats is CommonJS: its function is the default export under jest and `.default` of it under tsc.

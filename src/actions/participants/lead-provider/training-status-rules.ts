@@ -3,17 +3,16 @@
 import type { InductionRecord, TrainingStatus } from '@prisma/client';
 import type { FieldErrors } from './field-errors.js';
 import { MESSAGES } from './messages.js';
+import { withdrawalReasons } from '../programme-type-names.js';
 
 export const DEFERRAL_REASONS = ['bereavement', 'long-term-sickness', 'parental-leave', 'career-break', 'other'] as const;
 
-/** The 2025 names: `switched-to-school-led` replaced `school-left-fip`. */
-export const WITHDRAWAL_REASONS = ['left-teaching-profession', 'moved-school', 'mentor-no-longer-being-mentor', 'switched-to-school-led', 'other'] as const;
-
-const REASONS: Partial<Record<TrainingStatus, readonly string[]>> = { deferred: DEFERRAL_REASONS, withdrawn: WITHDRAWAL_REASONS };
+const reasonsFor = (to: TrainingStatus): readonly string[] | undefined =>
+  to === 'deferred' ? DEFERRAL_REASONS : to === 'withdrawn' ? withdrawalReasons() : undefined;
 
 /** Adds each reason the change cannot be made; `record` is absent when the participant was not found. */
 export function checkTrainingStatusChange(errors: FieldErrors, record: InductionRecord | undefined, to: TrainingStatus, reason: string | undefined): void {
-  const reasons = REASONS[to];
+  const reasons = reasonsFor(to);
   if (reasons) {
     if (!reason) errors.add('reason', MESSAGES.missingReason);
     else if (!reasons.includes(reason)) errors.add('reason', MESSAGES.invalidReason);

@@ -54,3 +54,7 @@ const PROGRAMME_NAMES_2025: Record<InductionProgrammeChoice, string> = {
 /** A school's programme choice as it is named now. */
 export const programmeChoiceName = (choice: InductionProgrammeChoice): string =>
   programmeTypeChanges2025() ? PROGRAMME_NAMES_2025[choice] : choice;
+
+/** Every programme choice name in use now. */
+export const programmeChoiceNames = (): string[] =>
+  [...new Set((Object.keys(PROGRAMME_NAMES_2025) as InductionProgrammeChoice[]).map(programmeChoiceName))];

@@ -2,6 +2,7 @@
 // the corrections below, so that what /api/docs describes, and what our tests check every answer against,
 // is what the DfE's service sends. Each correction names the DfE file that sends it.
 import { readFileSync } from 'node:fs';
+import { programmeChoiceNames, programmeTypeChanges2025, withdrawalReasons } from '../../actions/participants/programme-type-names.js';
 
 const DOCUMENT_FILE = new URL('./lead-provider-api-v3.json', import.meta.url);
 
@@ -28,6 +29,13 @@ export function leadProviderApiDocument(): Schema {
     const property = document.components.schemas[schema]?.properties?.[attribute];
     if (!property) throw new Error(`The OpenAPI document has no ${schema}.${attribute} to correct`);
     property.nullable = true;
+  }
+  // The DfE's document describes its 2025 names; with PROGRAMME_TYPE_CHANGES_2025 off the API uses the earlier ones.
+  if (!programmeTypeChanges2025()) {
+    const schemas = document.components.schemas;
+    schemas.ECFWithdrawal.properties.reason.enum = [...withdrawalReasons()];
+    schemas.ECFParticipantWithdrawAttributes.properties.reason.enum = [...withdrawalReasons()];
+    schemas.ECFSchoolAttributes.properties.induction_programme_choice.enum = programmeChoiceNames();
   }
   return document;
 }

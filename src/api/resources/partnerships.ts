@@ -1,6 +1,7 @@
 // GET /api/v3/partnerships/ecf(/{id}): the caller's partnerships with schools. Relationship partnerships
 // (made for transferring participants) are not the provider's to see or change here.
 import { Prisma } from '@prisma/client';
+import { schoolContactEmail } from '../../actions/schools/school-contact.js';
 import { db } from '../../db/client.js';
 import type { ApiCaller } from '../http/caller.js';
 import { isoTime, isoTimeOrNull } from '../http/format.js';
@@ -15,7 +16,10 @@ interface PartnershipRow {
   deliveryPartnerName: string;
   challengedAt: Date | null;
   challengeReason: string | null;
-  contactEmail: string | null;
+  inductionTutorName: string | null;
+  inductionTutorEmail: string | null;
+  primaryContactEmail: string | null;
+  secondaryContactEmail: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -28,12 +32,12 @@ export interface PartnershipFilters {
 
 export const PARTNERSHIP_SORTS = { created_at: Prisma.sql`"createdAt"`, updated_at: Prisma.sql`"updatedAt"` };
 
-/** updated_at covers the school and delivery partner shown with the partnership. */
+/** updated_at covers the school (its induction tutor included) and delivery partner shown with the partnership. */
 const query = (caller: ApiCaller, where: Prisma.Sql) => Prisma.sql`
   SELECT * FROM (
     SELECT pa.id, c."startYear", s.urn, s.id AS "schoolId", dp.id AS "deliveryPartnerId", dp.name AS "deliveryPartnerName",
       pa."challengedAt", pa."challengeReason"::text AS "challengeReason",
-      COALESCE(s."primaryContactEmail", s."secondaryContactEmail") AS "contactEmail",
+      s."inductionTutorName", s."inductionTutorEmail", s."primaryContactEmail", s."secondaryContactEmail",
       pa."createdAt", GREATEST(pa."updatedAt", s."updatedAt", dp."updatedAt") AS "updatedAt"
     FROM partnerships pa
     JOIN cohorts c ON c.id = pa."cohortId"
@@ -56,9 +60,9 @@ function toResource(row: PartnershipRow) {
       status: challenged ? 'challenged' : 'active',
       challenged_reason: row.challengeReason,
       challenged_at: isoTimeOrNull(row.challengedAt),
-      // No induction tutor is recorded here; the school's contact stands in, as the DfE's does.
-      induction_tutor_name: null,
-      induction_tutor_email: row.contactEmail,
+      // The school's induction tutor; without one, the school's contact address (the DfE's School#contact_email).
+      induction_tutor_name: row.inductionTutorEmail ? row.inductionTutorName : null,
+      induction_tutor_email: schoolContactEmail(row),
       created_at: isoTime(row.createdAt),
       updated_at: isoTime(row.updatedAt),
     },

@@ -29,6 +29,8 @@ const grants = {
   'partnerships.edit': [...ADMINS, 'support'],
   'partnerships.challenge_late': ['super_user'],
   'participants.edit': [...ADMINS, 'support'],
+  // Date of birth and National Insurance number (src/actions/field-visibility.ts).
+  'participants.identity.read': [...ADMINS, 'support'],
   'participants.change_provider': ['super_user'],
   'participants.move_frozen_cohort': ['super_user'],
   'participants.merge': [...ADMINS, 'support', 'finance'],

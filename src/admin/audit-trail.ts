@@ -1,7 +1,9 @@
+import type { Role } from '@prisma/client';
+import { visibleJson } from '../actions/field-visibility.js';
 import { db } from '../db/client.js';
 
-/** The newest events about one record, for its page. */
-export async function auditTrailFor(subjectType: string, subjectId: string, take = 50) {
+/** The newest events about one record, for its page, with the values `role` may see. */
+export async function auditTrailFor(subjectType: string, subjectId: string, role: Role | undefined, take = 50) {
   const events = await db().auditEvent.findMany({
     where: { subjectType, subjectId },
     orderBy: { createdAt: 'desc' },
@@ -12,7 +14,7 @@ export async function auditTrailFor(subjectType: string, subjectId: string, take
     actor: e.actorLabel,
     action: e.action,
     reason: e.reason,
-    before: e.before,
-    after: e.after,
+    before: visibleJson(role, e.before),
+    after: visibleJson(role, e.after),
   }));
 }

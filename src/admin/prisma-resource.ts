@@ -3,9 +3,10 @@
 // - text filters ignore case, and a resource's title filter can search more columns (schools: name or URN);
 // - unfiltered lists on very large tables use PostgreSQL's row estimate instead of count(*).
 import { Resource, getModelByName } from '@adminjs/prisma';
-import { BaseRecord, type Filter } from 'adminjs';
+import { BaseRecord, type CurrentAdmin, type Filter, type RecordJSON } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { dmmfClientModule } from './dmmf.js';
+import { visibleRecordJson } from './record-visibility.js';
 
 interface Field { name: string; type: string }
 interface SortParams { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }
@@ -40,6 +41,13 @@ export interface EcfResourceArgs {
 
 export function ecfResourceArgs(modelName: string, client: PrismaClient, ecf: EcfResourceOptions, titleColumn = 'name'): EcfResourceArgs {
   return { model: getModelByName(modelName, dmmfClientModule), client, clientModule: dmmfClientModule, ecf, titleColumn };
+}
+
+/** A record that serialises only what the signed-in user may see (src/admin/record-visibility.ts). */
+export class EcfRecord extends BaseRecord {
+  override toJSON(currentAdmin?: CurrentAdmin): RecordJSON {
+    return visibleRecordJson(this.resource, super.toJSON(currentAdmin), currentAdmin);
+  }
 }
 
 export class EcfResource extends Resource {
@@ -116,6 +124,20 @@ export class EcfResource extends Resource {
       take: limit,
       orderBy: this.internals.buildSortBy(sort),
     });
-    return rows.map((row) => new BaseRecord(this.internals.prepareReturnValues(row), this));
+    return rows.map((row) => new EcfRecord(this.internals.prepareReturnValues(row), this));
+  }
+
+  // The stock adapter builds plain records here; ours serialise only what the user may see.
+  override build(params: Record<string, unknown>): BaseRecord {
+    return new EcfRecord(super.build(params).params, this);
+  }
+
+  override async findOne(id: string): Promise<BaseRecord | null> {
+    const record = await super.findOne(id);
+    return record && new EcfRecord(record.params, this);
+  }
+
+  override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
+    return (await super.findMany(ids)).map((record) => new EcfRecord(record.params, this));
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { requirePermission } from '../authz.js';
+import { viewerRole, visibleRecord } from '../field-visibility.js';
 import { notFound } from '../errors.js';
 import { Id } from '../zod.js';
 
@@ -36,7 +37,9 @@ export interface ComparedParticipant {
 export async function compareParticipants(ctx: ActorContext, raw: unknown): Promise<[ComparedParticipant, ComparedParticipant]> {
   const { aTeacherId, bTeacherId } = CompareParticipantsInput.parse(raw);
   requirePermission(ctx, 'participants.merge');
-  return Promise.all([describe(aTeacherId), describe(bTeacherId)]);
+  const role = viewerRole(ctx);
+  const [a, b] = await Promise.all([describe(aTeacherId), describe(bTeacherId)]);
+  return [visibleRecord(role, 'Teacher', a), visibleRecord(role, 'Teacher', b)];
 }
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);

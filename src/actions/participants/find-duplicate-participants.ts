@@ -5,6 +5,7 @@ import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { requirePermission } from '../authz.js';
+import { viewerRole, visibleRecord } from '../field-visibility.js';
 
 export const FindDuplicateParticipantsInput = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -49,6 +50,7 @@ const PAIRS = Prisma.sql`
 export async function findDuplicateParticipants(ctx: ActorContext, raw: unknown = {}): Promise<{ total: number; page: number; perPage: number; pairs: DuplicatePair[] }> {
   const { page, perPage } = FindDuplicateParticipantsInput.parse(raw);
   requirePermission(ctx, 'participants.merge');
+  const role = viewerRole(ctx);
   const [{ total }] = await db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${PAIRS}) pairs`;
   const rows = await db().$queryRaw<PairRow[]>`SELECT * FROM (${PAIRS}) pairs ORDER BY match DESC, "aId", "bId" LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
   const sides = await describeTeachers([...new Set(rows.flatMap((r) => [r.aId, r.bId]))]);
@@ -56,7 +58,7 @@ export async function findDuplicateParticipants(ctx: ActorContext, raw: unknown 
     total: Number(total),
     page,
     perPage,
-    pairs: rows.map((r) => ({ match: r.match, a: sides.get(r.aId)!, b: sides.get(r.bId)! })),
+    pairs: rows.map((r) => ({ match: r.match, a: visibleRecord(role, 'Teacher', sides.get(r.aId)!), b: visibleRecord(role, 'Teacher', sides.get(r.bId)!) })),
   };
 }
 

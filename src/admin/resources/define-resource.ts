@@ -5,7 +5,7 @@ import type { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { Permission } from '../../actions/authz.js';
 import { ecfResourceArgs } from '../prisma-resource.js';
-import { allowPermission, allowRoles, type Readers } from '../rbac.js';
+import { allowPermission, allowRoles, roleOf, type Readers } from '../rbac.js';
 import { actionBackedSave, type Operation } from '../handlers.js';
 import type { NavGroup } from '../navigation.js';
 import { Components } from '../components/index.js';
@@ -83,7 +83,7 @@ function withAuditTrail(subjectType: string) {
   return async (response: ActionResponse, _request: ActionRequest, context: ActionContext) => {
     const id = context.record?.id();
     if (id && response.record) {
-      response.record.params[AUDIT_PROPERTY] = JSON.stringify(await auditTrailFor(subjectType, String(id)));
+      response.record.params[AUDIT_PROPERTY] = JSON.stringify(await auditTrailFor(subjectType, String(id), roleOf(context.currentAdmin)));
     }
     return response;
   };

@@ -1,27 +1,16 @@
-import type { ActionContext, ActionResponse } from 'adminjs';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { moveFromFrozenCohortPage } from '../confirm/move-from-frozen-cohort-page.js';
 import { recordAppropriateBodyConfirmationPage } from '../confirm/record-appropriate-body-confirmation-page.js';
 import { nav } from '../navigation.js';
 import { APPROPRIATE_BODY_PROPERTY, appropriateBodyProperty, withAppropriateBodyPanel } from '../participants/appropriate-body-panel.js';
-import { MASK, seesIdentity } from '../participants/identity-visibility.js';
 import { openParticipantPage } from '../participants/open-participant-page.js';
-import { PEOPLE_READERS, roleOf } from '../rbac.js';
+import { PEOPLE_READERS } from '../rbac.js';
 import { recordTrnCheckAnswerPage } from '../trn-checks/record-trn-check-answer-page.js';
 import { requestTrnCheckPage } from '../trn-checks/request-trn-check-page.js';
 import { defineResource } from './define-resource.js';
 
-// Identity data is personal: only admins and support see it unmasked.
-const IDENTITY_FIELDS = ['dateOfBirth', 'nationalInsuranceNumber'];
-const maskIdentity = async (response: ActionResponse, _request: unknown, { currentAdmin }: ActionContext) => {
-  if (seesIdentity(roleOf(currentAdmin))) return response;
-  const records = response.records ?? (response.record ? [response.record] : []);
-  for (const record of records) {
-    for (const field of IDENTITY_FIELDS) if (record.params[field]) record.params[field] = MASK;
-  }
-  return response;
-};
-
+// Identity data is masked for the roles that may not see it by every record's serialisation
+// (src/admin/record-visibility.ts), here and wherever a teacher is a populated reference.
 export const participantResources = () => [
   defineResource({
     model: 'Teacher', table: 'teachers', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'fullName',
@@ -29,7 +18,7 @@ export const participantResources = () => [
     list: ['fullName', 'email', 'trn', 'updatedAt'], filter: ['fullName', 'email', 'trn'],
     show: ['id', 'fullName', 'email', 'trn', 'dateOfBirth', 'nationalInsuranceNumber', 'createdAt', 'updatedAt'],
     properties: { fullName: { description: 'Search by name, email or TRN' } },
-    actions: { show: { after: maskIdentity }, list: { after: maskIdentity }, participantPage: openParticipantPage((params) => params.id) },
+    actions: { participantPage: openParticipantPage((params) => params.id) },
   }),
   defineResource({
     model: 'ParticipantProfile', table: 'participant_profiles', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
@@ -57,7 +46,7 @@ export const participantResources = () => [
       'adapter', 'ticketId', 'sentAt', 'lastPolledAt', 'trnFound', 'failureNote', 'answeredBy', 'answeredAt'],
     sort: { sortBy: 'createdAt', direction: 'asc' },
     properties: { adapter: { availableValues: [{ value: 'back_office', label: 'Back office queue' }, { value: 'zendesk', label: 'Zendesk' }] } },
-    actions: { show: { after: maskIdentity }, list: { after: maskIdentity }, recordTrnCheckAnswer: confirmAction(recordTrnCheckAnswerPage) },
+    actions: { recordTrnCheckAnswer: confirmAction(recordTrnCheckAnswerPage) },
   }),
   defineResource({
     model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',

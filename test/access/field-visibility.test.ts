@@ -1,0 +1,207 @@
+// What each role may see of every record, everywhere the back office serialises one: every resource's
+// list, search and show (with their populated references) and the custom pages, read over HTTP from the
+// real app by a signed-in user of each role. Secrets (password and token hashes) never leave the server;
+// identity data (date of birth, National Insurance number) reaches only the roles that correct it; a role
+// that may not read participants does not get their names from the audit log. A resource without an
+// entry in the table below fails, so a new one must be given its rule (src/actions/field-visibility.ts).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Role } from '@prisma/client';
+import type { CurrentAdmin, RecordJSON } from 'adminjs';
+import { FIELD_RULES, MASK, hiddenFields } from '../../src/actions/field-visibility.js';
+import { buildAdmin } from '../../src/admin/index.js';
+import { db } from '../../src/db/client.js';
+import { createToken } from '../api/support/api-client.js';
+import { BackOfficeClient, startBackOffice, type BackOffice } from '../support/back-office.js';
+import { createDeclaration, createParticipant, createParticipantWorld, createStatement, createUser } from '../support/factories.js';
+
+const ROLES: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
+const NONE: Role[] = [];
+const SUPPORT: Role[] = ['admin', 'super_user', 'support'];
+
+/** Every back-office resource, with each field only some roles may see and who they are. */
+const RESTRICTED: Record<string, Record<string, Role[]>> = {
+  LeadProvider: {}, CpdLeadProvider: {}, DeliveryPartner: {}, ProviderRelationship: {}, Cohort: {}, Schedule: {}, Milestone: {},
+  CallOffContract: {}, ParticipantBand: {}, MentorCallOffContract: {}, School: {}, PupilPremium: {}, SchoolCohort: {}, Partnership: {},
+  InductionProgramme: {}, AppropriateBody: {},
+  Teacher: { dateOfBirth: SUPPORT, nationalInsuranceNumber: SUPPORT },
+  ParticipantProfile: {},
+  TrnCheckRequest: { dateOfBirth: SUPPORT, nationalInsuranceNumber: SUPPORT },
+  InductionRecord: {}, ParticipantProfileState: {}, AppropriateBodyClaim: {}, Statement: {}, Declaration: {}, DeclarationStateChange: {},
+  StatementLineItem: {}, FinanceAdjustment: {}, StatementSnapshot: {},
+  User: { passwordHash: NONE },
+  ApiToken: { hashedToken: NONE },
+  PortalUser: {}, PortalRole: {}, AuditEvent: {}, JobRun: {}, Setting: {}, EmailOutbox: {},
+};
+
+const PASSWORD = 'field-visibility-test-password';
+const NAME = 'Zebedee Quartermain';
+const DATE_OF_BIRTH = '1987-03-14';
+const NI_NUMBER = 'QQ123456C';
+
+const adminOf = (role: Role) => ({ id: `visibility-${role}`, email: `${role}@example.com`, role }) as unknown as CurrentAdmin;
+
+describe('the field visibility table', () => {
+  it('has an entry for every resource, and hides from each role exactly the fields the table says', () => {
+    const admin = buildAdmin();
+    expect(admin.resources.map((r) => r.id()).sort()).toEqual(Object.keys(RESTRICTED).sort());
+    for (const resource of admin.resources) {
+      for (const role of ROLES) {
+        const expected = Object.entries(RESTRICTED[resource.id()]).filter(([, roles]) => !roles.includes(role)).map(([field]) => field);
+        expect({ resource: resource.id(), role, hidden: hiddenFields(role, resource.id()).sort() }).toEqual({ resource: resource.id(), role, hidden: expected.sort() });
+      }
+    }
+  });
+
+  it('keeps every column that looks like a secret from everyone', () => {
+    const admin = buildAdmin();
+    void admin;
+    const columns = Object.entries(FIELD_RULES).flatMap(([model]) =>
+      (db() as unknown as { _runtimeDataModel: { models: Record<string, { fields: { name: string }[] }> } })._runtimeDataModel.models[model].fields.map((f) => [model, f.name] as const));
+    const secretLooking = columns.filter(([, field]) => /hash|token|secret|password|^sess$|^sid$/i.test(field) && !/^(cpdLeadProvider|apiTokens|magicLinks)/.test(field));
+    expect(secretLooking.length).toBeGreaterThan(0);
+    for (const [model, field] of secretLooking) expect({ model, field, rule: FIELD_RULES[model as keyof typeof FIELD_RULES][field] }).toEqual({ model, field, rule: 'secret' });
+  });
+});
+
+describe('what each role reads from the back office', () => {
+  let app: BackOffice;
+  const clients = new Map<Role, BackOfficeClient>();
+  let secrets: string[];
+  let teacherId: string;
+  let twinId: string;
+
+  beforeAll(async () => {
+    const world = await createParticipantWorld(2024);
+    const participant = await createParticipant(world, { fullName: NAME });
+    teacherId = participant.teacher.id;
+    await db().teacher.update({ where: { id: teacherId }, data: { dateOfBirth: new Date(`${DATE_OF_BIRTH}T00:00:00Z`), nationalInsuranceNumber: NI_NUMBER } });
+    // A duplicate candidate: the same name and date of birth.
+    const twin = await createParticipant(world, { fullName: NAME });
+    twinId = twin.teacher.id;
+    await db().teacher.update({ where: { id: twinId }, data: { dateOfBirth: new Date(`${DATE_OF_BIRTH}T00:00:00Z`) } });
+    for (const role of ROLES) {
+      await createUser(role, { password: PASSWORD, email: `${role}@visibility.example.com` });
+    }
+    // A declaration voided by a user: the populated "voided by" is a user record.
+    const voider = await db().user.findUniqueOrThrow({ where: { email: 'super_user@visibility.example.com' } });
+    const statement = await createStatement(world.leadProvider, world.cohort);
+    const declaration = await createDeclaration(participant, world.leadProvider, { state: 'voided', statement });
+    await db().declaration.update({ where: { id: declaration.id }, data: { voidedByUserId: voider.id, voidedAt: new Date() } });
+    await createToken(world.leadProvider);
+    await db().trnCheckRequest.create({
+      data: { participantProfileId: participant.profile.id, fullName: NAME, dateOfBirth: new Date(`${DATE_OF_BIRTH}T00:00:00Z`), nationalInsuranceNumber: NI_NUMBER, requestedBy: 'support@example.com' },
+    });
+    await db().auditEvent.create({
+      data: {
+        actorType: 'user', actorLabel: 'support@example.com', action: 'participant.identity_changed', subjectType: 'Teacher', subjectId: teacherId,
+        before: { fullName: NAME, dateOfBirth: DATE_OF_BIRTH, nationalInsuranceNumber: 'AB123456C' }, after: { fullName: NAME, dateOfBirth: '1987-03-15', nationalInsuranceNumber: NI_NUMBER },
+      },
+    });
+    const users = await db().user.findMany({ select: { passwordHash: true } });
+    const tokens = await db().apiToken.findMany({ select: { hashedToken: true } });
+    secrets = [...users.map((u) => u.passwordHash), ...tokens.map((t) => t.hashedToken)].filter((s): s is string => !!s);
+    app = await startBackOffice();
+    for (const role of ROLES) {
+      const client = new BackOfficeClient(app);
+      await client.signIn(`${role}@visibility.example.com`, PASSWORD);
+      clients.set(role, client);
+    }
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  /** What `role` must never find in any answer. */
+  const forbiddenFor = (role: Role): string[] => [
+    ...secrets,
+    ...(SUPPORT.includes(role) ? [] : [DATE_OF_BIRTH, '1987-03-15', NI_NUMBER, 'AB123456C']),
+    // Policy may not read participants at all.
+    ...(role === 'policy' ? [NAME] : []),
+  ];
+
+  /** Every record in an answer, populated ones included. */
+  function* recordsIn(value: unknown): Generator<RecordJSON> {
+    if (Array.isArray(value)) for (const item of value) yield* recordsIn(item);
+    else if (value && typeof value === 'object') {
+      if ('params' in value && 'populated' in value) yield value as RecordJSON;
+      for (const item of Object.values(value)) yield* recordsIn(item);
+    }
+  }
+
+  const expectNothingForbidden = (role: Role, where: string, text: string) => {
+    const found = forbiddenFor(role).filter((secret) => text.includes(secret));
+    expect({ role, where, found }).toEqual({ role, where, found: [] });
+    for (const record of recordsIn(JSON.parse(text))) {
+      for (const [key, value] of Object.entries(record.params)) {
+        const field = key.split('.')[0];
+        if (['passwordHash', 'hashedToken', 'tokenHash', 'sess'].includes(field)) expect({ role, where, key }).toEqual({ role, where, key: 'never serialised' });
+        if (['dateOfBirth', 'nationalInsuranceNumber'].includes(field) && !SUPPORT.includes(role) && value) expect({ role, where, key, value }).toEqual({ role, where, key, value: MASK });
+      }
+    }
+  };
+
+  it('never serialises a field a role may not see: every resource, every role, list, search, show and populated references', async () => {
+    const admin = buildAdmin();
+    let shown = 0;
+    for (const resource of admin.resources) {
+      const id = resource.id();
+      for (const role of ROLES) {
+        if (!resource.decorate().actions.list.isAccessible(adminOf(role))) continue;
+        const client = clients.get(role)!;
+        const list = await client.json<{ records: RecordJSON[] }>(`/resources/${id}/actions/list?perPage=100`);
+        expect({ id, role, status: list.status }).toEqual({ id, role, status: 200 });
+        expectNothingForbidden(role, `${id} list`, list.text);
+        const search = await client.json(`/resources/${id}/actions/search`);
+        expect({ id, role, status: search.status }).toEqual({ id, role, status: 200 });
+        expectNothingForbidden(role, `${id} search`, search.text);
+        for (const record of list.body.records.slice(0, 5)) {
+          const show = await client.json(`/resources/${id}/records/${record.id}/show`);
+          expect({ id, role, status: show.status }).toEqual({ id, role, status: 200 });
+          expectNothingForbidden(role, `${id} show`, show.text);
+          shown += 1;
+        }
+      }
+    }
+    expect(shown).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('gives a populated user to a role that may not read users as its id and email only', async () => {
+    const list = await clients.get('finance')!.json<{ records: RecordJSON[] }>('/resources/Declaration/actions/list');
+    const voided = list.body.records.find((r) => r.params.voidedBy);
+    expect(voided?.populated.voidedBy?.params).toEqual({ id: voided?.params.voidedBy, email: 'super_user@visibility.example.com' });
+  });
+
+  it('shows identity data to support and masks it for finance on the teacher and in audit values', async () => {
+    const support = await clients.get('support')!.json<{ record: RecordJSON }>(`/resources/Teacher/records/${teacherId}/show`);
+    expect(support.body.record.params.nationalInsuranceNumber).toBe(NI_NUMBER);
+    const finance = await clients.get('finance')!.json<{ record: RecordJSON }>(`/resources/Teacher/records/${teacherId}/show`);
+    expect(finance.body.record.params.nationalInsuranceNumber).toBe(MASK);
+    const audit = await clients.get('finance')!.json<{ records: RecordJSON[] }>('/resources/AuditEvent/actions/list?filters.subjectId=' + teacherId);
+    expect(audit.body.records[0].params).toMatchObject({ 'before.fullName': NAME, 'before.dateOfBirth': MASK, 'after.nationalInsuranceNumber': MASK });
+    const policy = await clients.get('policy')!.json<{ records: RecordJSON[] }>('/resources/AuditEvent/actions/list?filters.subjectId=' + teacherId);
+    expect(policy.body.records[0].params).toMatchObject({ before: MASK, after: MASK, subjectType: 'Teacher' });
+  });
+
+  it('never gives the custom pages a field the role may not see (participants, duplicates, finance participant search)', async () => {
+    const pages = [
+      `/pages/participants?id=${teacherId}`,
+      `/pages/participants?q=${encodeURIComponent('Zebedee')}`,
+      '/pages/duplicates',
+      `/pages/duplicates?a=${teacherId}&b=${twinId}`,
+      `/pages/statements?participantSearch=${encodeURIComponent('Zebedee')}`,
+    ];
+    let read = 0;
+    for (const role of ROLES) {
+      for (const page of pages) {
+        const answer = await clients.get(role)!.json(page);
+        expect({ role, page, status: answer.status }).toEqual({ role, page, status: 200 });
+        expectNothingForbidden(role, page, answer.text);
+        if (answer.text.includes(NAME)) read += 1;
+      }
+    }
+    // Finance, support and admins found the participant on the pages they may use.
+    expect(read).toBeGreaterThan(8);
+    const finance = await clients.get('finance')!.json<{ compare: { nationalInsuranceNumber: string; fullName: string }[] }>(`/pages/duplicates?a=${teacherId}&b=${twinId}`);
+    expect(finance.body.compare[0]).toMatchObject({ fullName: NAME, nationalInsuranceNumber: MASK });
+    const support = await clients.get('support')!.json<{ compare: { nationalInsuranceNumber: string }[] }>(`/pages/duplicates?a=${teacherId}&b=${twinId}`);
+    expect(support.body.compare[0].nationalInsuranceNumber).toBe(NI_NUMBER);
+  }, 120_000);
+});

@@ -56,6 +56,8 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   TrnCheckRequest: { dateOfBirth: IDENTITY, nationalInsuranceNumber: IDENTITY },
   EmailOutbox: {},
   Session: { sess: 'secret', sid: 'secret' },
+  ApprovalRequest: {},
+  PartnershipNotificationEmail: { tokenHash: 'secret' },
 };
 
 /**

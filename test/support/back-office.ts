@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
 
 export interface BackOffice {
   url: string;
@@ -12,10 +13,7 @@ export interface BackOffice {
 export async function startBackOffice(): Promise<BackOffice> {
   // The JSON API needs no browser bundle.
   process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
-  const app = await createApp(
-    { port: 0, production: false, sessionSecret: 'a-test-session-secret-of-enough-length', secureCookie: false, loginAttemptsPerWindow: 1000, seedSize: 'small' },
-    process.env.DATABASE_URL!,
-  );
+  const app = await createApp({ ...loadConfig({ ...process.env, NODE_ENV: 'test' }), loginAttemptsPerWindow: 1000 }, process.env.DATABASE_URL!);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -23,6 +23,7 @@ interface Data {
   selection: { leadProviderId?: string; cohort: number | null; statementId: string | null };
   statements: { id: string; name: string; cohortStartYear: number; state: string; paymentDate: string }[];
   calendarWarnings: string[];
+  calendarWarningNote: string;
   view: View | null;
   notice?: { message: string; type: 'success' | 'error' };
 }
@@ -88,7 +89,7 @@ const FinanceStatements: React.FC = () => {
   const option = (value: string, label: string) => ({ value, label });
   const lpOptions = data.leadProviders.map((lp) => option(lp.id, lp.name));
   const cohortOptions = [option('', 'All cohorts'), ...data.cohorts.map((c) => option(String(c), `${c} to ${c + 1}`))];
-  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state}, paid ${s.paymentDate})`));
+  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state}, payment ${s.paymentDate})`));
   const base = `${window.location.pathname.replace(/\/pages\/.*$/, '')}/api/pages/${PAGE}`;
 
   return (
@@ -114,8 +115,10 @@ const FinanceStatements: React.FC = () => {
       </Box>
       {data.calendarWarnings.length ? (
         <Box mb="xl" data-testid="calendar-warnings">
-          <MessageBox variant="warning" message="The statement calendar has dates that do not look right:" mb="default" />
-          <ul>{data.calendarWarnings.map((w) => <li key={w}><Text>{w}</Text></li>)}</ul>
+          <MessageBox variant="warning" message={`The statement calendar has ${data.calendarWarnings.length} date(s) that do not look right. ${data.calendarWarningNote}`} mb="default" />
+          <details><summary><Text as="span">Show them</Text></summary>
+            <ul>{data.calendarWarnings.map((w) => <li key={w}><Text>{w}</Text></li>)}</ul>
+          </details>
         </Box>
       ) : null}
       {!view ? <Text>No statements for this choice.</Text> : (

@@ -7,7 +7,7 @@ import { calculateStatement } from '../../reports/statements/calculate-statement
 import { signOffText, statementSignOffs } from '../../reports/approvals/approval-queue.js';
 import { formatAuthorisedAt } from '../../reports/statements/dates.js';
 import { Decimal, formatPounds } from '../../reports/statements/decimal.js';
-import { calendarWarnings } from '../../reports/statements/calendar-warnings.js';
+import { CALENDAR_WARNING_NOTE, calendarWarnings } from '../../reports/statements/calendar-warnings.js';
 import { formatFee, type PresentedLine, type PresentedPart } from '../../reports/statements/presented-statement.js';
 
 const pounds = (value: unknown) => formatPounds(new Decimal(String(value)));
@@ -69,7 +69,7 @@ export async function statementView(ctx: ActorContext, statementId: string) {
       ['Milestone cut off date', statement.deadlineDate],
       ['Payment date', statement.paymentDate],
     ].map(([a, b]) => [String(a), String(b).slice(0, 10)] as [string, string]),
-    warnings: calendarWarnings(statement),
+    warnings: calendarWarnings(statement).map((w) => `${w} ${CALENDAR_WARNING_NOTE}`),
     summary: summary.rows.map((row) => [row.label, formatPounds(row.amount)] as [string, string]),
     total: formatPounds(summary.total),
     parts,

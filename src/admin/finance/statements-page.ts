@@ -11,7 +11,7 @@ import { removeFinanceAdjustment } from '../../actions/statements/remove-finance
 import { db } from '../../db/client.js';
 import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
 import { findFinanceParticipants } from '../../reports/statements/finance-participants.js';
-import { calendarWarnings } from '../../reports/statements/calendar-warnings.js';
+import { CALENDAR_WARNING_NOTE, calendarWarnings } from '../../reports/statements/calendar-warnings.js';
 import { currentStatement, listStatements } from '../../reports/statements/find-statements.js';
 import { statementPaymentSeries } from '../../reports/statements/payment-series.js';
 import { statementXlsxFilename, writeStatementXlsx } from '../../reports/statements/statement-xlsx.js';
@@ -98,6 +98,7 @@ const handler: PageHandler = async (req, res, context) => {
     selection: { leadProviderId, cohort: cohort ?? null, statementId: statementId ?? null },
     statements,
     calendarWarnings: statements.flatMap(calendarWarnings),
+    calendarWarningNote: CALENDAR_WARNING_NOTE,
     view: statementId ? await statementView(ctx, statementId) : null,
     notice,
   };

@@ -44,9 +44,9 @@ async function figures(role: Role) {
   ];
   if (can(role, 'finance.read')) {
     list.push({ label: 'Statements not yet paid', value: number(counts.open_statements), href: '/admin/resources/Statement' });
-    for (const { label, count } of await pendingApprovalCounts()) {
-      list.push({ label: `Waiting for approval: ${label.toLowerCase()}`, value: number(count), href: '/admin/pages/approvals' });
-    }
+    const waiting = await pendingApprovalCounts();
+    const kinds = waiting.filter((w) => w.count > 0).map((w) => `${w.label.toLowerCase()} ${number(w.count)}`).join(', ');
+    list.push({ label: `Waiting for approval${kinds ? ` (${kinds})` : ''}`, value: number(waiting.reduce((n, w) => n + w.count, 0)), href: '/admin/pages/approvals' });
   }
   return list;
 }

@@ -131,7 +131,7 @@ describe('the Statements page', () => {
     await authorise.getByText("Yes, I'm ready to authorise this for payment").click();
     await authorise.getByRole('button', { name: 'Request authorisation for payment' }).click();
     await page.getByText(/^Authorisation requested: it takes effect when another finance or super user approves it/).first().waitFor();
-    await page.getByTestId('pending-requests').waitFor();
+    await page.getByTestId('sign-off').getByText(/^Authorisation requested by finance@example\.com at .+; waiting for a second finance or super user to approve it$/).waitFor();
     expect(await page.getByTestId('authorise').count()).toBe(0);
     expect((await db().statement.findUniqueOrThrow({ where: { id: statement.id } })).state).toBe('payable');
     const request = await db().approvalRequest.findFirstOrThrow({ where: { statementId: statement.id, status: 'pending' } });

@@ -6,6 +6,7 @@ import type { ApprovalRequest } from '@prisma/client';
 import { z } from 'zod';
 import { db, type Tx } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
+import { Decimal, formatPounds } from '../../reports/statements/decimal.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -51,7 +52,7 @@ async function apply(tx: Tx, ctx: ActorContext, request: ApprovalRequest): Promi
       const { statementId, total } = request.input as { statementId: string; total: string };
       const now = (await calculateStatement(statementId, tx)).summary.total.toFixed(2);
       if (now !== total) {
-        throw new ActionError('INVALID_STATE', `The statement's total has changed since authorisation was requested (£${total} then, £${now} now): reject this request and ask for a new one.`);
+        throw new ActionError('INVALID_STATE', `The statement's total has changed since authorisation was requested (${formatPounds(new Decimal(total))} then, ${formatPounds(new Decimal(now))} now): reject this request and ask for a new one.`);
       }
       const authorised = await authorisePaymentIn(tx, ctx, statementId);
       return { markedAsPaidAt: authorised.markedAsPaidAt, total: authorised.total };

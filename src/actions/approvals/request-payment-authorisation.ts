@@ -3,6 +3,7 @@
 import type { ApprovalRequest } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
+import { formatPounds } from '../../reports/statements/decimal.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -35,7 +36,7 @@ export async function requestPaymentAuthorisation(ctx: ActorContext, raw: unknow
         kind: 'authorise_payment',
         statementId,
         input: { statementId, total },
-        description: `authorise ${leadProviderName}'s ${name} statement (${cohortStartYear} cohort) for payment, total £${total}`,
+        description: `authorise ${leadProviderName}'s ${name} statement (${cohortStartYear} cohort) for payment, total ${formatPounds(calculation.summary.total)}`,
         requestedById: user.id,
       },
     });

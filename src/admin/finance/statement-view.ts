@@ -52,7 +52,7 @@ export async function statementView(ctx: ActorContext, statementId: string) {
     findStatementPermissions(ctx, statementId),
     db().financeAdjustment.findMany({ where: { statementId }, orderBy: { createdAt: 'asc' } }),
     statementSignOffs(statementId),
-    db().approvalRequest.findMany({ where: { statementId, status: 'pending' }, orderBy: { requestedAt: 'asc' }, include: { requestedBy: { select: { email: true } } } }),
+    db().approvalRequest.findMany({ where: { statementId, status: 'pending', kind: { not: 'authorise_payment' } }, orderBy: { requestedAt: 'asc' }, include: { requestedBy: { select: { email: true } } } }),
   ]);
   const { statement, summary, contractInformation, presented } = calculation;
   const parts = presented.mentor
@@ -80,7 +80,8 @@ export async function statementView(ctx: ActorContext, statementId: string) {
       bands: contractInformation.bands.map((b) => [b.label, String(b.min), String(b.max), pounds(b.perParticipant)] as string[]),
     },
     signOff: signOffs.map((signOff) => signOffText(signOff, formatAuthorisedAt)),
-    pendingRequests: pending.map((r) => `${r.requestedBy.email} asked to ${r.description} (${formatAuthorisedAt(r.requestedAt)}): waiting for approval`),
+    /** Adjustments waiting for a second approver (a pending authorisation is in the sign-off). */
+    pendingRequests: pending.map((r) => `${r.requestedBy.email} asked to ${r.description} (${formatAuthorisedAt(r.requestedAt)})`),
     adjustments: adjustments.map((a) => ({ id: a.id, name: a.paymentType, amount: formatPounds(new Decimal(a.amount.toString()).toDecimalPlaces(2)) })),
     permissions,
   };

@@ -70,6 +70,26 @@ describe('POST /participant-declarations', () => {
       },
     ]);
   });
+  // app/services/record_declaration.rb casts declaration_date to a time, then validates presence (of the
+  // time) and, with app/validators/declaration_date_validator.rb, the text itself; Ruby's Time rolls a day
+  // past the month's end over but refuses month 19 or 29 o'clock (spec/services/record_declaration_spec.rb).
+  it('tells a missing declaration_date from one present but not a real RFC 3339 date-time', async () => {
+    await openStatement(world.leadProvider, world.cohort);
+    const participant = await createParticipant(world);
+    const attempt = (declarationDate: unknown) => declare({
+      participant_id: participant.teacher.id, course_identifier: 'ecf-induction', declaration_type: 'started', declaration_date: declarationDate,
+    });
+    const missing = { title: 'declaration_date', detail: "Enter a '#/declaration_date'." };
+    const missingAndInvalid = { title: 'declaration_date', detail: "Enter a '#/declaration_date'., Enter a valid RCF3339 '#/declaration_date'." };
+    expect((await attempt(undefined)).body.errors).toEqual([missing]);
+    expect((await attempt('')).body.errors).toEqual([missing]);
+    for (const unreal of ['2024-19-01T11:21:55Z', '2024-10-01T29:21:55Z', '2024-10-32T10:00:00Z', 'next tuesday']) {
+      expect([unreal, (await attempt(unreal)).body.errors]).toEqual([unreal, [missingAndInvalid]]);
+    }
+    const rolledOver = await attempt('2024-09-31T10:00:00Z');
+    expect(rolledOver.status).toBe(200);
+    expect(rolledOver.body.data.attributes.declaration_date).toBe('2024-10-01T10:00:00Z');
+  });
 });
 
 describe('PUT /participant-declarations/{id}/void', () => {

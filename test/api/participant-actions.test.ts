@@ -56,15 +56,28 @@ describe('PUT /participants/ecf/{id}/defer', () => {
   it('refuses with the DfE messages and changes nothing', async () => {
     const participant = await createParticipant(world);
     const before = await footprint();
-    expect(await defer(participant.teacher.id, { course_identifier: 'ecf-induction' })).toEqual(unprocessable(['reason', "The property '#/reason' must be present"]));
+    // app/services/defer_participant.rb validates the reason's presence and inclusion separately: a missing or
+    // empty reason is both absent and not a valid one (spec/services/defer_participant_spec.rb).
+    const reasonMissing = "The property '#/reason' must be present, The property '#/reason' must be a valid reason";
+    expect(await defer(participant.teacher.id, { course_identifier: 'ecf-induction' })).toEqual(unprocessable(['reason', reasonMissing]));
+    expect(await defer(participant.teacher.id, { course_identifier: 'ecf-induction', reason: '' })).toEqual(unprocessable(['reason', reasonMissing]));
     expect(await defer(participant.teacher.id, { course_identifier: 'ecf-induction', reason: 'holiday' })).toEqual(
       unprocessable(['reason', "The property '#/reason' must be a valid reason"]),
     );
+    // `validates :course_identifier, course: true, presence: ...`: no course is not one the participant holds,
+    // and is missing (spec/services/withdraw_participant_spec.rb "when the course identifier is missing").
     expect(await defer(participant.teacher.id, { reason: 'other' })).toEqual(
-      unprocessable(['course_identifier', "Enter a '#/course_identifier' value for this participant."]),
+      unprocessable(['course_identifier', `${MESSAGES.invalidCourse}, Enter a '#/course_identifier' value for this participant.`]),
     );
     expect(await defer(participant.teacher.id, { reason: 'other', course_identifier: 'ecf-mentor' })).toEqual(unprocessable(['course_identifier', MESSAGES.invalidCourse]));
+    expect(await defer(participant.teacher.id, { reason: 'other', course_identifier: 'npq-leading-teaching' })).toEqual(unprocessable(['course_identifier', MESSAGES.invalidCourse]));
     expect(await defer(world.school.id)).toEqual(unprocessable(['participant_id', MESSAGES.invalidParticipant]));
+    // An unknown participant: the course is not judged, only its presence; the reason is judged regardless.
+    expect(await defer(world.school.id, { reason: 'holiday' })).toEqual(unprocessable(
+      ['participant_id', MESSAGES.invalidParticipant],
+      ['course_identifier', "Enter a '#/course_identifier' value for this participant."],
+      ['reason', "The property '#/reason' must be a valid reason"],
+    ));
     expect(await footprint()).toEqual(before);
   });
 
@@ -121,7 +134,9 @@ describe('PUT /participants/ecf/{id}/withdraw', () => {
   it('accepts only the documented reasons (switched-to-school-led, not the old school-left-fip)', async () => {
     const participant = await createParticipant(world);
     expect(await withdraw(participant.teacher.id, 'school-left-fip')).toEqual(unprocessable(['reason', "The property '#/reason' must be a valid reason"]));
-    expect(await withdraw(participant.teacher.id, '')).toEqual(unprocessable(['reason', "The property '#/reason' must be present"]));
+    expect(await withdraw(participant.teacher.id, '')).toEqual(
+      unprocessable(['reason', "The property '#/reason' must be present, The property '#/reason' must be a valid reason"]),
+    );
     expect((await withdraw(participant.teacher.id, 'switched-to-school-led')).status).toBe(200);
   });
 });

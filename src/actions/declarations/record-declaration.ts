@@ -79,9 +79,10 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
   }
   if (!date) errors.add('declaration_date', MESSAGES.missingDeclarationDate);
   if (!input.declarationType) errors.add('declaration_type', MESSAGES.missingDeclarationType);
+  if (date && date > now) errors.add('declaration_date', MESSAGES.futureDeclarationDate);
+  // Judged on the text, so also when it reads as no time at all (declaration_date_validator.rb).
+  if (input.declarationDate && !rfc3339) errors.add('declaration_date', MESSAGES.invalidDeclarationDate);
   if (date) {
-    if (date > now) errors.add('declaration_date', MESSAGES.futureDeclarationDate);
-    if (!rfc3339) errors.add('declaration_date', MESSAGES.invalidDeclarationDate);
     if (milestone && date < startOfUtcDay(milestone.startDate)) errors.add('declaration_date', MESSAGES.beforeMilestoneStart);
     if (milestone?.milestoneDate && date >= startOfNextUtcDay(milestone.milestoneDate)) errors.add('declaration_date', MESSAGES.afterMilestoneEnd);
   }

@@ -91,6 +91,8 @@ describe('recordDeclaration', () => {
       { field: 'participant_id', message: "Your update cannot be made as the '#/participant_id' is not recognised. Check participant details and try again." },
       { field: 'declaration_date', message: "Enter a '#/declaration_date'." },
       { field: 'declaration_type', message: "Enter a '#/declaration_type'." },
+      // Text that reads as no time is also judged as text (app/validators/declaration_date_validator.rb).
+      { field: 'declaration_date', message: "Enter a valid RCF3339 '#/declaration_date'." },
     ]);
   });
 

@@ -25,8 +25,10 @@ export async function participantForAction(
   if (!teacher) errors.add('participant_id', MESSAGES.invalidParticipant);
 
   const profile = teacher ? await activeProfileFor(tx, teacher.id, input.courseIdentifier) : null;
+  // As the DfE's `validates :course_identifier, course: true, presence: ...`: the course check first (only
+  // while nothing else is wrong; no course is not one the participant holds), then presence on its own.
+  if (!errors.any && !profile) errors.add('course_identifier', MESSAGES.invalidCourse);
   if (!input.courseIdentifier) errors.add('course_identifier', MESSAGES.missingCourseIdentifier);
-  else if (!errors.any && !profile) errors.add('course_identifier', MESSAGES.invalidCourse);
 
   if (errors.any || !teacher || !profile) return null;
   // Two requests for one participant queue here, so each sees the other's result.

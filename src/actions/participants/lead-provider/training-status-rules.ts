@@ -14,8 +14,10 @@ const reasonsFor = (to: TrainingStatus): readonly string[] | undefined =>
 export function checkTrainingStatusChange(errors: FieldErrors, record: InductionRecord | undefined, to: TrainingStatus, reason: string | undefined): void {
   const reasons = reasonsFor(to);
   if (reasons) {
+    // The DfE validates presence and inclusion separately, so a blank reason is both missing and not a valid
+    // one (app/services/defer_participant.rb, withdraw_participant.rb: `presence:` then `inclusion:`).
     if (!reason) errors.add('reason', MESSAGES.missingReason);
-    else if (!reasons.includes(reason)) errors.add('reason', MESSAGES.invalidReason);
+    if (!reason || !reasons.includes(reason)) errors.add('reason', MESSAGES.invalidReason);
   }
   if (to === 'active' && record?.trainingStatus === 'active') errors.add('participant_profile', MESSAGES.alreadyActive);
   if (to === 'deferred' && record?.trainingStatus === 'deferred') errors.add('participant_profile', MESSAGES.alreadyDeferred);

@@ -3,6 +3,7 @@
 // the DfE's (ecf-domain §9); like the DfE, no rows means an empty body.
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
+import { inertCell } from '../csv/inert-cells.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { checkDataRowsSql, type CheckDataQuery, type CheckDataRow } from './participants-query.js';
 import { ROLE_LABELS, STATUS_LABELS, statusOf } from './statuses.js';
@@ -14,14 +15,11 @@ export const CHECK_DATA_CSV_HEADERS = [
 
 const BATCH_SIZE = 1000;
 
-/** A cell a spreadsheet would run as a formula is kept as text (OWASP's CSV injection advice). */
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 export function checkDataCsvRecord(row: CheckDataRow): string[] {
   return [
     row.fullName, row.email, row.trn ?? '', ROLE_LABELS[row.role], row.leadProvider, row.school, row.schoolUrn,
     String(row.academicYear), row.trainingStatus, STATUS_LABELS[statusOf(row.recordState)],
-  ].map(inert);
+  ].map(inertCell);
 }
 
 function write(out: Writable, chunk: string): Promise<void> {

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Prisma } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
+import { inertCellSql } from '../csv/inert-cells.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
 import { shownWithdrawalReasonSql } from '../../actions/participants/programme-type-names.js';
@@ -120,9 +121,14 @@ const columns = (): [header: string, sql: Prisma.Sql, freeText?: boolean][] => [
 
 export const DECLARATIONS_CSV_HEADERS = columns().map(([header]) => header);
 
+/** Free text as the CSV holds it: never a live spreadsheet formula (src/reports/csv/inert-cells.ts). */
+const cellText = (sql: Prisma.Sql, freeText?: boolean) => (freeText ? inertCellSql(sql) : sql);
+
 /** A cell as CSV writes it: quoted only when it holds a comma, a quote or a line break; null is empty. */
-const csvCell = (sql: Prisma.Sql, freeText?: boolean) =>
-  freeText ? Prisma.sql`COALESCE(CASE WHEN ${sql} ~ '[",\r\n]' THEN '"' || replace(${sql}, '"', '""') || '"' ELSE ${sql} END, '')` : Prisma.sql`COALESCE(${sql}, '')`;
+const csvCell = (raw: Prisma.Sql, freeText?: boolean) => {
+  const sql = cellText(raw, freeText);
+  return freeText ? Prisma.sql`COALESCE(CASE WHEN ${sql} ~ '[",\r\n]' THEN '"' || replace(${sql}, '"', '""') || '"' ELSE ${sql} END, '')` : Prisma.sql`COALESCE(${sql}, '')`;
+};
 
 /**
  * The CSV's rows as one column of whole lines, for line items (of declarations of their statement's own
@@ -135,7 +141,7 @@ export const declarationLinesSql = (where: Prisma.Sql): Prisma.Sql =>
 
 /** The same rows as the CSV's columns, named by its headers: COPY of this query writes the same bytes as we do. */
 export const declarationColumnsSql = (where: Prisma.Sql): Prisma.Sql =>
-  Prisma.sql`SELECT ${Prisma.join(columns().map(([header, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(`"${header}"`)}`))} ${declarationsFrom(where)}`;
+  Prisma.sql`SELECT ${Prisma.join(columns().map(([header, sql, freeText]) => Prisma.sql`${cellText(sql, freeText)} AS ${Prisma.raw(`"${header}"`)}`))} ${declarationsFrom(where)}`;
 
 /**
  * Schedule, school and training status come from the participant's latest induction record under the

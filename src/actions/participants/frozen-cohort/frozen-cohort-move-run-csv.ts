@@ -1,6 +1,6 @@
 // A finished bulk move's outcomes as CSV, one line per participant, for the support ticket or the provider.
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { csvText } from '../../../reports/csv/inert-cells.js';
 import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
 import { ActionError, notFound } from '../../errors.js';
@@ -19,7 +19,7 @@ export async function frozenCohortMoveRunCsv(ctx: ActorContext, raw: unknown): P
   const output = moveRunOutput(run);
   if (!output) throw new ActionError('INVALID_STATE', 'The run has not finished yet.');
   const rows = await withParticipantDetails(output.outcomes);
-  const csv = stringify(
+  const csv = csvText(
     rows.map((r) => [r.participantProfileId, r.fullName, r.trn, r.schoolName, r.schoolUrn, r.cohortStartYear, OUTCOME_LABELS[r.outcome], r.message]),
     { header: true, columns: ['Participant ID', 'Name', 'TRN', 'School', 'URN', 'Cohort now', 'Outcome', 'Reason or result'] },
   );

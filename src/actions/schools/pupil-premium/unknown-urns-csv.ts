@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../../reports/csv/inert-cells.js';
 
 /** A URN in the file that is not one of our schools, with every line it is on. */
 export interface UnknownUrn {
@@ -8,7 +8,7 @@ export interface UnknownUrn {
 
 /** The unknown URNs as a CSV download, so support can check them against GIAS. */
 export function unknownUrnsCsv(unknownUrns: UnknownUrn[]): string {
-  return stringify(
+  return csvText(
     unknownUrns.map(({ urn, lines }) => [urn, lines.join(', ')]),
     { header: true, columns: ['URN', 'Lines in file'] },
   );

@@ -11,6 +11,15 @@ import { ActionError, notFound } from '../errors.js';
 
 export const OWN_REQUEST = 'You cannot approve or reject your own request: another finance or super user must decide it.';
 export const NOT_PENDING = 'This request has already been decided.';
+export const NEEDS_SECOND_APPROVER = 'This needs a second pair of eyes: request it, and another finance or super user approves it on the Approvals page.';
+
+/**
+ * Money actions that take effect at once (authorise payment, add or change an adjustment) refuse a person:
+ * people reach them only through an approved request (approve-request.ts runs their in-transaction part).
+ */
+export function refuseWithoutApproval(ctx: ActorContext): void {
+  if (ctx.actor.kind === 'user') throw new ActionError('FORBIDDEN', NEEDS_SECOND_APPROVER);
+}
 
 /** The signed-in back-office user making or deciding a request (the system and API callers never do). */
 export function requestingUser(ctx: ActorContext): { id: string; email: string; role: Role } {

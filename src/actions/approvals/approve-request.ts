@@ -75,7 +75,7 @@ async function apply(tx: Tx, ctx: ActorContext, request: ApprovalRequest): Promi
       if (declaration?.state !== 'paid') {
         throw new ActionError('INVALID_STATE', `This declaration is no longer paid (it is ${declaration?.state ?? 'gone'}), so there is nothing to claw back: reject this request.`);
       }
-      const voided = await voidDeclarationIn(tx, ctx, { declarationId, reason });
+      const voided = await voidDeclarationIn(tx, ctx, { declarationId, reason }, { clawbackApproved: true });
       return { declarationState: voided.state };
     }
   }

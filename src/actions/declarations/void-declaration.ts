@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Declaration } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
+import { NEEDS_SECOND_APPROVER } from '../approvals/approval-rules.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
@@ -33,7 +34,12 @@ export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<
  * The void inside the caller's transaction: a back-office user's clawback of a paid declaration arrives
  * here only from an approved request (src/actions/approvals/approve-request.ts).
  */
-export async function voidDeclarationIn(tx: Tx, ctx: ActorContext, input: z.output<typeof VoidDeclarationInput>): Promise<Declaration> {
+export async function voidDeclarationIn(
+  tx: Tx,
+  ctx: ActorContext,
+  input: z.output<typeof VoidDeclarationInput>,
+  options: { clawbackApproved?: boolean } = {},
+): Promise<Declaration> {
   const { declarationId, reason } = input;
   const { actor } = ctx;
   const voidedByUserId = actor.kind === 'user' ? actor.id : null;
@@ -46,6 +52,8 @@ export async function voidDeclarationIn(tx: Tx, ctx: ActorContext, input: z.outp
     });
     if (!declaration) throw notFound('Declaration');
 
+    // A lead provider voids its own paid declarations through the API; a person's clawback needs a second approver.
+    if (declaration.state === 'paid' && actor.kind === 'user' && !options.clawbackApproved) throw new ActionError('FORBIDDEN', NEEDS_SECOND_APPROVER);
     const voided = declaration.state === 'paid' ? await clawBack(tx, declaration, voidedByUserId, now) : await markVoided(tx, declaration, voidedByUserId, now);
     if (voided.type === 'mentor' && voided.declarationType === 'completed') await refreshMentorCompletion(tx, voided.participantProfileId, now);
     await recordAudit(tx, ctx, {

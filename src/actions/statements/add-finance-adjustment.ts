@@ -4,6 +4,7 @@ import type { FinanceAdjustment } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
+import { refuseWithoutApproval } from '../approvals/approval-rules.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
@@ -18,10 +19,11 @@ export const AddFinanceAdjustmentInput = z.object({
   amount: AdjustmentAmount,
 });
 
-/** Adds at once. Users reach this through an adjustment request (src/actions/approvals/request-adjustment.ts). */
+/** Adds at once, for the system; people add through an adjustment request (src/actions/approvals/request-adjustment.ts). */
 export async function addFinanceAdjustment(ctx: ActorContext, raw: unknown): Promise<FinanceAdjustment> {
   const input = parseInput(AddFinanceAdjustmentInput, raw);
   requirePermission(ctx, 'statements.adjust');
+  refuseWithoutApproval(ctx);
   return db().$transaction((tx) => addFinanceAdjustmentIn(tx, ctx, input));
 }
 

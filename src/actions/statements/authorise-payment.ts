@@ -6,6 +6,7 @@ import { db, type Tx } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
+import { refuseWithoutApproval } from '../approvals/approval-rules.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
@@ -32,12 +33,13 @@ export interface PaymentAuthorised {
 }
 
 /**
- * Authorises at once. Users reach this only through an approved request (src/actions/approvals/approve-request.ts,
- * which runs authorisePaymentIn in its own transaction); jobs and tests call it directly.
+ * Authorises at once. A person is refused: people reach it only through an approved request
+ * (src/actions/approvals/approve-request.ts runs authorisePaymentIn in its transaction).
  */
 export async function authorisePayment(ctx: ActorContext, raw: unknown): Promise<PaymentAuthorised> {
   const { statementId } = parseInput(AuthorisePaymentInput, raw);
   requirePermission(ctx, 'statements.authorise_payment');
+  refuseWithoutApproval(ctx);
   return db().$transaction((tx) => authorisePaymentIn(tx, ctx, statementId), { timeout: 120_000 });
 }
 

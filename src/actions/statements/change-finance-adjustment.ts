@@ -4,6 +4,7 @@ import type { FinanceAdjustment } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { changedFields, recordAudit } from '../audit.js';
+import { refuseWithoutApproval } from '../approvals/approval-rules.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
@@ -17,10 +18,11 @@ export const ChangeFinanceAdjustmentInput = z.object({
   amount: AdjustmentAmount,
 });
 
-/** Changes at once. Users reach this through an adjustment request (src/actions/approvals/request-adjustment.ts). */
+/** Changes at once, for the system; people change through an adjustment request (src/actions/approvals/request-adjustment.ts). */
 export async function changeFinanceAdjustment(ctx: ActorContext, raw: unknown): Promise<FinanceAdjustment> {
   const input = parseInput(ChangeFinanceAdjustmentInput, raw);
   requirePermission(ctx, 'statements.adjust');
+  refuseWithoutApproval(ctx);
   return db().$transaction((tx) => changeFinanceAdjustmentIn(tx, ctx, input));
 }
 

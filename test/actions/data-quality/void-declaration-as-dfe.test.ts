@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { DeclarationState } from '@prisma/client';
-import { voidDeclaration } from '../../../src/actions/declarations/void-declaration.js';
+import { NEEDS_SECOND_APPROVER } from '../../../src/actions/approvals/approval-rules.js';
+import { voidDeclaration, voidDeclarationIn } from '../../../src/actions/declarations/void-declaration.js';
 import type { ActorContext } from '../../../src/actions/actor.js';
 import { db } from '../../../src/db/client.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createStatement, createUser, userContext, type ParticipantWorld } from '../../support/factories.js';
@@ -35,12 +36,13 @@ describe('voiding a declaration as the DfE', () => {
     });
   });
 
-  it('claws back a paid declaration on the next output-fee statement', async () => {
+  it('claws back a paid declaration on the next output-fee statement once a second person approves', async () => {
     const paid = await createStatement(world.leadProvider, world.cohort, { state: 'paid' });
     const next = await openStatement(world.leadProvider, world.cohort, 5);
     const declaration = await createDeclaration(await createParticipant(world), world.leadProvider, { state: 'paid', statement: paid });
 
-    const clawedBack = await voidDeclaration(finance, { declarationId: declaration.id, reason: 'Participant never started' });
+    await expect(voidDeclaration(finance, { declarationId: declaration.id, reason: 'Participant never started' })).rejects.toMatchObject({ message: NEEDS_SECOND_APPROVER });
+    const clawedBack = await db().$transaction((tx) => voidDeclarationIn(tx, finance, { declarationId: declaration.id, reason: 'Participant never started' }, { clawbackApproved: true }));
 
     expect(clawedBack.state).toBe('awaiting_clawback');
     const lineItems = await db().statementLineItem.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: 'asc' } });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Statement } from '@prisma/client';
+import { systemContext } from '../../../src/actions/actor.js';
+import { NEEDS_SECOND_APPROVER } from '../../../src/actions/approvals/approval-rules.js';
 import { db } from '../../../src/db/client.js';
 import { authorisePayment } from '../../../src/actions/statements/authorise-payment.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createStatement, userContext } from '../../support/factories.js';
 import { clawBack, createContract, daysFromToday } from '../../reports/statements/statement-world.js';
 
-const finance = userContext('finance');
+// Authorising at once is for the system: people go through an approval request (test/actions/approvals).
+const finance = systemContext('payment run');
 
 async function payableStatement(overrides: Partial<Statement> = {}) {
   const world = await createParticipantWorld(2024);
@@ -55,7 +58,7 @@ describe('authorisePayment', () => {
     const snapshot = await db().statementSnapshot.findFirstOrThrow({ where: { statementId: statement.id } });
     expect(snapshot.total.toString()).toBe('57.6');
     const audit = await db().auditEvent.findFirstOrThrow({ where: { subjectId: statement.id } });
-    expect(audit).toMatchObject({ action: 'statement.authorised_for_payment', actorLabel: 'finance@example.com' });
+    expect(audit).toMatchObject({ action: 'statement.authorised_for_payment', actorLabel: 'System: payment run' });
     expect(audit.after).toMatchObject({ state: 'paid', declarationsPaid: 2, declarationsClawedBack: 1, total: '57.60' });
   });
 
@@ -97,6 +100,8 @@ describe('authorisePayment', () => {
     const { statement } = await payableStatement();
     const before = await footprint(statement.id);
     await expect(authorisePayment(userContext('support'), { statementId: statement.id, checksDone: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A finance user alone cannot authorise: a second person must approve their request.
+    await expect(authorisePayment(userContext('finance'), { statementId: statement.id, checksDone: true })).rejects.toMatchObject({ code: 'FORBIDDEN', message: NEEDS_SECOND_APPROVER });
     expect(await footprint(statement.id)).toEqual(before);
   });
 });

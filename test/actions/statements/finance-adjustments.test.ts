@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Statement } from '@prisma/client';
+import { systemContext } from '../../../src/actions/actor.js';
+import { NEEDS_SECOND_APPROVER } from '../../../src/actions/approvals/approval-rules.js';
 import { db } from '../../../src/db/client.js';
 import { addFinanceAdjustment } from '../../../src/actions/statements/add-finance-adjustment.js';
 import { changeFinanceAdjustment } from '../../../src/actions/statements/change-finance-adjustment.js';
 import { removeFinanceAdjustment } from '../../../src/actions/statements/remove-finance-adjustment.js';
 import { createParticipantWorld, createStatement, userContext } from '../../support/factories.js';
 
-const finance = userContext('finance');
+// Adjusting at once is for the system: people go through an adjustment request (test/actions/approvals).
+const finance = systemContext('adjustments test');
 const NAME = 'Enter a name for the adjustment you want to add';
 const AMOUNT = 'Enter the amount of money that needs to be paid';
 
@@ -74,6 +77,7 @@ describe('finance adjustments', () => {
   it('refuses a user without the permission', async () => {
     const s = await statement();
     await expect(addFinanceAdjustment(userContext('policy'), { statementId: s.id, paymentType: 'Fee', amount: '10' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(addFinanceAdjustment(userContext('finance'), { statementId: s.id, paymentType: 'Fee', amount: '10' })).rejects.toMatchObject({ message: NEEDS_SECOND_APPROVER });
     expect(await db().financeAdjustment.count({ where: { statementId: s.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { subjectId: s.id } })).toBe(0);
   });

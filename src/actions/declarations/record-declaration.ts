@@ -61,7 +61,7 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
     errors.add('course_identifier', MESSAGES.npqNoLongerSupported);
     errors.throwIfAny();
   }
-  const teacher = await findTeacher(tx, input.participantId);
+  const teacher = await findTeacher(tx, scope, input.participantId);
   const profile = teacher ? await activeProfileFor(tx, teacher.id, input.courseIdentifier) : null;
   // Concurrent submissions for one participant queue here, so the duplicate check below sees the first.
   if (profile) await tx.$queryRaw`SELECT 1 FROM participant_profiles WHERE id = ${profile.id}::uuid FOR UPDATE`;

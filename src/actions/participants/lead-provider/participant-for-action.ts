@@ -21,7 +21,7 @@ export async function participantForAction(
   input: { participantId?: string; courseIdentifier?: string },
   errors: FieldErrors,
 ): Promise<ParticipantForAction | null> {
-  const teacher = await findTeacher(tx, input.participantId);
+  const teacher = await findTeacher(tx, scope, input.participantId);
   if (!teacher) errors.add('participant_id', MESSAGES.invalidParticipant);
 
   const profile = teacher ? await activeProfileFor(tx, teacher.id, input.courseIdentifier) : null;

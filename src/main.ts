@@ -1,5 +1,6 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, demo data once, then the web app.
 import path from 'node:path';
+import { MigrationChangedError } from './db/migration-changed-error.js';
 import { ConfigError, loadConfig } from './server/config.js';
 
 async function main(): Promise<void> {
@@ -58,6 +59,6 @@ async function printWelcome(port: number): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? `Cannot start: ${error.message}` : error);
+  console.error(error instanceof ConfigError || error instanceof MigrationChangedError ? `Cannot start: ${error.message}` : error);
   process.exit(1);
 });

@@ -19,6 +19,8 @@ export interface CliCommand {
   usage?: string;
   /** Whether the command needs the database (opened, migrated and released around run). Default true. */
   needsDatabase?: boolean;
+  /** False for a command that rebuilds the schema itself, so it still runs when an applied migration has changed. */
+  migrateFirst?: boolean;
   /** Returns the result printed as the last line with --json. */
   run(args: CliArgs, out: CliOutput): Promise<Record<string, unknown>>;
   /** With --json, print run()'s result as it is, without `ok`: for commands whose output is specified exactly. */

@@ -2,6 +2,7 @@
 import { openDatabase } from '../db/database.js';
 import { disconnectDb } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
+import { MigrationChangedError } from '../db/migration-changed-error.js';
 import { asActionError } from '../actions/errors.js';
 import { CliUsageError, type CliArgs } from './command.js';
 import { commands } from './registry.js';
@@ -60,13 +61,13 @@ async function main(): Promise<number> {
   const out = { say: (line: string) => { if (!json) console.log(line); } };
   const database = command.needsDatabase === false ? undefined : await openDatabase();
   try {
-    if (database) await applyMigrations(database.url);
+    if (database && command.migrateFirst !== false) await applyMigrations(database.url);
     const result = await command.run(args, out);
     if (json) console.log(command.jsonLine?.(result) ?? JSON.stringify(command.rawJson ? result : { ok: true, ...result }));
     return command.exitCode?.(result) ?? 0;
   } catch (error) {
     const refusal = asActionError(error);
-    const known = error instanceof CliUsageError || refusal;
+    const known = error instanceof CliUsageError || error instanceof MigrationChangedError || refusal;
     const message = refusal?.message ?? (known ? (error as Error).message : String((error as Error)?.stack ?? error));
     const details = refusal?.fieldErrors;
     if (json) console.log(JSON.stringify({ ok: false, error: message, details }));

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openConnection } from './connection.js';
+import { MigrationChangedError } from './migration-changed-error.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const MIGRATION_LOCK = 727_001;
@@ -21,25 +22,38 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** sha256 of the file, as Prisma records it, with a Windows checkout's CRLF line ends read as LF. */
+export const checksumOf = (sql: string): string => sha256(sql.replace(/\r\n/g, '\n'));
+
+/** A file matches the checksum recorded when it was applied, whichever line ends it was applied with. */
+const unchanged = (recorded: string, sql: string) => recorded === checksumOf(sql) || recorded === sha256(sql);
+
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const client = await openConnection(databaseUrl);
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(CREATE_TABLE);
-    const done = new Set(
-      (await client.query<{ migration_name: string }>(
-        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      )).rows.map((r) => r.migration_name),
+    const done = new Map(
+      (await client.query<{ migration_name: string; checksum: string }>(
+        'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      )).rows.map((r) => [r.migration_name, r.checksum]),
     );
     const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
+    const files = new Map<string, string>();
+    for (const name of names) files.set(name, await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'));
+    // Checked before applying anything, so a changed migration stops the start with the database untouched.
+    const changed = names.filter((name) => done.has(name) && !unchanged(done.get(name)!, files.get(name)!));
+    if (changed.length) throw new MigrationChangedError(changed);
     for (const name of names) {
       if (done.has(name)) continue;
-      const sql = await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
-      const checksum = createHash('sha256').update(sql).digest('hex');
+      const sql = files.get(name)!;
+      const checksum = checksumOf(sql);
       await client.query('BEGIN');
       try {
         await client.query(sql);

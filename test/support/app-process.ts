@@ -30,10 +30,10 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const url = `http://localhost:${port}`;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`App did not start in time:\n${output}`)), 300_000);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`App exited with ${code}:\n${output}`)); });
     const poll = setInterval(() => {
       if (output.includes(`${url}/admin`)) { clearInterval(poll); clearTimeout(timer); resolve(); }
     }, 100);
+    child.once('exit', (code) => { clearTimeout(timer); clearInterval(poll); reject(new Error(`App exited with ${code}:\n${output}`)); });
   });
   return {
     url,

@@ -5,6 +5,7 @@ export const dbReset: CliCommand = {
   name: 'db:reset',
   summary: 'Drop all data, migrate and seed demo data again (never in production)',
   usage: '--yes [--size small|full]',
+  migrateFirst: false,
   async run(args, out) {
     if (process.env.NODE_ENV === 'production') throw new CliUsageError('db:reset refuses to run when NODE_ENV=production.');
     if (args.options.yes !== 'true') throw new CliUsageError('This deletes every record. Run again with --yes to confirm.');

@@ -9,6 +9,7 @@ import { rejectRequest } from '../../../src/actions/approvals/reject-request.js'
 import { requestAdjustment } from '../../../src/actions/approvals/request-adjustment.js';
 import { requestDeclarationVoid } from '../../../src/actions/approvals/request-declaration-void.js';
 import { requestPaymentAuthorisation } from '../../../src/actions/approvals/request-payment-authorisation.js';
+import { voidDeclarationPage } from '../../../src/admin/confirm/void-declaration-page.js';
 import { approvalsPage } from '../../../src/admin/finance/approvals-page.js';
 import { approvalsApprove, approvalsReject } from '../../../src/cli/commands/approvals-decide.js';
 import { statementsAuthorise } from '../../../src/cli/commands/statements-authorise.js';
@@ -142,6 +143,12 @@ describe('voiding a paid declaration', () => {
     await expect(approveRequest(alice, { requestId: requested.request.id })).rejects.toMatchObject({ message: OWN_REQUEST });
     await approveRequest(bob, { requestId: requested.request.id });
     expect((await db().declaration.findUniqueOrThrow({ where: { id: paid.id } })).state).toBe('awaiting_clawback');
+
+    // The back office's "Void declaration" on a paid one asks for approval and changes nothing yet.
+    const another = await createDeclaration(await createParticipant(world), world.leadProvider, { statement: paidStatement, state: 'paid' });
+    expect(await voidDeclarationPage.submit(alice, another.id, { reason: 'Withdrew before starting' })).toMatch(/^Clawback requested/);
+    expect((await db().declaration.findUniqueOrThrow({ where: { id: another.id } })).state).toBe('paid');
+    expect(await db().approvalRequest.count({ where: { declarationId: another.id, status: 'pending' } })).toBe(1);
   });
 });
 

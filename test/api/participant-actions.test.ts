@@ -193,6 +193,8 @@ describe('PUT /participants/ecf/{id}/change-schedule', () => {
       'You cannot change a participant to this cohort as you do not have a partnership with the school for the cohort. Contact the DfE for assistance.',
     ];
     expect(await change(participant.teacher.id, { schedule_identifier: 'ecf-standard-september', cohort: '2025' })).toEqual(unprocessable(noPartnership));
+    // An unknown cohort: only the cohort is wrong; the schedule is looked up within it (app/services/change_schedule.rb).
+    expect(await change(participant.teacher.id, { schedule_identifier: 'ecf-standard-september', cohort: '1999' })).toEqual(unprocessable(noPartnership));
 
     await createProviderRelationship(world.leadProvider, world.deliveryPartner, cohort2025);
     const partnership = await createPartnership({ school: world.school, leadProvider: world.leadProvider, deliveryPartner: world.deliveryPartner, cohort: cohort2025 });

@@ -58,6 +58,21 @@ describe('POST /partnerships/ecf', () => {
     ));
   });
 
+  // app/services/partnerships/create.rb: presence of every attribute is validated before any value is judged,
+  // so blank attributes come first; an unknown cohort leaves the delivery partner without a relationship.
+  it('lists blank attributes before wrong ones, as the DfE validates them', async () => {
+    expect(await post({ cohort: '1999', school_id: '', delivery_partner_id: 'not-an-id' })).toEqual(errors(
+      ['school_id', "Enter a '#/school_id'."],
+      ['cohort', "The '#/cohort' you have entered is invalid. Check cohort details and try again."],
+      ['delivery_partner_id', "The '#/delivery_partner_id' you have entered is invalid. Check delivery partner details and try again."],
+    ));
+    expect(await post({ cohort: 'next year', school_id: 'abc', delivery_partner_id: deliveryPartner.id })).toEqual(errors(
+      ['cohort', "The '#/cohort' you have entered is invalid. Check cohort details and try again."],
+      ['school_id', "The '#/school_id' you have entered is invalid. Check school details and try again. Contact the DfE for support if you are unable to find the '#/school_id'."],
+      ['delivery_partner_id', 'The entered delivery partner is not recognised to be working in partnership with you for the given cohort. Contact the DfE for more information.'],
+    ));
+  });
+
   it('refuses schools that cannot take funded training or already have a provider, verbatim', async () => {
     const independent = await createSchool({ schoolTypeCode: 11 });
     const closed = await createSchool({ schoolStatusCode: 2 });

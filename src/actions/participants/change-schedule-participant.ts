@@ -69,7 +69,9 @@ async function planChange(
         orderBy: { createdAt: 'asc' },
       })
     : null;
-  if (input.scheduleIdentifier && !schedule) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
+  // An unknown cohort is the cohort's problem alone: the DfE looks the schedule up within it and reports only
+  // the missing partnership (app/services/change_schedule.rb, validate_school_cohort_exists).
+  if (input.scheduleIdentifier && target && !schedule) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
   if (record.trainingStatus === 'withdrawn') errors.add('participant_id', MESSAGES.withdrawnParticipant);
 
   const frozenMove = target ? await isFrozenCohortMove(tx, profile, current, target) : false;

@@ -56,16 +56,25 @@ async function check(tx: Tx, input: z.infer<typeof CreatePartnershipInput>, lead
   const problems: FieldError[] = [];
   const add = (field: string, message: string | null) => message && problems.push({ field, message });
 
-  const cohort = await findCohort(tx, input.cohort);
-  add('cohort', !input.cohort ? M.cohortBlank : cohort ? null : M.cohortInvalid);
+  // In the DfE's order (app/services/partnerships/create.rb): every blank attribute first, then the present
+  // ones that are wrong: cohort, lead provider, school, delivery partner.
+  add('cohort', input.cohort ? null : M.cohortBlank);
+  add('school_id', input.schoolId ? null : M.schoolBlank);
+  add('lead_provider_id', leadProviderId ? null : M.leadProviderBlank);
+  add('delivery_partner_id', input.deliveryPartnerId ? null : M.deliveryPartnerBlank);
 
-  const school = isUuid(input.schoolId) ? await tx.school.findUnique({ where: { id: input.schoolId } }) : null;
-  add('school_id', !input.schoolId ? M.schoolBlank : school ? await schoolProblem(tx, school, cohort, leadProviderId) : M.schoolInvalid);
+  const cohort = await findCohort(tx, input.cohort);
+  if (input.cohort) add('cohort', cohort ? null : M.cohortInvalid);
 
   const leadProvider = isUuid(leadProviderId) ? await tx.leadProvider.findUnique({ where: { id: leadProviderId } }) : null;
-  add('lead_provider_id', !leadProviderId ? M.leadProviderBlank : leadProvider ? null : M.leadProviderInvalid);
+  if (leadProviderId) add('lead_provider_id', leadProvider ? null : M.leadProviderInvalid);
 
-  add('delivery_partner_id', await deliveryPartnerProblem(tx, input.deliveryPartnerId, { leadProviderId: leadProvider?.id, cohortId: cohort?.id }));
+  const school = isUuid(input.schoolId) ? await tx.school.findUnique({ where: { id: input.schoolId } }) : null;
+  if (input.schoolId) add('school_id', school ? await schoolProblem(tx, school, cohort, leadProviderId) : M.schoolInvalid);
+
+  if (input.deliveryPartnerId) {
+    add('delivery_partner_id', await deliveryPartnerProblem(tx, input.deliveryPartnerId, { leadProviderId: leadProvider?.id, cohortId: cohort?.id }));
+  }
 
   return { problems, cohort, school };
 }

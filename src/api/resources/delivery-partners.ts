@@ -14,7 +14,9 @@ interface DeliveryPartnerRow {
   updatedAt: Date;
 }
 
+/** The documented columns, and `name`, which the DfE also sorts by (spec/requests/api/v3/delivery_partners_spec.rb). */
 export const DELIVERY_PARTNER_SORTS = {
+  name: Prisma.sql`dp.name`,
   created_at: Prisma.sql`dp."createdAt"`,
   updated_at: Prisma.sql`"updatedAt"`,
 };

@@ -57,10 +57,10 @@ interface Checked {
 
 async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Promise<Checked> {
   const errors = new FieldErrors();
-  if (input.courseIdentifier?.startsWith('npq-')) {
-    errors.add('course_identifier', MESSAGES.npqNoLongerSupported);
-    errors.throwIfAny();
-  }
+  // The DfE adds this before validating, and then validates on: the participant checks give way to it, the
+  // date and type checks still run (app/services/record_declaration.rb, ensure_npq_course_no_longer_supported).
+  const npq = input.courseIdentifier?.startsWith('npq-') ?? false;
+  if (npq) errors.add('course_identifier', MESSAGES.npqNoLongerSupported);
   const teacher = await findTeacher(tx, scope, input.participantId);
   const profile = teacher ? await activeProfileFor(tx, teacher.id, input.courseIdentifier) : null;
   // Concurrent submissions for one participant queue here, so the duplicate check below sees the first.
@@ -72,7 +72,7 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
     ? await tx.milestone.findFirst({ where: { scheduleId: schedule.id, declarationType }, orderBy: { startDate: 'asc' } })
     : null;
 
-  if (!teacher) errors.add('participant_id', MESSAGES.invalidParticipant);
+  if (!teacher && !npq) errors.add('participant_id', MESSAGES.invalidParticipant);
   if (profile && date) {
     const withdrawnOn = await withdrawnBefore(tx, scope, profile, date);
     if (withdrawnOn) errors.add('participant_id', withdrawnBeforeDeclaration(rfc3339Seconds(withdrawnOn)));

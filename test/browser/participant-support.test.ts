@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 import { createParticipant, createParticipantWorld } from '../support/factories.js';
 
@@ -35,7 +35,7 @@ it('support finds a participant, defers them with a reason, and sees the change 
   await page.getByText(`Signed in as ${support.email}`).waitFor();
 
   await page.goto(`${app.url}/admin/pages/participants`);
-  await page.getByLabel('Find a participant by participant ID, name, email address or TRN').fill(fullName);
+  await page.getByLabel('Find a participant by participant ID, name, email address, TRN, or school name or URN').fill(fullName);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByTestId('search-results').getByRole('link', { name: fullName }).click();
 
@@ -54,5 +54,43 @@ it('support finds a participant, defers them with a reason, and sees the change 
   await audit.getByText('participant.deferred').waitFor();
   expect(await audit.textContent()).toContain('Ticket 1234: the school says she is on a career break');
   expect(await db().participantProfile.findUniqueOrThrow({ where: { id: participant.profile.id } })).toMatchObject({ trainingStatus: 'deferred' });
+  await page.close();
+});
+
+it("support sees a school's ECTs and mentors on its page and finds them by the school's URN and name", async () => {
+  const world = await createParticipantWorld();
+  const ect = await createParticipant(world, { fullName: `Ada Schoolward ${randomUUID().slice(0, 6)}` });
+  const mentor = await createParticipant(world, { type: 'mentor', fullName: `Mo Mentorson ${randomUUID().slice(0, 6)}` });
+  const page = await signInAs(browser, app.url, 'support');
+
+  await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+  const section = page.getByTestId('school-participants');
+  const ectRow = section.getByRole('row', { name: new RegExp(ect.teacher.fullName) });
+  await ectRow.waitFor();
+  const ectText = await ectRow.textContent();
+  for (const expected of ['ECT', '2024', world.leadProvider.name, world.deliveryPartner.name, 'Training active']) expect(ectText).toContain(expected);
+  expect(await section.getByRole('row', { name: new RegExp(mentor.teacher.fullName) }).textContent()).toContain('Mentor');
+  await section.getByRole('link', { name: mentor.teacher.fullName }).click();
+  await page.getByTestId('profile-mentor').waitFor();
+
+  const searchBox = 'Find a participant by participant ID, name, email address, TRN, or school name or URN';
+  for (const query of [world.school.urn, world.school.name]) {
+    await page.goto(`${app.url}/admin/pages/participants`);
+    await page.getByLabel(searchBox).fill(query);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const results = page.getByTestId('search-results');
+    await results.getByRole('link', { name: ect.teacher.fullName }).waitFor();
+    await results.getByRole('link', { name: mentor.teacher.fullName }).waitFor();
+  }
+  await page.close();
+});
+
+it("the school page shows no people to a role that may not read them", async () => {
+  const world = await createParticipantWorld();
+  await createParticipant(world);
+  const page = await signInAs(browser, app.url, 'policy');
+  await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+  await page.getByText(world.school.name).first().waitFor();
+  expect(await page.getByTestId('school-participants').count()).toBe(0);
   await page.close();
 });

@@ -1,5 +1,7 @@
 // Debian's chromium driven by playwright-core (playwright's own browser download cannot run here).
-import { chromium, type Browser } from 'playwright-core';
+import type { Role } from '@prisma/client';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,4 +12,16 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/** A new page signed in to the back office as the demo login of the role (seeds/demo-logins.ts). */
+export async function signInAs(browser: Browser, appUrl: string, role: Role): Promise<Page> {
+  const login = DEMO_LOGINS.find((l) => l.role === role)!;
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${appUrl}/admin/login`);
+  await page.fill('input[name=email]', login.email);
+  await page.fill('input[name=password]', login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${login.email}`).waitFor();
+  return page;
 }

@@ -28,7 +28,7 @@ const FinanceParticipantSearch: React.FC<{ page: string; onOpenStatement: (id: s
   return (
     <Box mb="xl" data-testid="participant-search">
       <form onSubmit={search}>
-        <Label htmlFor="participant-search">Find a participant by name, TRN or participant ID</Label>
+        <Label htmlFor="participant-search">Find a participant by name, TRN, participant ID, or school name or URN</Label>
         <Box flex flexDirection="row">
           <Box width={420} mr="default"><Input id="participant-search" width={1} value={query} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)} /></Box>
           <Button type="submit" mr="default">Search</Button>

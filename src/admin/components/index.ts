@@ -23,6 +23,7 @@ export const Components = {
   SchoolCohorts: add('SchoolCohorts', 'school-cohorts.tsx'),
   AppropriateBodyPanel: add('AppropriateBodyPanel', 'appropriate-body-panel.tsx'),
   SchoolPupilPremium: add('SchoolPupilPremium', 'school-pupil-premium.tsx'),
+  SchoolParticipants: add('SchoolParticipants', 'school-participants.tsx'),
   CohortOverview: add('CohortOverview', 'cohort-overview.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };

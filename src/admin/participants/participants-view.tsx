@@ -93,7 +93,8 @@ function ActionForm({ spec, busy, errors, onSubmit, onCancel }: {
             {f.type === 'select' ? (
               <select id={id} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} style={{ width: '100%', padding: 8 }}>
                 <option value="">Choose…</option>
-                {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {/* Deferral and withdrawal reasons share values such as "other"; the label tells them apart. */}
+                {(f.options ?? []).map((o) => <option key={`${o.value}|${o.label}`} value={o.value}>{o.label}</option>)}
               </select>
             ) : f.type === 'textarea' ? (
               <TextArea id={id} width="100%" rows={3} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(f.name, e.target.value)} />
@@ -300,7 +301,7 @@ const ParticipantsPage: React.FC = () => {
   const searchBox = (
     <Box as="form" flex flexDirection="row" alignItems="flex-end" mb="xl" onSubmit={(e: React.FormEvent) => { e.preventDefault(); go({ q: text.trim() }); }}>
       <Box flexGrow={1} mr="default">
-        <Label htmlFor="participant-search">Find a participant by participant ID, name, email address or TRN</Label>
+        <Label htmlFor="participant-search">Find a participant by participant ID, name, email address, TRN, or school name or URN</Label>
         <Input id="participant-search" width="100%" value={text} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value)} />
       </Box>
       <Button type="submit" variant="contained">Search</Button>

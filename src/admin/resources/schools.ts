@@ -9,6 +9,7 @@ import { pupilPremiumImport } from '../imports/pupil-premium-import.js';
 import { organisationUsersLink } from '../data-quality/organisation-users-link.js';
 import { nav } from '../navigation.js';
 import { COHORTS_PROPERTY, cohortsProperty, withCohortsTab } from '../schools/cohorts-tab.js';
+import { PARTICIPANTS_PROPERTY, participantsProperty, withParticipants } from '../schools/participants-section.js';
 import { PUPIL_PREMIUM_PROPERTY, pupilPremiumProperty, withPupilPremiums } from '../schools/pupil-premium-section.js';
 import { defineResource } from './define-resource.js';
 
@@ -19,11 +20,11 @@ export const schoolResources = () => [
     filter: ['name', 'urn', 'localAuthorityName', 'schoolTypeCode', 'schoolStatusCode', 'section41Approved'],
     show: ['urn', 'name', 'ukprn', 'schoolTypeCode', 'schoolTypeName', 'schoolStatusCode', 'schoolStatusName',
       'localAuthorityCode', 'localAuthorityName', 'administrativeDistrictCode', 'administrativeDistrictName', 'postcode',
-      'primaryContactEmail', 'secondaryContactEmail', 'inductionTutorName', 'inductionTutorEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY, PUPIL_PREMIUM_PROPERTY],
+      'primaryContactEmail', 'secondaryContactEmail', 'inductionTutorName', 'inductionTutorEmail', 'section41Approved', 'createdAt', 'updatedAt', COHORTS_PROPERTY, PARTICIPANTS_PROPERTY, PUPIL_PREMIUM_PROPERTY],
     edit: { permission: 'schools.edit', operation: updateSchool, properties: ['name', 'primaryContactEmail', 'secondaryContactEmail', 'section41Approved'] },
-    properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty, [PUPIL_PREMIUM_PROPERTY]: pupilPremiumProperty },
+    properties: { name: { description: 'Search by name or URN' }, [COHORTS_PROPERTY]: cohortsProperty, [PARTICIPANTS_PROPERTY]: participantsProperty, [PUPIL_PREMIUM_PROPERTY]: pupilPremiumProperty },
     sort: { sortBy: 'name', direction: 'asc' },
-    actions: { show: { after: [withCohortsTab, withPupilPremiums] }, importGias: importAction(giasImport), replaceInductionTutor: confirmAction(replaceInductionTutorPage) },
+    actions: { show: { after: [withCohortsTab, withParticipants, withPupilPremiums] }, importGias: importAction(giasImport), replaceInductionTutor: confirmAction(replaceInductionTutorPage) },
   }),
   defineResource({
     model: 'PupilPremium', table: 'pupil_premiums', navigation: nav.schools, readers: 'everyone', titleProperty: 'startYear',

@@ -1,5 +1,5 @@
-// Support's participant search: one box for a participant id (or training record id), a TRN, an email or part of
-// a name. Each person found comes with their profiles (ECT, mentor) and where those train now. Matches are
+// Support's participant search: one box for a participant id (or training record id), a TRN, an email, part of
+// a name, or a school's URN or part of its name (everyone with a profile there). Each person found comes with their profiles (ECT, mentor) and where those train now. Matches are
 // gathered first (MATERIALIZED) so part-words use the trigram indexes rather than a walk of the name index.
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
@@ -43,12 +43,22 @@ function matchSql(query: string): Prisma.Sql {
   if (isUuid(query as string | undefined)) {
     return Prisma.sql`t.id = ${query}::uuid OR t.id IN (SELECT "teacherId" FROM participant_profiles WHERE id = ${query}::uuid)`;
   }
-  const digits = query.replace(/^(trn)?\s*/i, '');
-  if (/^\d{5,7}$/.test(digits)) return Prisma.sql`t.trn = ${digits}`;
+  const digits = query.replace(/^(trn|urn)?\s*/i, '');
+  // A URN has six digits and a TRN seven (some older ones fewer), so six digits may be either.
+  if (/^\d{5,7}$/.test(digits)) return Prisma.sql`t.trn = ${digits} OR t.id IN (${atSchools(Prisma.sql`s.urn = ${digits}`)})`;
   if (query.includes('@')) return Prisma.sql`t.email ILIKE ${likePattern(query)}`;
   const words = query.split(/\s+/).map(likePattern);
-  return Prisma.join(words.map((w) => Prisma.sql`(t."fullName" ILIKE ${w} OR t.email ILIKE ${w})`), ' AND ');
+  const byPerson = Prisma.join(words.map((w) => Prisma.sql`(t."fullName" ILIKE ${w} OR t.email ILIKE ${w})`), ' AND ');
+  const bySchool = Prisma.join(words.map((w) => Prisma.sql`s.name ILIKE ${w}`), ' AND ');
+  return Prisma.sql`(${byPerson}) OR t.id IN (${atSchools(bySchool)})`;
 }
+
+/** The teachers with a profile at a school that matches. */
+const atSchools = (schoolMatch: Prisma.Sql) => Prisma.sql`
+  SELECT p."teacherId" FROM schools s
+  JOIN school_cohorts sc ON sc."schoolId" = s.id
+  JOIN participant_profiles p ON p."schoolCohortId" = sc.id
+  WHERE ${schoolMatch}`;
 
 export async function searchParticipants(rawQuery: string): Promise<SearchHit[]> {
   const query = rawQuery.trim();

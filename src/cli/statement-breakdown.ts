@@ -1,19 +1,12 @@
 // A statement's calculation as lines of text for the statement commands: each line as presented
 // (count × fee = amount to the penny), the calculator's workings (service fee bands), and the headline figures.
 import { formatPounds, type Decimal } from '../reports/statements/decimal.js';
-import { declarationTypeLabel } from '../reports/statements/declaration-types.js';
 import type { EcfStatementResult } from '../reports/statements/ecf-calculator.js';
 import { HEADLINE_LABELS, type HeadlineFigures } from '../reports/statements/headline-figures.js';
 import type { MentorStatementResult } from '../reports/statements/mentor-calculator.js';
 import { formatFee, type PresentedLine, type PresentedPart } from '../reports/statements/presented-statement.js';
 
 const money = (amount: Decimal) => formatPounds(amount).padStart(14);
-
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 const lineText = (l: PresentedLine) => (l.count === null || !l.fee
   ? `  ${l.label}: ${formatPounds(l.amount)}`

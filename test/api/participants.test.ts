@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { deferParticipant } from '../../src/actions/participants/defer-participant.js';
 import { db } from '../../src/db/client.js';
 import {
-  createCohort, createFipProgramme, createParticipant, createParticipantWorld, createPartnership, createSchedule, createSchool, createSchoolCohort,
+  createCohort, createParticipant, createParticipantWorld, createPartnership, createSchedule, createSchool,
   type ParticipantWorld,
 } from '../support/factories.js';
 import { createToken, startApi, type ApiClient } from './support/api-client.js';

@@ -6,7 +6,6 @@ import type { ActorContext } from '../actor.js';
 import { changedFields, recordAudit } from '../audit.js';
 import { refuseWithoutApproval } from '../approvals/approval-rules.js';
 import { requirePermission } from '../authz.js';
-import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
 import { AdjustmentAmount, AdjustmentName } from './adjustment-fields.js';
 import { lockAdjustmentStatement } from './lock-adjustment-statement.js';

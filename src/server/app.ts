@@ -6,6 +6,7 @@ import { createApiDocsRouter } from '../api/docs/router.js';
 import { createApiRouter } from '../api/router.js';
 import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
 import type { AppConfig } from './config.js';
+import { serveFavicon } from './favicon.js';
 import { apiMaintenance, portalUnavailable } from './maintenance.js';
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<Express> {
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });
+  app.get('/favicon.ico', serveFavicon);
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
   app.use('/api/v3', createApiRouter({ maintenanceMessage: apiMaintenance }));
   app.use('/api/docs', createApiDocsRouter());

@@ -143,7 +143,7 @@ describe('late challenge from the school page', () => {
 
     await confirm.getByText('Yes, the Policy Engagement Team has authorised this challenge').click();
     await confirm.getByRole('button', { name: 'Challenge' }).click();
-    await page.getByText('Induction programme has been challenged').waitFor();
+    await page.getByText('Partnership has been challenged').waitFor();
     expect(await db().partnership.findUniqueOrThrow({ where: { id: world.partnership.id } })).toMatchObject({ challengeReason: 'mistake', challengedAt: expect.any(Date) });
 
     await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);

@@ -33,6 +33,6 @@ export const challengePartnershipPage: ConfirmActionOptions = {
   },
   async submit(ctx, id, form) {
     await challengePartnership(ctx, { partnershipId: id, reason: form.reason, confirmed: form.confirmed });
-    return 'Induction programme has been challenged';
+    return 'Partnership has been challenged';
   },
 };

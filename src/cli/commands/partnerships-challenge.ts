@@ -29,7 +29,7 @@ export const partnershipsChallenge: CliCommand = {
     const ctx = await backOfficeUser(requireOption(args, 'as'));
 
     const p = await challengePartnership(ctx, { partnershipId: id, reason, confirmed: true });
-    out.say(`Induction programme has been challenged: ${p.school.name} (URN ${p.school.urn}) with ${p.leadProvider.name} and ${p.deliveryPartner.name}, ${academicYearLabel(p.cohort.startYear)}.`);
+    out.say(`Partnership has been challenged: ${p.school.name} (URN ${p.school.urn}) with ${p.leadProvider.name} and ${p.deliveryPartner.name}, ${academicYearLabel(p.cohort.startYear)}.`);
     out.say(`Reason: ${CHALLENGE_REASON_LABELS[reason]}. The lead provider has been emailed.`);
     return {
       id: p.id,

@@ -2,6 +2,7 @@
 import type { BandInput } from './bands.js';
 import { Decimal } from './decimal.js';
 
+/** The revised target is 150% of the recruitment target (the target plus half), labelled "(150%)" as the DfE labels it. */
 export const REVISED_RECRUITMENT_TARGET_PERCENTAGE = 150;
 
 export interface ContractInformationRow {
@@ -64,7 +65,7 @@ export function ecfContractInformation(leadProviderName: string, contract: EcfCo
         heading: 'Targets',
         rows: [
           { label: 'Recruitment target', value: contract.recruitmentTarget },
-          { label: `Revised recruitment target (+${REVISED_RECRUITMENT_TARGET_PERCENTAGE}%)`, value: revisedRecruitmentTarget(contract.recruitmentTarget) },
+          { label: `Revised recruitment target (${REVISED_RECRUITMENT_TARGET_PERCENTAGE}%)`, value: revisedRecruitmentTarget(contract.recruitmentTarget) },
           ...uplift,
           { label: 'Set-up Fee', value: new Decimal(contract.setUpFee) },
         ],
@@ -87,7 +88,7 @@ export function ectMentorContractInformation(
         heading: 'ECTs',
         rows: [
           { label: 'ECTs recruitment target', value: contract.recruitmentTarget },
-          { label: `Revised ECTs recruitment target (+${REVISED_RECRUITMENT_TARGET_PERCENTAGE}%)`, value: revisedRecruitmentTarget(contract.recruitmentTarget) },
+          { label: `Revised ECTs recruitment target (${REVISED_RECRUITMENT_TARGET_PERCENTAGE}%)`, value: revisedRecruitmentTarget(contract.recruitmentTarget) },
         ],
       },
       {

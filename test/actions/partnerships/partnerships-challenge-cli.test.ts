@@ -33,7 +33,7 @@ describe('partnerships:challenge', () => {
     const { result, said } = await cli({ id: world.partnership.id, reason: 'not_confirmed', 'authorised-by-pet': 'true', as: email });
 
     expect(result).toMatchObject({ id: world.partnership.id, cohort: 2024, challengeReason: 'not_confirmed', school: { urn: world.school.urn } });
-    expect(said[0]).toBe(`Induction programme has been challenged: ${world.school.name} (URN ${world.school.urn}) with ${world.leadProvider.name} and ${world.deliveryPartner.name}, 2024/25.`);
+    expect(said[0]).toBe(`Partnership has been challenged: ${world.school.name} (URN ${world.school.urn}) with ${world.leadProvider.name} and ${world.deliveryPartner.name}, 2024/25.`);
     expect(await db().partnership.findUniqueOrThrow({ where: { id: world.partnership.id } })).toMatchObject({ challengeReason: 'not_confirmed', challengedAt: expect.any(Date) });
     expect(await db().auditEvent.findFirstOrThrow({ where: { subjectId: world.partnership.id } })).toMatchObject({
       action: 'partnership.challenged', actorType: 'user', actorLabel: email, reason: CHALLENGE_REASON_LABELS.not_confirmed,

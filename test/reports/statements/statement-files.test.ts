@@ -131,7 +131,7 @@ describe('statement spreadsheet', () => {
     // One row per line: band, declarations, fee, payment (declarations × fee).
     expect([2, 3, 4, 5].map((c) => outputs['Started'].getCell(c).value)).toEqual(['A', 2, 48, 96]);
     const contract = cellsOf(workbook.getWorksheet('Contract information')!);
-    expect(contract['Revised recruitment target (+150%)'].getCell(2).value).toBe(9000);
+    expect(contract['Revised recruitment target (150%)'].getCell(2).value).toBe(9000);
     expect(contract['Set-up Fee'].getCell(2).value).toBe(149651);
     expect(statementXlsxFilename({ statement: { leadProviderName: 'Teach First', cohortStartYear: 2022, name: 'January 2023' } as never }))
       .toBe('ECF-Statement-TeachFirst-Cohort2022-January2023.xlsx');

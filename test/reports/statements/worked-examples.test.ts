@@ -240,11 +240,11 @@ describe('worked examples of the ECF statement maths', () => {
     ]);
   });
 
-  it('#18 a recruitment target of 999 shows a revised recruitment target (+150%) of 1499', () => {
+  it('#18 a recruitment target of 999 shows a revised recruitment target (150%) of 1499', () => {
     expect(revisedRecruitmentTarget(999)).toBe(1499);
     const info = ecfContractInformation('Ambition Institute', { recruitmentTarget: 999, setUpFee: '0', upliftTarget: '0.33', upliftAmount: '100', bands: STANDARD_BANDS });
     const rows = info.sections.flatMap((s) => s.rows);
-    expect(rows).toContainEqual({ label: 'Revised recruitment target (+150%)', value: 1499 });
+    expect(rows).toContainEqual({ label: 'Revised recruitment target (150%)', value: 1499 });
     expect(rows).toContainEqual({ label: 'Uplift target', value: '33%' });
     expect(info.bands.map((b) => [b.label, b.min, b.max])).toEqual([['Band A', 0, 2000], ['Band B', 2001, 4000], ['Band C', 4001, 6000]]);
   });

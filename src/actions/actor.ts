@@ -11,6 +11,8 @@ export type Actor =
 export interface ActorContext {
   actor: Actor;
   ip?: string;
+  /** The caller's own back-office session: kept when a change ends the user's other sessions. */
+  sessionId?: string;
 }
 
 export const systemContext = (name: string): ActorContext => ({ actor: { kind: 'system', name } });

@@ -18,6 +18,8 @@ const ADMINS: Role[] = ['admin', 'super_user'];
 
 const grants = {
   'users.manage': ADMINS,
+  // Granting or removing super_user (the CLI, as the system, may too).
+  'users.manage_super_users': ['super_user'],
   'api_tokens.manage': ADMINS,
   'settings.manage': ADMINS,
   'schools.edit': [...ADMINS, 'support'],

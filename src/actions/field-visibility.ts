@@ -56,6 +56,8 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   TrnCheckRequest: { dateOfBirth: IDENTITY, nationalInsuranceNumber: IDENTITY },
   EmailOutbox: {},
   Session: { sess: 'secret', sid: 'secret' },
+  // Who failed to sign in from where: never shown.
+  SignInFailure: { account: 'secret', ip: 'secret' },
   ApprovalRequest: {},
   PartnershipNotificationEmail: { tokenHash: 'secret' },
 };

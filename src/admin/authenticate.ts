@@ -4,11 +4,13 @@ import type { CurrentAdmin } from 'adminjs';
 import { db } from '../db/client.js';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password.js';
 
+export const normaliseEmail = (email: unknown) => String(email ?? '').trim().toLowerCase();
+
+/** The user's session view when the password is theirs (the sign-in time is recorded by startStaffSession). */
 export async function authenticate(email: string, password: string): Promise<CurrentAdmin | null> {
-  const user = await db().user.findUnique({ where: { email: String(email ?? '').trim().toLowerCase() } });
+  const user = await db().user.findUnique({ where: { email: normaliseEmail(email) } });
   const matches = await verifyPassword(String(password ?? ''), user?.passwordHash ?? UNKNOWN_USER_HASH);
   if (!user || !matches || user.disabledAt) return null;
-  await db().user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
   return { id: user.id, email: user.email, title: user.fullName, role: user.role } as CurrentAdmin;
 }
 

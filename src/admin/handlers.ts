@@ -32,7 +32,8 @@ export function actionBackedSave<R extends { id: string }>(operation: Operation<
     }
     const input = { ...formPayload(request), ...(record ? { id: record.id() } : {}) };
     try {
-      const saved = await operation(actorFromAdmin(currentAdmin), input);
+      // The session id lets an action that ends the user's sessions keep the one making the change.
+      const saved = await operation({ ...actorFromAdmin(currentAdmin), sessionId: (request as { sessionID?: string }).sessionID }, input);
       const fresh = await resource.findOne(saved.id);
       return {
         record: fresh!.toJSON(currentAdmin),

@@ -1,12 +1,8 @@
 // The back office: AdminJS with our resources, role rules, dashboard and sign-in, as an Express router.
-import AdminJS, { type CurrentAdmin } from 'adminjs';
-import AdminJSExpress from '@adminjs/express';
+import AdminJS from 'adminjs';
 import { Database } from '@adminjs/prisma';
-import connectPgSimple from 'connect-pg-simple';
-import session from 'express-session';
-import express, { type RequestHandler, type Router } from 'express';
+import type { Router } from 'express';
 import type { StaffSignInSettings } from '../server/staff-sign-in-config.js';
-import { refreshSessionAdmin } from './authenticate.js';
 import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
 import { dashboardData } from './dashboard.js';
@@ -21,6 +17,7 @@ import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMo
 import { EcfResource } from './prisma-resource.js';
 import { StaffAuthProvider } from './sign-in/staff-auth-provider.js';
 import { OIDC_START_PATH, staffSignInRoutes } from './sign-in/staff-sign-in-routes.js';
+import { buildStaffRouter } from './staff-router.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
 import { financeResources } from './resources/finance.js';
@@ -66,50 +63,20 @@ export interface AdminRouterOptions {
   loginAttemptsPerWindow: number;
   staffSignIn: StaffSignInSettings;
   production: boolean;
+  publicUrl?: string;
+  uploadMaxMegabytes: number;
 }
 
 export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptions): Promise<Router> {
   await bundleComponents(admin);
-  const PgStore = connectPgSimple(session);
-  const router = AdminJSExpress.buildAuthenticatedRouter(
-    admin,
-    {
-      provider: new StaffAuthProvider(options.staffSignIn, `${ADMIN_ROOT}${OIDC_START_PATH}`),
-      cookieName: 'ecf_admin',
-      cookiePassword: options.sessionSecret,
-      maxRetries: { count: options.loginAttemptsPerWindow, duration: 15 * 60 },
-    },
-    null,
-    {
-      store: new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false }),
-      secret: options.sessionSecret,
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie, maxAge: 8 * 60 * 60 * 1000 },
-    },
-  );
-  insertAfterSession(router, refreshSignedInUser);
-  // Before AdminJS's body parser and login handler, which must not see a refused password form.
-  insertAfterSession(router, staffSignInRoutes(options.staffSignIn, { allowHttpProvider: !options.production }));
-  return router;
-}
-
-/** A disabled user loses access at their next click, and a role change applies at once. */
-const refreshSignedInUser: RequestHandler = (request, _response, next) => {
-  const store = request.session as unknown as { adminUser?: CurrentAdmin } | undefined;
-  if (!store?.adminUser) return next();
-  refreshSessionAdmin(store.adminUser)
-    .then((fresh) => {
-      if (fresh) store.adminUser = fresh;
-      else delete store.adminUser;
-      next();
-    })
-    .catch(next);
-};
-
-function insertAfterSession(router: Router, handler: RequestHandler): void {
-  const carrier = express.Router();
-  carrier.use(handler);
-  const index = router.stack.findIndex((layer) => layer.name === 'session');
-  router.stack.splice(index + 1, 0, carrier.stack[0]);
+  const loginPageProps = new StaffAuthProvider(options.staffSignIn, `${ADMIN_ROOT}${OIDC_START_PATH}`).getUiProps();
+  return buildStaffRouter(admin, {
+    ...options,
+    throttle: { perAccount: options.loginAttemptsPerWindow, perAddress: options.loginAttemptsPerWindow, windowMinutes: 15 },
+    uploads: { maxFileBytes: options.uploadMaxMegabytes * 1024 * 1024, maxFiles: 10 },
+    passwordSignIn: options.staffSignIn.passwordSignIn,
+    loginPageProps,
+    // Single sign-on (leaving for the provider and its callback), on the session, before password sign-in.
+    signInRoutes: staffSignInRoutes(options.staffSignIn, { allowHttpProvider: !options.production }),
+  });
 }

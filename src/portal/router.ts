@@ -3,6 +3,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { retryAfterSeconds } from '../actions/maintenance/maintenance-mode.js';
 import { CHECK_DATA_PATH } from '../actions/portal/portal-links.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { DEFAULT_MAGIC_LINK_MINUTES } from '../actions/portal/request-magic-link.js';
 import { formExpiredPage, notFoundPage, serviceErrorPage, unavailablePage, type UnavailableNotice } from './pages/problem-pages.js';
 import { participantsRoutes } from './participants-routes.js';
@@ -98,8 +99,11 @@ export function createPortalRouter(options: PortalRouterOptions = {}): PortalRou
     response.status(404).send(notFoundPage(request.baseUrl));
   });
   const onError: ErrorRequestHandler = (error, request, response, next) => {
-    console.error('Check data portal:', error);
     if (response.headersSent) return next(error);
+    if (isDatabaseUnavailable(error)) return response.status(503).set('Retry-After', '30').send(unavailablePage(request.baseUrl));
+    const status = Number((error as { status?: unknown }).status);
+    if (status >= 400 && status < 500) return response.status(status).send(formExpiredPage(request.baseUrl));
+    console.error('Check data portal:', error);
     response.status(500).send(serviceErrorPage(request.baseUrl));
   };
   router.use(onError);

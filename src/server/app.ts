@@ -8,11 +8,14 @@ import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
 import type { AppConfig } from './config.js';
 import { serveFavicon } from './favicon.js';
 import { apiMaintenance, portalUnavailable } from './maintenance.js';
+import { securityHeaders } from './security-headers.js';
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
-  if (config.production) app.set('trust proxy', 1);
+  // Whose X-Forwarded-For to believe is configuration (TRUST_PROXY), never a guess: by default, nobody's.
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders({ production: config.production }));
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });

@@ -18,6 +18,9 @@ export interface AppConfig {
   publicUrl?: string;
   /** Password sign-in, single sign-on through an OpenID Connect provider, or both. */
   staffSignIn: StaffSignInSettings;
+  /** Express's "trust proxy": which proxies' X-Forwarded-For to believe (default: none). */
+  trustProxy: boolean | number | string;
+  uploadMaxMegabytes: number;
 }
 
 /** Outside production a secret is made once and kept in .data/, so sessions survive a restart. */
@@ -50,5 +53,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedSize: env.SEED_SIZE === 'small' ? 'small' : 'full',
     publicUrl: env.PUBLIC_URL,
     staffSignIn: loadStaffSignIn(env, production),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    uploadMaxMegabytes: positiveNumber(env.UPLOAD_MAX_MB, 'UPLOAD_MAX_MB', 100),
   };
+}
+
+function positiveNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name} must be a positive number.`);
+  return number;
+}
+
+/**
+ * TRUST_PROXY: unset or "false" trusts no proxy (the client's own address counts); a number trusts that
+ * many hops; anything else is Express's list of trusted addresses or subnets (e.g. "loopback, 10.0.0.0/8").
+ */
+export function trustProxyOf(value: string | undefined): boolean | number | string {
+  const setting = (value ?? '').trim();
+  if (setting === '' || setting === 'false') return false;
+  if (setting === 'true') throw new ConfigError('TRUST_PROXY=true would believe any X-Forwarded-For; give the number of proxies in front of the app, or their addresses.');
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting;
 }

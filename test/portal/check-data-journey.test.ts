@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import { tokenFromOutbox } from '../actions/portal/portal-world.js';
 import { db } from '../../src/db/client.js';
 import { addPortalUser } from '../../src/actions/portal/add-portal-user.js';
 import { createCohort, createParticipant, createParticipantWorld, userContext, type ParticipantWorld } from '../support/factories.js';
@@ -60,6 +61,7 @@ describe('check data for delivery partners', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check your email');
 
+    await tokenFromOutbox('dp.user@example.com');
     const email = await db().emailOutbox.findFirstOrThrow({ where: { to: 'dp.user@example.com', template: 'portal_magic_link' } });
     const link = /(http\S+\/check-data\/sign-in\/\S+)/.exec(email.body)![1];
     await page.goto(link);

@@ -90,8 +90,8 @@ describe('signing in', () => {
     await client.get('/');
     const before = client.cookie;
     await client.post('/sign-in', { email: user.email });
-    const message = await db().emailOutbox.findFirstOrThrow({ where: { to: user.email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
     const token = await tokenFromOutbox(user.email);
+    const message = await db().emailOutbox.findFirstOrThrow({ where: { to: user.email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
     expect(message.body).toContain(`${app.url}/check-data/sign-in/${token}`);
 
     const landing = await client.get(`/sign-in/${token}`);

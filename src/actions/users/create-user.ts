@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Email } from '../zod.js';
+import { requireRoleChangeAllowed } from './role-rules.js';
 import { Password, RoleInput, withoutSecrets } from './user-fields.js';
 
 export const CreateUserInput = z.object({
@@ -19,6 +20,7 @@ export const CreateUserInput = z.object({
 export async function createUser(ctx: ActorContext, raw: unknown): Promise<User> {
   const input = CreateUserInput.parse(raw);
   requirePermission(ctx, 'users.manage');
+  requireRoleChangeAllowed(ctx, null, null, input.role);
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) {

@@ -7,6 +7,8 @@ import { changedFields, recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Flag, Id } from '../zod.js';
+import { endStaffSessions } from './end-staff-sessions.js';
+import { requireRoleChangeAllowed } from './role-rules.js';
 import { Password, RoleInput, withoutSecrets } from './user-fields.js';
 
 export const UpdateUserInput = z.object({
@@ -16,27 +18,38 @@ export const UpdateUserInput = z.object({
   /** Set to disable sign-in; unset to enable it again. */
   disabled: Flag.optional(),
   password: Password.nullish(),
+  /** Why the role changes: required with a new role, kept in the audit trail. */
+  reason: z.string().trim().nullish(),
 });
 
+const REASON_NEEDED = 'Give a reason for the change of role';
+
+/** A change of password, role or status ends the user's sessions (all but the caller's own). */
 export async function updateUser(ctx: ActorContext, raw: unknown): Promise<User> {
   const input = UpdateUserInput.parse(raw);
   requirePermission(ctx, 'users.manage');
-  if (ctx.actor.kind === 'user' && ctx.actor.id === input.id && (input.disabled || (input.role && input.role !== ctx.actor.role))) {
-    throw new ActionError('INVALID_STATE', 'You cannot disable yourself or change your own role.');
+  if (ctx.actor.kind === 'user' && ctx.actor.id === input.id && input.disabled) {
+    throw new ActionError('INVALID_STATE', 'You cannot disable yourself.');
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.id } });
     if (!user) throw notFound('User');
+    const role = input.role ?? user.role;
+    requireRoleChangeAllowed(ctx, user.id, user.role, role);
+    if (role !== user.role && !input.reason) throw new ActionError('INVALID_INPUT', REASON_NEEDED, [{ field: 'reason', message: REASON_NEEDED }]);
     const disabledAt = input.disabled === undefined ? user.disabledAt : input.disabled ? (user.disabledAt ?? new Date()) : null;
     const updated = await tx.user.update({
       where: { id: user.id },
-      data: { fullName: input.fullName, role: input.role, disabledAt, ...(passwordHash ? { passwordHash } : {}) },
+      data: { fullName: input.fullName, role, disabledAt, ...(passwordHash ? { passwordHash } : {}) },
     });
     const diff = changedFields(withoutSecrets(user), withoutSecrets(updated));
     if (passwordHash) (diff.after as Record<string, unknown>).password = 'changed';
-    const action = disabledAt && !user.disabledAt ? 'user.disabled' : !disabledAt && user.disabledAt ? 'user.enabled' : 'user.updated';
-    await recordAudit(tx, ctx, { action, subjectType: 'User', subjectId: user.id, ...diff });
+    const action = disabledAt && !user.disabledAt ? 'user.disabled' : !disabledAt && user.disabledAt ? 'user.enabled' : role !== user.role ? 'user.role_changed' : 'user.updated';
+    await recordAudit(tx, ctx, { action, subjectType: 'User', subjectId: user.id, ...diff, reason: role !== user.role ? input.reason : undefined });
+    if (passwordHash || role !== user.role || (disabledAt?.getTime() ?? null) !== (user.disabledAt?.getTime() ?? null)) {
+      await endStaffSessions(tx, user.id, ctx.sessionId);
+    }
     return updated;
   });
 }

@@ -39,7 +39,7 @@ export function importAction(page: ImportPage): Partial<Action<ActionResponse>> 
     icon: 'Upload',
     component: Components.ImportPage,
     isAccessible: allowPermission(page.permission),
-    custom: { fields: page.fields, heading: page.label },
+    custom: { fields: page.fields, heading: page.label, acceptsFiles: page.fields.some((f) => f.type === 'file') },
     handler: async (request, _response, { currentAdmin }) => {
       if (request.method !== 'post') return { choices: (await page.choices?.()) ?? {} };
       const payload = (request.payload ?? {}) as Record<string, unknown>;

@@ -17,11 +17,12 @@ export const accessResources = () => [
     list: ['email', 'fullName', 'role', 'disabledAt', 'lastSignedInAt'], filter: ['email', 'role'],
     show: ['email', 'fullName', 'role', 'disabledAt', 'lastSignedInAt', 'createdAt', 'updatedAt'],
     create: { permission: 'users.manage', operation: createUser, properties: ['email', 'fullName', 'role', 'password'] },
-    edit: { permission: 'users.manage', operation: updateUser, properties: ['fullName', 'role', 'password'] },
+    edit: { permission: 'users.manage', operation: updateUser, properties: ['fullName', 'role', 'reason', 'password'] },
     properties: {
       passwordHash: hidden,
       password: { ...formOnly, type: 'password', description: 'At least 12 characters. Leave blank to keep the current password.' },
       email: { isRequired: true },
+      reason: { ...formOnly, type: 'textarea', description: 'Why the role changes (required when it does; kept in the audit log). Only a super user can grant or remove the super user role.' },
     },
     actions: {
       disable: recordAction({

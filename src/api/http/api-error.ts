@@ -2,6 +2,7 @@
 // request, {"error":"Resource not Found"} for a missing record. Actions' errors are translated here once.
 import type { ErrorRequestHandler } from 'express';
 import { ActionError } from '../../actions/errors.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 
 export class ApiError extends Error {
   constructor(
@@ -40,6 +41,25 @@ export const handleApiErrors: ErrorRequestHandler = (error, _req, res, next) => 
   if (error instanceof ApiError) return res.status(error.status).json(error.body);
   // Unreadable JSON from body-parser.
   if ((error as { type?: string }).type === 'entity.parse.failed') return res.status(400).json(errorsBody(BAD_REQUEST, [INVALID_DATA_STRUCTURE]));
+  const unreadable = unreadableBody(error);
+  if (unreadable) return res.status(unreadable.status).json(errorsBody(BAD_REQUEST, [unreadable.detail]));
+  if (isDatabaseUnavailable(error)) return res.status(503).set('Retry-After', '30').json(errorsBody('Service unavailable', ['The service is temporarily unavailable. Try again later.']));
   console.error('API request failed', error);
   return res.status(500).json(errorsBody('Internal server error', ['Something went wrong. Try again later.']));
 };
+
+/** body-parser's refusals of a body it cannot read (size, charset, encoding, compression): the client's to fix. */
+function unreadableBody(error: unknown): { status: number; detail: string } | null {
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return null;
+  switch (type) {
+    case 'entity.too.large':
+      return { status, detail: 'The request body is too large' };
+    case 'charset.unsupported':
+      return { status, detail: 'The request body must be JSON in UTF-8' };
+    case 'encoding.unsupported':
+      return { status, detail: 'Send the request body uncompressed, or compressed with gzip or deflate' };
+    default:
+      return { status, detail: 'The request body could not be read' };
+  }
+}

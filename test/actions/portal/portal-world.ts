@@ -1,4 +1,5 @@
 // Portal users for tests: people with roles for delivery partners or appropriate bodies.
+import { hashApiToken } from '../../../src/auth/api-token.js';
 import { db } from '../../../src/db/client.js';
 import type { ActorContext } from '../../../src/actions/actor.js';
 import { createDeliveryPartner } from '../../support/factories.js';
@@ -31,8 +32,17 @@ export const anonymous: ActorContext = { actor: { kind: 'system', name: 'Check d
 
 export const portalActor = (user: { id: string; email: string }): ActorContext => ({ actor: { kind: 'portal', id: user.id, email: user.email } });
 
-/** The token in the newest sign-in email to this address. */
+/**
+ * The token in the newest sign-in email to this address, once one with an unused link is there: the portal
+ * writes the link after answering (so known and unknown emails answer alike), so it may arrive a moment later.
+ */
 export async function tokenFromOutbox(email: string): Promise<string> {
-  const message = await db().emailOutbox.findFirstOrThrow({ where: { to: email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
-  return /\/sign-in\/([A-Za-z0-9_-]+)/.exec(message.body)![1];
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const message = await db().emailOutbox.findFirst({ where: { to: email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
+    const token = message && /\/sign-in\/([A-Za-z0-9_-]+)/.exec(message.body)![1];
+    if (token && (await db().magicLinkToken.count({ where: { tokenHash: hashApiToken(token), usedAt: null } }))) return token;
+    if (Date.now() > deadline) throw new Error(`No unused sign-in link was emailed to ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

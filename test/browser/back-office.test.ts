@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Role } from '@prisma/client';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 
 const ALL: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
@@ -134,7 +134,7 @@ describe('role limits', () => {
     await page.getByText('Signed in as').waitFor();
     const list = await (await page.request.get(`${app.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
     const id = list.records[0].id;
-    const response = await page.request.post(`${app.url}/admin/api/resources/School/records/${id}/edit`, { multipart: { name: 'Changed by finance' } });
+    const response = await page.request.post(`${app.url}/admin/api/resources/School/records/${id}/edit`, { headers: await ownPageHeaders(page), multipart: { name: 'Changed by finance' } });
     const body = await response.json().catch(() => ({}));
     expect(body.record?.params?.name).not.toBe('Changed by finance');
     await page.close();
@@ -162,7 +162,7 @@ describe('role limits', () => {
     await page.goto(`${app.url}/admin/resources/PortalUser/actions/new`);
     await page.fill('input[name=email]', 'new.portal.user@example.org');
     await page.fill('input[name=fullName]', 'New Portal User');
-    const response = await page.request.post(`${app.url}/admin/api/resources/PortalUser/actions/new`, {
+    const response = await page.request.post(`${app.url}/admin/api/resources/PortalUser/actions/new`, { headers: await ownPageHeaders(page),
       multipart: { email: 'new.portal.user@example.org', fullName: 'New Portal User', deliveryPartnerId },
     });
     expect((await response.json()).notice?.type).toBe('success');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-logins.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 
 const FIXTURES = new URL('../fixtures/cohort-import/', import.meta.url);
@@ -93,7 +93,7 @@ describe('the cohort setup page', () => {
     expect(await problem.locator('td').allInnerTexts()).toEqual(['statements_2028.csv', '2', 'output_fee', '"yes" is not true or false: enter true or false in lower case']);
     expect(await page.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(true);
 
-    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, {
+    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, { headers: await ownPageHeaders(page),
       multipart: { cohort, statement, mode: 'apply' },
     });
     const body = await response.json();
@@ -109,7 +109,7 @@ describe('the cohort setup page', () => {
     expect(await page.getByText('Import cohort set-up').count()).toBe(0);
 
     const cohort = { name: 'cohort_2029.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(new URL('cohort_csv_data.csv', FIXTURES), 'utf8').replace(/2027/g, '2029')) };
-    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, { multipart: { cohort, mode: 'apply' } });
+    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, { headers: await ownPageHeaders(page), multipart: { cohort, mode: 'apply' } });
     expect(await response.json()).toMatchObject({ notice: { type: 'error' }, record: { baseError: { type: 'ForbiddenError' } } });
     expect(await db().cohort.count({ where: { startYear: 2029 } })).toBe(0);
     await page.close();

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Cohort, LeadProvider, Role } from '@prisma/client';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 import { createCohort, createLeadProvider, createParticipant, createParticipantWorld, createPartnership, createSchool } from '../support/factories.js';
 
@@ -168,7 +168,7 @@ describe('late challenge from the school page', () => {
     await page.getByText('History').waitFor();
     expect(await page.getByRole('button', { name: 'Challenge partnership' }).count()).toBe(0);
 
-    const response = await page.request.post(`${app.url}/admin/api/resources/Partnership/records/${world.partnership.id}/challenge`, {
+    const response = await page.request.post(`${app.url}/admin/api/resources/Partnership/records/${world.partnership.id}/challenge`, { headers: await ownPageHeaders(page),
       multipart: { reason: 'mistake', confirmed: 'true' },
     });
     const body = await response.json().catch(() => ({}));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { School } from '@prisma/client';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 
 const PASSWORD = 'demo-password-123';
@@ -110,7 +110,7 @@ describe('the pupil premium and sparsity page', () => {
   it('lists every problem by line when an apply is refused, writing nothing', async () => {
     const page = await signIn('policy@example.com');
     const before = await db().pupilPremium.count();
-    const response = await page.request.post(`${app.url}${IMPORT_API}`, {
+    const response = await page.request.post(`${app.url}${IMPORT_API}`, { headers: await ownPageHeaders(page),
       multipart: {
         startYear: String(startYear),
         mode: 'apply',
@@ -134,7 +134,7 @@ describe('the pupil premium and sparsity page', () => {
     expect(await page.locator(IMPORT_BUTTON).count()).toBe(0);
 
     const before = await db().pupilPremium.count();
-    const response = await page.request.post(`${app.url}${IMPORT_API}`, {
+    const response = await page.request.post(`${app.url}${IMPORT_API}`, { headers: await ownPageHeaders(page),
       multipart: { startYear: String(startYear), mode: 'apply', file: { name: 'f.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\n${schools[2].urn},1,1\n`) } },
     });
     expect((await response.json().catch(() => ({}))).view?.applied).not.toBe(true);

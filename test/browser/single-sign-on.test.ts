@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { freePort, startApp, type RunningApp } from '../support/app-process.js';
 import { createUser } from '../support/factories.js';
 import { startOidcProvider, type TestProvider } from '../support/oidc-provider.js';
@@ -139,7 +139,7 @@ describe('with password sign-in switched off', () => {
     expect(await page.locator('input[name=password]').count()).toBe(0);
     expect(await page.locator('[data-testid=password-sign-in]').count()).toBe(0);
 
-    const posted = await page.request.post(`${app.url}/admin/login`, { form: { email: 'admin@example.com', password: 'demo-password-123' } });
+    const posted = await page.request.post(`${app.url}/admin/login`, { headers: await ownPageHeaders(page), form: { email: 'admin@example.com', password: 'demo-password-123' } });
     expect(posted.status()).toBe(403);
     expect(await posted.text()).toContain('Signing in with a password is switched off');
     await page.close();

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
+import { createUser } from '../support/factories.js';
+import { StaffClient } from '../security/staff-client.js';
 
 const EVERY_FIVE_SECONDS = '*/5 * * * * *';
 const jobs = { START_JOBS: 'true', JOB_HOUSEKEEPING_CRON: EVERY_FIVE_SECONDS, JOB_STATEMENTS_CRON: 'off', JOB_EXPORTS_CRON: 'off', JOB_TRN_CHECKS_CRON: 'off' };
@@ -48,4 +50,10 @@ describe('two app processes on one database', () => {
     expect(fired.length).toBeGreaterThanOrEqual(3);
     expect(seen.map((t) => t.runs)).toEqual(seen.map(() => 1));
   }, 120_000);
+
+  it('shares the sign-in throttle: failures counted on one process refuse sign-in on the other', async () => {
+    const user = await createUser('support', { password: 'correct-horse-battery-staple' });
+    for (let i = 0; i < 10; i++) expect((await new StaffClient(apps[0].url).signIn(user.email, 'wrong password')).status).toBe(401);
+    expect((await new StaffClient(apps[1].url).signIn(user.email, 'correct-horse-battery-staple')).status).toBe(429);
+  });
 });

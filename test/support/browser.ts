@@ -25,3 +25,13 @@ export async function signInAs(browser: Browser, appUrl: string, role: Role): Pr
   await page.getByText(`Signed in as ${login.email}`).waitFor();
   return page;
 }
+
+/**
+ * What the back office's own pages send with a state-changing request (src/admin/http/csrf.ts): our
+ * origin, and the session's token from the XSRF-TOKEN cookie. For requests a test makes with page.request.
+ */
+export async function ownPageHeaders(page: Page): Promise<Record<string, string>> {
+  const origin = new URL(page.url()).origin;
+  const token = (await page.context().cookies(origin)).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+  return { origin, ...(token ? { 'x-xsrf-token': decodeURIComponent(token) } : {}) };
+}

@@ -6,7 +6,8 @@ import { authenticate, normaliseEmail } from '../authenticate.js';
 import { recordSignInFailure, signInRefused, type ThrottleLimits } from './sign-in-throttle.js';
 import { endStaffSession, STAFF_COOKIE, startStaffSession } from './staff-session.js';
 
-const INVALID = 'The email address or password is not right. Check them and try again.';
+// AdminJS's own message key: "Wrong email and/or password".
+const INVALID = 'invalidCredentials';
 const THROTTLED = 'Too many failed attempts to sign in. Wait 15 minutes and try again.';
 
 const relative = (admin: AdminJS, path: string) => `/${path.replace(admin.options.rootPath, '').replace(/^\/+/, '')}`;

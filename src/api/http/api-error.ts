@@ -50,7 +50,9 @@ export const handleApiErrors: ErrorRequestHandler = (error, _req, res, next) => 
 
 /** body-parser's refusals of a body it cannot read (size, charset, encoding, compression): the client's to fix. */
 function unreadableBody(error: unknown): { status: number; detail: string } | null {
-  const { type, status } = error as { type?: unknown; status?: unknown };
+  const { type, status, code } = error as { type?: unknown; status?: unknown; code?: unknown };
+  // A body that says it is compressed but is not: zlib's own error, with no status.
+  if (typeof code === 'string' && code.startsWith('Z_')) return { status: 400, detail: 'The request body could not be decompressed' };
   if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return null;
   switch (type) {
     case 'entity.too.large':

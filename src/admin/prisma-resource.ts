@@ -76,9 +76,15 @@ export class EcfResource extends Resource {
   private where(filter?: Filter): Record<string, unknown> {
     const and: Record<string, unknown>[] = [];
     for (const [name, element] of Object.entries(filter?.filters ?? {})) {
-      const { property, value } = element as unknown as { property: { type(): string; isEnum(): boolean; foreignColumnName?(): string | null }; value: unknown };
+      const { property, value } = element as unknown as { property: { type(): string; isEnum(): boolean; availableValues(): string[] | null; foreignColumnName?(): string | null }; value: unknown };
       const type = property.type();
-      if (type === 'reference') {
+      // Text typed into a search that this column can never hold (a word for a number, an id or a state) finds nothing.
+      const cannotMatch = (property.isEnum() && !(property.availableValues() ?? []).includes(String(value)))
+        || ((type === 'uuid' || type === 'reference' || name === 'id') && !UUID.test(String(value)))
+        || (type === 'number' && !Number.isFinite(Number(value)));
+      if (cannotMatch) {
+        and.push({ id: { in: [] } });
+      } else if (type === 'reference') {
         and.push({ [property.foreignColumnName?.() ?? name]: String(value) });
       } else if (property.isEnum() || (typeof value === 'string' && UUID.test(value))) {
         and.push({ [name]: { equals: value } });

@@ -141,6 +141,19 @@ describe('role changes', () => {
   });
 });
 
+describe('search', () => {
+  it('finds nothing, rather than failing, when a search cannot match a title that is an id, a number or a state', async () => {
+    const { client } = await staff('admin');
+    for (const resource of ['PortalRole', 'Declaration', 'Cohort', 'StatementLineItem', 'DeclarationStateChange']) {
+      for (const text of ['abc', '12', '0b1e']) {
+        const answer = await client.get(`/admin/api/resources/${resource}/search/${text}`);
+        expect([resource, text, answer.status]).toEqual([resource, text, 200]);
+      }
+    }
+  });
+});
+
+// Last: its failures from this address refuse sign-in from it for the rest of the file.
 describe('sign-in throttling', () => {
   it('counts failures per account, whatever X-Forwarded-For says, and never counts successes', async () => {
     const user = await createUser('finance', { password: PASSWORD });

@@ -1,0 +1,71 @@
+// With the database unreachable, every part of the service says so plainly: the API 503 in its error
+// shape, the back office and the portal a plain 503 page, and never a driver's or Prisma's text.
+// The app reaches PostgreSQL through a TCP relay that the test cuts.
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startApp, type RunningApp } from '../support/app-process.js';
+
+let app: RunningApp;
+let relay: net.Server;
+const sockets = new Set<net.Socket>();
+
+beforeAll(async () => {
+  const target = new URL(process.env.DATABASE_URL!);
+  relay = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const viaRelay = new URL(target.href);
+  viaRelay.host = `127.0.0.1:${(relay.address() as net.AddressInfo).port}`;
+  app = await startApp(viaRelay.href, { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'http://localhost', INSECURE_COOKIES: 'true', SEED_DEMO_DATA: 'false' });
+}, 360_000);
+
+afterAll(async () => {
+  await app?.stop();
+  relay?.close();
+});
+
+const INTERNAL = /prisma|ECONNREFUSED|postgres|DriverAdapter|at .*\.ts:|stack/i;
+
+describe('the database down', () => {
+  it('answers 503 everywhere, in the API error shape and plain pages, never with internal text', async () => {
+    relay.close();
+    for (const socket of sockets) socket.destroy();
+
+    const poll = async (call: () => Promise<Response>) => {
+      const deadline = Date.now() + 60_000;
+      let answer = await call();
+      while (answer.status !== 503 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        answer = await call();
+      }
+      return answer;
+    };
+
+    const api = await poll(() => fetch(`${app.url}/api/v3/participants/ecf`, { headers: { authorization: 'Bearer some-token' } }));
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({ errors: [{ title: 'Service unavailable', detail: expect.any(String) }] });
+
+    const signIn = await poll(() => fetch(`${app.url}/admin/login`, {
+      method: 'POST', redirect: 'manual',
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=admin%40example.com&password=whatever-it-is',
+    }));
+    expect(signIn.status).toBe(503);
+    const signInPage = await signIn.text();
+    expect(signInPage).toContain('Sorry, the service is unavailable');
+    expect(signInPage).not.toMatch(INTERNAL);
+
+    const portal = await poll(() => fetch(`${app.url}/check-data/`));
+    expect(portal.status).toBe(503);
+    const portalPage = await portal.text();
+    expect(portalPage).toContain('Sorry, the service is unavailable');
+    expect(portalPage).not.toMatch(INTERNAL);
+  }, 240_000);
+});

@@ -32,6 +32,8 @@ export async function signInAs(browser: Browser, appUrl: string, role: Role): Pr
  */
 export async function ownPageHeaders(page: Page): Promise<Record<string, string>> {
   const origin = new URL(page.url()).origin;
-  const token = (await page.context().cookies(origin)).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+  const tokenCookie = async () => (await page.context().cookies(`${origin}/admin`)).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+  // Any signed-in page hands the token over; the sign-in's own redirect may not have been followed yet.
+  const token = (await tokenCookie()) ?? (await page.request.get(`${origin}/admin`), await tokenCookie());
   return { origin, ...(token ? { 'x-xsrf-token': decodeURIComponent(token) } : {}) };
 }

@@ -25,6 +25,7 @@ export const Components = {
   SchoolPupilPremium: add('SchoolPupilPremium', 'school-pupil-premium.tsx'),
   SchoolParticipants: add('SchoolParticipants', 'school-participants.tsx'),
   CohortOverview: add('CohortOverview', 'cohort-overview.tsx'),
+  CheckYourAnswers: add('CheckYourAnswers', 'check-your-answers.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };
 

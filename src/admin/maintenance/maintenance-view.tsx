@@ -1,8 +1,10 @@
 // The Maintenance mode page: whether it is on, what callers are told, and (for admins) the switch with
-// an optional planned end and message.
+// an optional planned end and message, switched only after a check-your-answers step (it affects every lead
+// provider and delivery partner).
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Box, Button, FormGroup, H3, Input, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
+import { CheckYourAnswers } from '../components/check-your-answers.js';
 import { MAINTENANCE_CHANGED } from './maintenance-events.js';
 
 interface PageData {
@@ -20,6 +22,8 @@ const MaintenancePage: React.FC = () => {
   const [until, setUntil] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The mode being checked before it is switched, or null while choosing. */
+  const [checking, setChecking] = useState<boolean | null>(null);
   const addNotice = useNotice();
 
   useEffect(() => {
@@ -36,6 +40,7 @@ const MaintenancePage: React.FC = () => {
     try {
       const reply = (await api.getPage({ pageName: PAGE, method: 'post', data: form })).data as PageData;
       setData(reply);
+      setChecking(null);
       if (reply.result) {
         addNotice(reply.result);
         window.dispatchEvent(new Event(MAINTENANCE_CHANGED));
@@ -63,8 +68,29 @@ const MaintenancePage: React.FC = () => {
           <Text variant="sm" mb="xl">Last switched {data.on ? 'on' : 'off'} by {data.switchedBy} at {new Date(data.switchedAt).toLocaleString('en-GB')}.</Text>
         ) : null}
         {(data.errors ?? []).map((error) => <MessageBox key={error} variant="danger" message={error} mb="default" />)}
-        {!data.canSwitch ? <Text>Only admins can switch maintenance mode.</Text> : data.on ? (
-          <Button variant="contained" disabled={busy} onClick={() => submit(false)}>Switch maintenance mode off</Button>
+        {!data.canSwitch ? <Text>Only admins can switch maintenance mode.</Text> : checking !== null ? (
+          <CheckYourAnswers
+            title={checking ? 'Check before switching maintenance mode on' : 'Check before switching maintenance mode off'}
+            answers={checking ? [
+              ['Planned end', until ? `${new Date(until).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })} (UK time)` : 'None given'],
+              ['Message', message.trim() || `${data.message} (the standard message)`],
+            ] : []}
+            consequences={checking ? [
+              'Every lead provider’s API calls are refused with “503 Service unavailable” until it is switched off.',
+              'Delivery partners cannot use the check data portal.',
+              'Every back office user sees the maintenance banner; the back office keeps working.',
+            ] : [
+              'The lead provider API and the check data portal open again for everyone.',
+              'The maintenance banner goes from every back office page.',
+            ]}
+            confirmLabel={checking ? 'Confirm: switch maintenance mode on' : 'Confirm: switch maintenance mode off'}
+            danger={checking}
+            busy={busy}
+            onConfirm={() => void submit(checking)}
+            onBack={() => setChecking(null)}
+          />
+        ) : data.on ? (
+          <Button variant="contained" disabled={busy} onClick={() => setChecking(false)}>Switch maintenance mode off</Button>
         ) : (
           <>
             <FormGroup>
@@ -76,7 +102,7 @@ const MaintenancePage: React.FC = () => {
               <TextArea id="maintenance-message" width="100%" rows={3} value={message} placeholder={data.message}
                 onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)} />
             </FormGroup>
-            <Button variant="contained" color="danger" disabled={busy} onClick={() => submit(true)}>Switch maintenance mode on</Button>
+            <Button variant="contained" color="danger" disabled={busy} onClick={() => setChecking(true)}>Switch maintenance mode on</Button>
           </>
         )}
       </Box>

@@ -40,7 +40,8 @@ describe('two app processes on one database', () => {
              count(*) FILTER (WHERE COALESCE(output ? 'skipped', false))::int AS skips
       FROM job_runs WHERE job = 'housekeeping' AND args ? 'scheduledFor' AND state <> 'running'
       GROUP BY 1 ORDER BY 1`;
-    const deadline = Date.now() + 60_000;
+    // Generous: under load a process can miss its 5-second slot; the loop ends as soon as three ticks are in.
+    const deadline = Date.now() + 240_000;
     let seen = await ticks();
     while (seen.filter((t) => t.runs + t.skips === 2).length < 3 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -49,7 +50,7 @@ describe('two app processes on one database', () => {
     const fired = seen.filter((t) => t.runs + t.skips === 2);
     expect(fired.length).toBeGreaterThanOrEqual(3);
     expect(seen.map((t) => t.runs)).toEqual(seen.map(() => 1));
-  }, 120_000);
+  }, 300_000);
 
   it('shares the sign-in throttle: failures counted on one process refuse sign-in on the other', async () => {
     const user = await createUser('support', { password: 'correct-horse-battery-staple' });

@@ -60,6 +60,7 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   SignInFailure: { account: 'secret', ip: 'secret' },
   ApprovalRequest: {},
   PartnershipNotificationEmail: { tokenHash: 'secret' },
+  FrozenCohortMoveOutcome: {},
 };
 
 /**

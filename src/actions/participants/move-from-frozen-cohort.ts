@@ -66,7 +66,12 @@ async function changeInductionRecord(tx: Tx, plan: Extract<MovePlan, { kind: 'mo
   return created.id;
 }
 
-export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown): Promise<MoveFromFrozenCohortResult> {
+export interface MoveOptions {
+  /** Runs inside the move's transaction with its result (a bulk run records the outcome with the move). */
+  inTransaction?: (tx: Tx, result: MoveFromFrozenCohortResult) => Promise<void>;
+}
+
+export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, options: MoveOptions = {}): Promise<MoveFromFrozenCohortResult> {
   const { participantProfileId, force, reason, fromStartYear } = MoveFromFrozenCohortInput.parse(raw);
   requirePermission(ctx, 'participants.move_frozen_cohort');
   return db().$transaction(async (tx) => {
@@ -74,7 +79,11 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown): Pro
     const now = new Date();
     const plan = await planMoveFromFrozenCohort(tx, participantProfileId, { force, now, fromStartYear });
     if (plan.kind === 'refused') throw new ActionError('INVALID_STATE', refusalMessage(plan.errors), plan.errors);
-    if (plan.kind === 'unchanged') return { outcome: 'unchanged', participantProfileId, message: plan.message };
+    if (plan.kind === 'unchanged') {
+      const unchanged: MoveFromFrozenCohortResult = { outcome: 'unchanged', participantProfileId, message: plan.message };
+      await options.inTransaction?.(tx, unchanged);
+      return unchanged;
+    }
 
     const { profile } = plan;
     const inductionRecordId = await changeInductionRecord(tx, plan, now);
@@ -112,6 +121,8 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown): Pro
       },
       reason,
     });
-    return { outcome: 'moved', participantProfileId, message: plan.message, inductionRecordId };
+    const moved: MoveFromFrozenCohortResult = { outcome: 'moved', participantProfileId, message: plan.message, inductionRecordId };
+    await options.inTransaction?.(tx, moved);
+    return moved;
   });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
 import { Id } from '../../zod.js';
-import { countOutcomes, findMoveRun, moveRunOutput, withParticipantDetails, type OutcomeCounts, type OutcomeRow } from './move-run.js';
+import { countOutcomes, findMoveRun, recordedCounts, recordedOutcomes, withParticipantDetails, type OutcomeCounts, type OutcomeRow } from './move-run.js';
 
 export const FindFrozenCohortMoveRunInput = z.object({
   requestId: Id,
@@ -30,9 +30,10 @@ export async function findFrozenCohortMoveRun(ctx: ActorContext, raw: unknown): 
   const run = await findMoveRun(requestId);
   const empty = { counts: countOutcomes([]), rows: [], page, perPage, totalRows: 0 };
   if (!run) return { state: 'starting', done: 0, total: null, error: null, ...empty };
-  const output = moveRunOutput(run);
   const base = { state: run.state, done: run.rowsDone, total: run.rowsTotal, error: run.state === 'failed' ? run.error : null };
-  if (!output) return { ...base, ...empty };
-  const slice = output.outcomes.slice((page - 1) * perPage, page * perPage);
-  return { ...base, counts: output.counts, rows: await withParticipantDetails(slice), page, perPage, totalRows: output.outcomes.length };
+  // While it runs, the progress bar is enough; once it has ended (finished, or failed part way) every outcome recorded shows.
+  if (run.state === 'running') return { ...base, ...empty };
+  const { counts, total } = await recordedCounts(requestId);
+  const slice = await recordedOutcomes(requestId, { skip: (page - 1) * perPage, take: perPage });
+  return { ...base, counts, rows: await withParticipantDetails(slice), page, perPage, totalRows: total };
 }

@@ -5,7 +5,7 @@ import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
 import { ActionError, notFound } from '../../errors.js';
 import { Id } from '../../zod.js';
-import { findMoveRun, moveRunOutput, withParticipantDetails } from './move-run.js';
+import { findMoveRun, recordedOutcomes, withParticipantDetails } from './move-run.js';
 
 export const FrozenCohortMoveRunCsvInput = z.object({ requestId: Id });
 
@@ -16,9 +16,9 @@ export async function frozenCohortMoveRunCsv(ctx: ActorContext, raw: unknown): P
   requirePermission(ctx, 'participants.move_frozen_cohort');
   const run = await findMoveRun(requestId);
   if (!run) throw notFound('Run');
-  const output = moveRunOutput(run);
-  if (!output) throw new ActionError('INVALID_STATE', 'The run has not finished yet.');
-  const rows = await withParticipantDetails(output.outcomes);
+  if (run.state === 'running') throw new ActionError('INVALID_STATE', 'The run has not finished yet.');
+  // Every outcome recorded, also of a run that failed part way.
+  const rows = await withParticipantDetails(await recordedOutcomes(requestId));
   const csv = csvText(
     rows.map((r) => [r.participantProfileId, r.fullName, r.trn, r.schoolName, r.schoolUrn, r.cohortStartYear, OUTCOME_LABELS[r.outcome], r.message]),
     { header: true, columns: ['Participant ID', 'Name', 'TRN', 'School', 'URN', 'Cohort now', 'Outcome', 'Reason or result'] },

@@ -1,9 +1,11 @@
 // A bulk move from the back office runs as a recorded job run (job_runs): its progress is polled by the
-// page, its outcomes kept as the run's output for the result table and CSV. Shared by starting and reading.
+// page; each participant's outcome is a row of frozen_cohort_move_outcomes written as it happens (a move's
+// in the move's own transaction), so the result table and CSV show what a run did even if it crashed.
+// Shared by starting and reading.
 import type { JobRun } from '@prisma/client';
 import { Prisma } from '@prisma/client';
 import { z } from 'zod';
-import { db } from '../../../db/client.js';
+import { db, type Tx } from '../../../db/client.js';
 import type { BulkMoveOutcome } from './move-many-from-frozen-cohort.js';
 
 export const FROZEN_COHORT_MOVE_JOB = 'frozen-cohort-moves';
@@ -20,7 +22,29 @@ export type OutcomeCounts = Record<BulkMoveOutcome['outcome'], number>;
 
 export interface MoveRunOutput {
   counts: OutcomeCounts;
-  outcomes: BulkMoveOutcome[];
+}
+
+/** Writes one participant's outcome of the run `requestId` (in the move's transaction when given it). */
+export async function recordMoveOutcome(client: Tx, requestId: string, position: number, outcome: BulkMoveOutcome): Promise<void> {
+  await client.frozenCohortMoveOutcome.create({ data: { requestId, position, ...outcome } });
+}
+
+/** The outcomes recorded so far for a run, in the order it took the participants. */
+export async function recordedOutcomes(requestId: string, page?: { skip: number; take: number }): Promise<BulkMoveOutcome[]> {
+  const rows = await db().frozenCohortMoveOutcome.findMany({ where: { requestId }, orderBy: { position: 'asc' }, ...page });
+  return rows.map(({ participantProfileId, outcome, message }) => ({ participantProfileId, outcome: outcome as BulkMoveOutcome['outcome'], message }));
+}
+
+/** How many participants of a run had each outcome so far. */
+export async function recordedCounts(requestId: string): Promise<{ counts: OutcomeCounts; total: number }> {
+  const groups = await db().frozenCohortMoveOutcome.groupBy({ by: ['outcome'], where: { requestId }, _count: { _all: true } });
+  const counts = countOutcomes([]);
+  let total = 0;
+  for (const group of groups) {
+    counts[group.outcome as BulkMoveOutcome['outcome']] = group._count._all;
+    total += group._count._all;
+  }
+  return { counts, total };
 }
 
 export function countOutcomes(outcomes: BulkMoveOutcome[]): OutcomeCounts {
@@ -32,11 +56,6 @@ export function countOutcomes(outcomes: BulkMoveOutcome[]): OutcomeCounts {
 export async function findMoveRun(requestId: string): Promise<JobRun | null> {
   return db().jobRun.findFirst({ where: { job: FROZEN_COHORT_MOVE_JOB, args: { path: ['requestId'], equals: requestId } }, orderBy: { startedAt: 'desc' } });
 }
-
-export const moveRunOutput = (run: JobRun): MoveRunOutput | null => {
-  const output = run.output as Partial<MoveRunOutput> | null;
-  return output?.outcomes && output.counts ? (output as MoveRunOutput) : null;
-};
 
 export interface OutcomeRow extends BulkMoveOutcome {
   fullName: string | null;

@@ -38,8 +38,8 @@ export async function startFrozenCohortMoveRun(ctx: ActorContext, raw: unknown):
       const outcomes = await moveManyFromFrozenCohort(ctx, { participantProfileIds: ids, reason }, async () => {
         signal.throwIfAborted();
         await progress.advance();
-      });
-      const output: MoveRunOutput = { counts: countOutcomes(outcomes), outcomes };
+      }, requestId);
+      const output: MoveRunOutput = { counts: countOutcomes(outcomes) };
       return { ...output };
     },
   };

@@ -30,6 +30,14 @@ export const checksumOf = (sql: string): string => sha256(sql.replace(/\r\n/g, '
 /** A file matches the checksum recorded when it was applied, whichever line ends it was applied with. */
 const unchanged = (recorded: string, sql: string) => recorded === checksumOf(sql) || recorded === sha256(sql);
 
+/** The migrations this build ships, in the order they apply. */
+export async function migrationNames(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const client = await openConnection(databaseUrl);
   const applied: string[] = [];
@@ -41,10 +49,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
         'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
       )).rows.map((r) => [r.migration_name, r.checksum]),
     );
-    const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
+    const names = await migrationNames();
     const files = new Map<string, string>();
     for (const name of names) files.set(name, await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'));
     // Checked before applying anything, so a changed migration stops the start with the database untouched.

@@ -1,5 +1,5 @@
 // The Express application: the back office at /admin, the lead provider API at /api/v3 (documented at
-// /api/docs), the delivery partners' check data portal at /check-data, and a health check.
+// /api/docs), the delivery partners' check data portal at /check-data, and health checks (src/server/health.ts).
 import express, { type Express } from 'express';
 import { buildAdmin, buildAdminRouter, ADMIN_ROOT } from '../admin/index.js';
 import { createApiDocsRouter } from '../api/docs/router.js';
@@ -7,6 +7,7 @@ import { createApiRouter } from '../api/router.js';
 import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
 import type { AppConfig } from './config.js';
 import { serveFavicon } from './favicon.js';
+import { healthRoutes } from './health.js';
 import { apiMaintenance, portalUnavailable } from './maintenance.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -16,9 +17,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Whose X-Forwarded-For to believe is configuration (TRUST_PROXY), never a guess: by default, nobody's.
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders({ production: config.production }));
-  app.get('/healthz', (_request, response) => {
-    response.json({ ok: true });
-  });
+  healthRoutes(app);
   app.get('/favicon.ico', serveFavicon);
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
   app.use('/api/v3', createApiRouter({ maintenanceMessage: apiMaintenance }));

@@ -25,7 +25,10 @@ afterAll(async () => {
 describe('two app processes on one database', () => {
   it('both serve the back office, the API and the portal', async () => {
     for (const app of apps) {
-      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${app.url}/livez`)).status).toBe(200);
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok' });
       expect((await fetch(`${app.url}/admin/login`)).status).toBe(200);
       expect((await fetch(`${app.url}/api/v3/participants/ecf`)).status).toBe(401);
       expect((await fetch(`${app.url}/check-data/`)).status).toBe(200);

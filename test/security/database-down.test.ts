@@ -62,6 +62,14 @@ describe('the database down', () => {
     expect(signInPage).toContain('Sorry, the service is unavailable');
     expect(signInPage).not.toMatch(INTERNAL);
 
+    for (const path of ['/readyz', '/healthz']) {
+      const ready = await poll(() => fetch(`${app.url}${path}`));
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', database: 'unreachable', migrations: 'unknown' });
+    }
+    // Alive all the same: the platform should wait for the database, not restart the machine.
+    expect((await fetch(`${app.url}/livez`)).status).toBe(200);
+
     const portal = await poll(() => fetch(`${app.url}/check-data/`));
     expect(portal.status).toBe(503);
     const portalPage = await portal.text();

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { db } from '../../src/db/client.js';
 import { createPortalRouter } from '../../src/portal/router.js';
 import { createParticipant, createParticipantWorld, type ParticipantWorld } from '../support/factories.js';
-import { createPortalUser, tokenFromOutbox } from '../actions/portal/portal-world.js';
+import { createPortalUser, linksSentTo, tokenFromOutbox } from '../actions/portal/portal-world.js';
 import { addManyParticipants } from '../reports/check-data/check-data-world.js';
 import { PortalClient, startPortalApp, type PortalApp } from './portal-app.js';
 
@@ -89,8 +89,9 @@ describe('signing in', () => {
     const client = new PortalClient(app);
     await client.get('/');
     const before = client.cookie;
+    const sentBefore = await linksSentTo(user.email);
     await client.post('/sign-in', { email: user.email });
-    const token = await tokenFromOutbox(user.email);
+    const token = await tokenFromOutbox(user.email, sentBefore);
     const message = await db().emailOutbox.findFirstOrThrow({ where: { to: user.email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
     expect(message.body).toContain(`${app.url}/check-data/sign-in/${token}`);
 
@@ -115,8 +116,9 @@ describe('signing in', () => {
   it('refuses an expired link', async () => {
     const client = new PortalClient(app);
     await client.get('/');
+    const sentBefore = await linksSentTo(user.email);
     await client.post('/sign-in', { email: user.email });
-    const token = await tokenFromOutbox(user.email);
+    const token = await tokenFromOutbox(user.email, sentBefore);
     await db().magicLinkToken.updateMany({ where: { portalUserId: user.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } });
     await client.get(`/sign-in/${token}`);
     const late = await client.post('/sign-in/confirm', { token });

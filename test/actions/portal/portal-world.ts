@@ -36,10 +36,19 @@ export const portalActor = (user: { id: string; email: string }): ActorContext =
  * The token in the newest sign-in email to this address, once one with an unused link is there: the portal
  * writes the link after answering (so known and unknown emails answer alike), so it may arrive a moment later.
  */
-export async function tokenFromOutbox(email: string): Promise<string> {
+/** How many sign-in links have been emailed to this address: taken before asking for a new one. */
+export const linksSentTo = (email: string) => db().emailOutbox.count({ where: { to: email, template: 'portal_magic_link' } });
+
+/**
+ * The latest unused sign-in link emailed to this address. The portal writes the link just after it answers,
+ * so pass `sentBefore` (linksSentTo before the request) when an older unused link may exist: the wait then
+ * lasts until the new email is there.
+ */
+export async function tokenFromOutbox(email: string, sentBefore = 0): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const message = await db().emailOutbox.findFirst({ where: { to: email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } });
+    const sent = await linksSentTo(email);
+    const message = sent > sentBefore ? await db().emailOutbox.findFirst({ where: { to: email, template: 'portal_magic_link' }, orderBy: { createdAt: 'desc' } }) : null;
     const token = message && /\/sign-in\/([A-Za-z0-9_-]+)/.exec(message.body)![1];
     if (token && (await db().magicLinkToken.count({ where: { tokenHash: hashApiToken(token), usedAt: null } }))) return token;
     if (Date.now() > deadline) throw new Error(`No unused sign-in link was emailed to ${email}`);

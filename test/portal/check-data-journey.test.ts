@@ -81,6 +81,7 @@ describe('check data for delivery partners', () => {
     await page.getByLabel('Role').selectOption({ label: 'Mentor' });
     await page.getByLabel('Academic year').selectOption('2024');
     await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/role=mentor/);
     expect(await names()).toEqual(['Charles Babbage']);
     const row = await page.locator('tbody tr').first().locator('td').allTextContents();
     expect(row.map((cell) => cell.trim())).toEqual([
@@ -89,9 +90,11 @@ describe('check data for delivery partners', () => {
     ]);
 
     await page.getByRole('link', { name: 'Clear search and filters' }).click();
+    await page.waitForURL((url) => !url.search.includes('role='));
     await page.getByLabel('Search').fill('a');
     await page.getByLabel('Status').selectOption({ label: 'Training or eligible for training' });
     await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/status=training_or_eligible_for_training/);
     const shown = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent!.trim())));
     expect(shown.map((r) => r[0]).sort()).toEqual(['Ada Lovelace', 'Alan Earlier', 'Charles Babbage', 'Joan Mentor', 'Mary Somerville']);
 
@@ -107,6 +110,7 @@ describe('check data for delivery partners', () => {
     await page.getByRole('link', { name: 'Change organisation' }).click();
     await page.getByLabel(otherPartnerName).check();
     await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { level: 1, name: `${otherPartnerName} participants` }).waitFor();
     expect(await names()).toEqual(['Not Yours']);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

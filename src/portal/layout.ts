@@ -16,6 +16,8 @@ export interface PageOptions {
   title: string;
   errors?: FieldProblem[];
   signedIn?: SignedInHeader;
+  /** Another service's pages in this shell (the schools' challenge link): its name in the header and title. */
+  serviceName?: string;
 }
 
 export interface FieldProblem {
@@ -26,7 +28,8 @@ export interface FieldProblem {
 
 export function page(options: PageOptions, content: Html): string {
   const { base, signedIn } = options;
-  const title = `${options.errors?.length ? 'Error: ' : ''}${options.title} - ${SERVICE_NAME}`;
+  const serviceName = options.serviceName ?? SERVICE_NAME;
+  const title = `${options.errors?.length ? 'Error: ' : ''}${options.title} - ${serviceName}`;
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -39,7 +42,7 @@ export function page(options: PageOptions, content: Html): string {
 <a href="#main-content" class="skip-link">Skip to main content</a>
 <header class="header">
   <div class="header__inner">
-    <a href="${base}/" class="header__service">${SERVICE_NAME}</a>
+    ${options.serviceName ? html`<span class="header__service">${serviceName}</span>` : html`<a href="${base}/" class="header__service">${serviceName}</a>`}
     ${signedIn ? html`<nav class="header__nav" aria-label="Account">
       ${signedIn.changeOrganisation ? html`<a href="${base}/choose-organisation">Change organisation</a>` : ''}
       <form method="post" action="${base}/sign-out">

@@ -7,13 +7,16 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { DEFAULT_MAGIC_LINK_MINUTES } from '../actions/portal/request-magic-link.js';
 import { formExpiredPage, notFoundPage, serviceErrorPage, unavailablePage, type UnavailableNotice } from './pages/problem-pages.js';
 import { participantsRoutes } from './participants-routes.js';
+import { linkNotFoundPage } from './school-challenge/school-challenge-pages.js';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './rate-limit.js';
 import { portalSessions, validCsrf } from './session.js';
 import { signInRoutes } from './sign-in-routes.js';
+import { schoolChallengeRoutes } from './school-challenge/school-challenge-routes.js';
 import { handle, loadSignedIn } from './signed-in.js';
 import { PORTAL_CSS } from './styles.js';
 
 export { CHECK_DATA_PATH };
+export { SCHOOL_CHALLENGE_PATH } from '../actions/partnerships/school-challenge-links.js';
 
 export interface PortalRouterOptions {
   /** Default: SESSION_SECRET. */
@@ -37,6 +40,11 @@ export interface PortalRouterOptions {
 export type PortalRouter = Router & {
   /** Ends the session store's database pool (tests, shutdown). */
   close(): Promise<void>;
+  /**
+   * The schools' challenge link pages, sharing the portal's sessions, CSRF check, security headers and maintenance
+   * switch; the integrator mounts them at SCHOOL_CHALLENGE_PATH.
+   */
+  schoolChallenge: Router;
 };
 
 const securityHeaders: RequestHandler = (_request, response, next) => {
@@ -70,34 +78,19 @@ export function createPortalRouter(options: PortalRouterOptions = {}): PortalRou
     secureCookie,
   });
 
-  const router = express.Router();
-  router.use(securityHeaders);
-  router.get('/assets/portal.css', (_request, response) => {
-    response.set('Cache-Control', 'public, max-age=3600').type('text/css').send(PORTAL_CSS);
-  });
-  if (options.isUnavailable) {
-    const isUnavailable = options.isUnavailable;
-    router.use(handle(async (request, response, next) => {
-      const unavailable = await isUnavailable();
-      if (!unavailable) return next();
-      const notice = unavailable === true ? undefined : unavailable;
-      const retryAfter = retryAfterSeconds(notice?.until);
-      if (retryAfter) response.set('Retry-After', String(retryAfter));
-      response.status(503).send(unavailablePage(request.baseUrl, notice));
-    }));
-  }
-  router.use(sessions.middleware);
-  router.use(express.urlencoded({ extended: false, limit: '10kb' }));
-  router.use((request, response, next) => {
-    if (request.method !== 'POST' || validCsrf(request)) return next();
-    response.status(403).send(formExpiredPage(request.baseUrl));
-  });
-  router.use(loadSignedIn);
-  router.use(signInRoutes({ publicUrl, magicLinkMinutes, limits: { ...DEFAULT_SIGN_IN_LIMITS, ...options.limits } }));
-  router.use(participantsRoutes());
-  router.use((request, response) => {
-    response.status(404).send(notFoundPage(request.baseUrl));
-  });
+  const maintenance: RequestHandler | undefined = options.isUnavailable
+    ? (() => {
+        const isUnavailable = options.isUnavailable;
+        return handle(async (request, response, next) => {
+          const unavailable = await isUnavailable();
+          if (!unavailable) return next();
+          const notice = unavailable === true ? undefined : unavailable;
+          const retryAfter = retryAfterSeconds(notice?.until);
+          if (retryAfter) response.set('Retry-After', String(retryAfter));
+          response.status(503).send(unavailablePage(request.baseUrl, notice));
+        });
+      })()
+    : undefined;
   const onError: ErrorRequestHandler = (error, request, response, next) => {
     if (response.headersSent) return next(error);
     if (isDatabaseUnavailable(error)) return response.status(503).set('Retry-After', '30').send(unavailablePage(request.baseUrl));
@@ -106,6 +99,37 @@ export function createPortalRouter(options: PortalRouterOptions = {}): PortalRou
     console.error('Check data portal:', error);
     response.status(500).send(serviceErrorPage(request.baseUrl));
   };
+  /** What every page of ours needs before its routes: headers, styles, maintenance, session, forms and their CSRF check. */
+  const shell = (): Router => {
+    const shellRouter = express.Router();
+    shellRouter.use(securityHeaders);
+    shellRouter.get('/assets/portal.css', (_request, response) => {
+      response.set('Cache-Control', 'public, max-age=3600').type('text/css').send(PORTAL_CSS);
+    });
+    if (maintenance) shellRouter.use(maintenance);
+    shellRouter.use(sessions.middleware);
+    shellRouter.use(express.urlencoded({ extended: false, limit: '10kb' }));
+    shellRouter.use((request, response, next) => {
+      if (request.method !== 'POST' || validCsrf(request)) return next();
+      response.status(403).send(formExpiredPage(request.baseUrl));
+    });
+    return shellRouter;
+  };
+
+  const router = shell();
+  router.use(loadSignedIn);
+  router.use(signInRoutes({ publicUrl, magicLinkMinutes, limits: { ...DEFAULT_SIGN_IN_LIMITS, ...options.limits } }));
+  router.use(participantsRoutes());
+  router.use((request, response) => {
+    response.status(404).send(notFoundPage(request.baseUrl));
+  });
   router.use(onError);
-  return Object.assign(router, { close: sessions.close });
+
+  const schoolChallenge = shell();
+  schoolChallenge.use(schoolChallengeRoutes());
+  schoolChallenge.use((request, response) => {
+    response.status(404).send(linkNotFoundPage(request.baseUrl));
+  });
+  schoolChallenge.use(onError);
+  return Object.assign(router, { close: sessions.close, schoolChallenge });
 }

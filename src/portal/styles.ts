@@ -33,6 +33,9 @@ p { margin: 0 0 20px; }
 .form-group--error { padding-left: 15px; border-left: 5px solid #d4351c; }
 label, legend { display: block; font-weight: 700; margin-bottom: 5px; }
 legend.legend-l { font-size: 36px; line-height: 1.1; margin-bottom: 20px; }
+legend.legend-m { font-size: 24px; font-weight: 700; line-height: 1.25; margin-bottom: 15px; }
+.panel { background: #00703c; color: #fff; padding: 25px; margin-bottom: 30px; text-align: center; }
+.panel h1 { margin: 0; color: #fff; }
 .legend-heading { font-size: inherit; margin: 0; }
 fieldset { border: 0; margin: 0; padding: 0; }
 .error-message { display: block; color: #d4351c; font-weight: 700; margin-bottom: 15px; }

@@ -1,10 +1,11 @@
 // The Express application: the back office at /admin, the lead provider API at /api/v3 (documented at
-// /api/docs), the delivery partners' check data portal at /check-data, and health checks (src/server/health.ts).
+// /api/docs), the delivery partners' check data portal at /check-data, the schools' partnership challenge link
+// at /report-incorrect-partnership, and health checks (src/server/health.ts).
 import express, { type Express } from 'express';
 import { buildAdmin, buildAdminRouter, ADMIN_ROOT } from '../admin/index.js';
 import { createApiDocsRouter } from '../api/docs/router.js';
 import { createApiRouter } from '../api/router.js';
-import { CHECK_DATA_PATH, createPortalRouter } from '../portal/router.js';
+import { CHECK_DATA_PATH, createPortalRouter, SCHOOL_CHALLENGE_PATH } from '../portal/router.js';
 import type { AppConfig } from './config.js';
 import { serveFavicon } from './favicon.js';
 import { healthRoutes } from './health.js';
@@ -22,7 +23,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.get('/', (_request, response) => response.redirect(ADMIN_ROOT));
   app.use('/api/v3', createApiRouter({ maintenanceMessage: apiMaintenance }));
   app.use('/api/docs', createApiDocsRouter());
-  app.use(CHECK_DATA_PATH, createPortalRouter({ sessionSecret: config.sessionSecret, databaseUrl, secureCookie: config.secureCookie, publicUrl: config.publicUrl, isUnavailable: portalUnavailable }));
+  const portal = createPortalRouter({ sessionSecret: config.sessionSecret, databaseUrl, secureCookie: config.secureCookie, publicUrl: config.publicUrl, isUnavailable: portalUnavailable });
+  app.use(CHECK_DATA_PATH, portal);
+  app.use(SCHOOL_CHALLENGE_PATH, portal.schoolChallenge);
   // AdminJS parses its own bodies: no body parser may run before it.
   const admin = buildAdmin();
   app.use(ADMIN_ROOT, await buildAdminRouter(admin, { ...config, databaseUrl }));

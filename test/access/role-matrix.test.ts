@@ -9,7 +9,7 @@ import { buildAdmin } from '../../src/admin/index.js';
 import { staffSignInRoutes } from '../../src/admin/sign-in/staff-sign-in-routes.js';
 import { createApiRouter } from '../../src/api/router.js';
 import { db } from '../../src/db/client.js';
-import { createPortalRouter } from '../../src/portal/router.js';
+import { createPortalRouter, SCHOOL_CHALLENGE_PATH } from '../../src/portal/router.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createSchedule, createSchool, type ParticipantWorld } from '../support/factories.js';
 import { createToken, startApi, type ApiClient } from '../api/support/api-client.js';
 import { openStatement } from '../api/support/lead-provider.js';
@@ -297,6 +297,20 @@ const PORTAL: Record<string, { path: string; anonymous: number; signedIn: number
   'POST /sign-out': { path: '/sign-out', anonymous: 303, signedIn: 303 },
 };
 
+/**
+ * The schools' challenge link pages (mounted at /report-incorrect-partnership): public, the emailed token is the only
+ * authority; what anyone without a token we sent gets.
+ */
+const SCHOOL_CHALLENGE: Record<string, { path: string; anonymous: number }> = {
+  'GET /': { path: '/?token=not-a-real-token', anonymous: 404 },
+  // Without the session's form token the form is refused before the link is looked at.
+  'POST /': { path: '/', anonymous: 403 },
+  'GET /assets/portal.css': { path: '/assets/portal.css', anonymous: 200 },
+  'GET /link-expired': { path: '/link-expired', anonymous: 200 },
+  'GET /already-challenged': { path: '/already-challenged', anonymous: 200 },
+  'GET /success': { path: '/success', anonymous: 200 },
+};
+
 describe('delivery partner portal', () => {
   let app: PortalApp;
   let email: string;
@@ -312,7 +326,17 @@ describe('delivery partner portal', () => {
   it('has a rule in the table for every route', () => {
     const router = createPortalRouter({ sessionSecret: 'a-secret-long-enough-for-the-portal-sessions', databaseUrl: process.env.DATABASE_URL });
     expect(routesOf(router)).toEqual(Object.keys(PORTAL).sort());
+    expect(routesOf(router.schoolChallenge)).toEqual(Object.keys(SCHOOL_CHALLENGE).sort());
     return router.close();
+  });
+
+  it("opens the schools' challenge pages to anyone, and changes nothing without a token we sent", async () => {
+    const visitor = new PortalClient(app, SCHOOL_CHALLENGE_PATH);
+    const seen: Record<string, number> = {};
+    for (const [route, rule] of Object.entries(SCHOOL_CHALLENGE)) {
+      seen[route] = (await (route.startsWith('POST') ? visitor.request('POST', rule.path, { token: 'x', reason: 'mistake' }) : visitor.get(rule.path))).status;
+    }
+    expect(seen).toEqual(Object.fromEntries(Object.entries(SCHOOL_CHALLENGE).map(([route, { anonymous }]) => [route, anonymous])));
   });
 
   it('keeps participant data behind sign-in, and opens it to a signed-in delivery partner user', async () => {

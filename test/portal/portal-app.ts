@@ -1,7 +1,7 @@
 // The portal in a small Express app of its own, as the integrator mounts it, and a cookie-keeping client.
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { CHECK_DATA_PATH, createPortalRouter, type PortalRouterOptions } from '../../src/portal/router.js';
+import { CHECK_DATA_PATH, createPortalRouter, SCHOOL_CHALLENGE_PATH, type PortalRouterOptions } from '../../src/portal/router.js';
 
 export interface PortalApp {
   url: string;
@@ -14,6 +14,7 @@ export async function startPortalApp(options: PortalRouterOptions = {}): Promise
   app.set('trust proxy', 'loopback');
   const router = createPortalRouter({ sessionSecret: 'test-secret-that-is-long-enough-for-sessions', databaseUrl: process.env.DATABASE_URL, ...options });
   app.use(CHECK_DATA_PATH, router);
+  app.use(SCHOOL_CHALLENGE_PATH, router.schoolChallenge);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -35,10 +36,11 @@ export class PortalClient {
   csrf = '';
   readonly ip = `198.51.100.${++ipCounter}`;
 
-  constructor(private readonly app: PortalApp) {}
+  /** `prefix` is where the pages are mounted: the portal's by default, or the schools' challenge link's. */
+  constructor(private readonly app: PortalApp, private readonly prefix = CHECK_DATA_PATH) {}
 
   async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<{ status: number; body: string; headers: Headers; location: string | null }> {
-    const response = await fetch(`${this.app.url}/check-data${path}`, {
+    const response = await fetch(`${this.app.url}${this.prefix}${path}`, {
       method,
       redirect: 'manual',
       headers: {

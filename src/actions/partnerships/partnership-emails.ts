@@ -4,7 +4,8 @@ import type { Cohort, DeliveryPartner, LeadProvider, Partnership, School } from 
 import type { Tx } from '../../db/client.js';
 import { CHALLENGE_REASON_LABELS } from './challenge-reasons.js';
 import { leadProviderContactEmails } from './lead-provider-contacts.js';
-import { schoolContactEmail } from '../schools/school-contact.js';
+import { hasInductionTutor, schoolContactEmail } from '../schools/school-contact.js';
+import { hashChallengeToken, newChallengeToken, schoolChallengeUrl } from './school-challenge-links.js';
 
 /** Where the DfE sends a school's mail when it has no contact address. */
 export const SCHOOL_CONTACT_FALLBACK = 'ecf-tech@digital.education.gov.uk';
@@ -21,20 +22,40 @@ export const academicYearLabel = (startYear: number) => `${startYear}/${String((
 
 const longDate = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
+/**
+ * The DfE's PartnershipNotificationService#notify: a school with an induction tutor gets the coordinator's email
+ * (app/mailers/school_mailer.rb coordinator_partnership_notification_email), one without gets the school email at its
+ * contact address (school_partnership_notification_email); both carry a challenge link whose token is recorded.
+ */
 export async function emailSchoolAboutReportedPartnership(tx: Tx, p: PartnershipWithParties): Promise<void> {
+  const tutor = hasInductionTutor(p.school);
   const to = schoolContactEmail(p.school) ?? SCHOOL_CONTACT_FALLBACK;
+  const token = newChallengeToken();
+  await tx.partnershipNotificationEmail.create({
+    data: { partnershipId: p.id, tokenHash: hashChallengeToken(token), sentTo: to, emailType: tutor ? 'induction_tutor' : 'school' },
+  });
+  const link = schoolChallengeUrl(token);
+  const deadline = p.challengeDeadline ? longDate(p.challengeDeadline) : null;
+  const confirmed = `${p.leadProvider.name} has confirmed that it will deliver training to early career teachers and their mentors at ${p.school.name} (URN ${p.school.urn}) for the ${academicYearLabel(p.cohort.startYear)} academic year, with ${p.deliveryPartner.name} as its delivery partner.`;
+  const challenge = [
+    'If your school has not agreed this, report it using this link:',
+    link,
+    deadline ? `You can do this until ${deadline}.` : 'The link works while the partnership can still be challenged.',
+  ].join('\n');
   await tx.emailOutbox.create({
-    data: {
-      to,
-      template: 'partnership_reported',
-      subject: `${p.leadProvider.name} has confirmed a partnership with ${p.school.name}`,
-      body: [
-        `${p.leadProvider.name} has told us they will deliver training to early career teachers at ${p.school.name} (URN ${p.school.urn}) for the ${academicYearLabel(p.cohort.startYear)} academic year, with ${p.deliveryPartner.name} as delivery partner.`,
-        p.challengeDeadline
-          ? `If your school has not agreed this, tell us by ${longDate(p.challengeDeadline)}.`
-          : 'If your school has not agreed this, contact us.',
-      ].join('\n\n'),
-    },
+    data: tutor
+      ? {
+          to,
+          template: 'partnership_reported',
+          subject: 'Training provider confirmed: add your ECTs and mentors',
+          body: [`Dear ${p.school.inductionTutorName ?? 'induction tutor'},`, confirmed, 'Sign in to add your early career teachers and mentors, so the provider can start their training.', challenge].join('\n\n'),
+        }
+      : {
+          to,
+          template: 'partnership_reported',
+          subject: 'FAO: NQT coordinator. Training provider confirmed.',
+          body: [confirmed, "Please tell us who your school's induction tutor is, so we can send them what they need to set up training.", challenge].join('\n\n'),
+        },
   });
 }
 

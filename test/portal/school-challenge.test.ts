@@ -2,23 +2,28 @@
 // the school's induction tutor gets the DfE's notification with a challenge link (app/services/partnership_notification_service.rb,
 // app/mailers/school_mailer.rb); the link's page challenges within the window with the DfE's reasons and says
 // when it cannot (app/controllers/challenge_partnerships_controller.rb, app/views/challenge_partnerships/*.html.erb,
-// app/forms/challenge_partnership_form.rb). The challenge shows at once in the API (status "challenged").
+// app/forms/challenge_partnership_form.rb). The challenge shows at once in the API (status "challenged") and in the
+// back office's partnership record.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
 import { SCHOOL_CHALLENGE_PATH } from '../../src/portal/router.js';
-import { createSchool } from '../support/factories.js';
+import { BackOfficeClient, startBackOffice, type BackOffice } from '../support/back-office.js';
+import { createSchool, createUser } from '../support/factories.js';
 import { createReportWorld, type ReportWorld } from '../actions/partnerships/world.js';
 import { createToken, startApi, type ApiClient } from '../api/support/api-client.js';
 import { PortalClient, startPortalApp, type PortalApp } from './portal-app.js';
 
 let app: PortalApp;
+let backOffice: BackOffice;
 const apis: ApiClient[] = [];
 beforeAll(async () => {
   app = await startPortalApp();
-});
+  backOffice = await startBackOffice();
+}, 120_000);
 afterAll(async () => {
   await Promise.all(apis.map((api) => api.close()));
   await app?.close();
+  await backOffice?.close();
 });
 
 /** The lead provider reports the partnership through the API; returns the partnership's id and the school's email. */
@@ -79,6 +84,13 @@ describe('the challenge link a reported partnership sends the school', () => {
     expect(partnership).toMatchObject({ challengeReason: 'not_confirmed', challengedAt: expect.any(Date) });
     const seen = await api.get(`/partnerships/ecf/${id}`);
     expect(seen.body.data.attributes).toMatchObject({ status: 'challenged', challenged_reason: 'not_confirmed' });
+    // Support staff see the same at once: the partnership's record in the back office.
+    const support = new BackOfficeClient(backOffice);
+    const user = await createUser('support', { password: 'a-long-enough-password-for-support' });
+    await support.signIn(user.email, 'a-long-enough-password-for-support');
+    const shown = await support.json<{ record: { params: Record<string, unknown> } }>(`/resources/Partnership/records/${id}/show`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.record.params).toMatchObject({ challengeReason: 'not_confirmed', challengedAt: expect.any(String) });
     expect(await db().auditEvent.findFirstOrThrow({ where: { subjectId: id, action: 'partnership.challenged' } })).toMatchObject({
       actorLabel: 'System: School, through the challenge link sent to ngozi@school.example',
       reason: 'We have not confirmed an agreement',

@@ -1,11 +1,11 @@
 // Nightly: the declarations CSV of each lead provider and cohort with declarations on its statements,
-// into the exports folder; on demand, one statement's. Each file replaces the previous version whole
-// (written aside, then renamed), so a run killed half way leaves the last good file, and running the
-// job again writes the same files.
+// into the export store (src/reports/exports/export-store.ts) every app process serves; on demand, one
+// statement's. Each file replaces the previous version whole, so a run killed half way leaves the last
+// good file, and running the job again writes the same files.
 import { z } from 'zod';
 import { Id } from '../actions/zod.js';
 import { db } from '../db/client.js';
-import { writeExportAtomically } from '../reports/exports/export-files.js';
+import { exportStore } from '../reports/exports/export-store.js';
 import { declarationsCsvFilename, statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../reports/statements/declarations-csv.js';
 import { findProviderCohortExports, writeProviderDeclarationsCsv } from '../reports/statements/provider-declarations-csv.js';
 import type { ScheduledJob } from './scheduled-job.js';
@@ -24,7 +24,7 @@ interface WrittenFile {
 export const declarationExportsJob: ScheduledJob<DeclarationExportsArgs> = {
   name: 'declaration-exports',
   label: 'Declaration exports',
-  description: "Writes the declarations CSV of each lead provider and cohort (or of one statement) to the exports folder, for finance to download.",
+  description: "Writes the declarations CSV of each lead provider and cohort (or of one statement) to the export store, for finance to download.",
   schedule: { env: 'JOB_EXPORTS_CRON', default: '45 2 * * *' },
   args: DeclarationExportsArgs,
   summarise: (output) => {
@@ -37,7 +37,7 @@ export const declarationExportsJob: ScheduledJob<DeclarationExportsArgs> = {
       const statementId = args.statementId;
       const file = await statementDeclarationsCsvFilename(statementId);
       await progress.setTotal(await db().statementLineItem.count({ where: { statementId } }));
-      const { rows } = await writeExportAtomically(file, (out) => writeStatementDeclarationsCsv(statementId, out));
+      const { rows } = await exportStore().write(file, (out) => writeStatementDeclarationsCsv(statementId, out));
       await progress.advance(rows);
       return { files: [{ file, rows }] };
     }
@@ -48,7 +48,7 @@ export const declarationExportsJob: ScheduledJob<DeclarationExportsArgs> = {
     for (const scope of exports) {
       signal.throwIfAborted();
       const file = declarationsCsvFilename({ ...scope, name: ALL_STATEMENTS });
-      const { rows } = await writeExportAtomically(file, (out) => writeProviderDeclarationsCsv(scope, out, {
+      const { rows } = await exportStore().write(file, (out) => writeProviderDeclarationsCsv(scope, out, {
         onRows: async (n) => {
           signal.throwIfAborted();
           await progress.advance(n);

@@ -1,7 +1,7 @@
 // Nightly tidying the other features rely on: magic links expired or used more than a day ago, and
-// exports older than EXPORTS_KEEP_DAYS (default 30), with temporary files a killed export left behind.
+// exports older than EXPORTS_KEEP_DAYS (default 30).
 import { db } from '../db/client.js';
-import { deleteOldExports } from '../reports/exports/export-files.js';
+import { exportStore } from '../reports/exports/export-store.js';
 import { NoArgs, type ScheduledJob } from './scheduled-job.js';
 
 const DAY_MS = 86_400_000;
@@ -19,8 +19,8 @@ export const housekeepingJob: ScheduledJob<NoArgs> = {
   schedule: { env: 'JOB_HOUSEKEEPING_CRON', default: '30 3 * * *' },
   args: NoArgs,
   summarise: (output) => {
-    const { magicLinksDeleted, exportsDeleted, temporaryFilesDeleted } = output as { magicLinksDeleted: number; exportsDeleted: string[]; temporaryFilesDeleted: number };
-    return `${magicLinksDeleted} magic link(s), ${exportsDeleted.length} old export(s) and ${temporaryFilesDeleted} unfinished file(s) deleted`;
+    const { magicLinksDeleted, exportsDeleted } = output as { magicLinksDeleted: number; exportsDeleted: string[] };
+    return `${magicLinksDeleted} magic link(s) and ${exportsDeleted.length} old export(s) deleted`;
   },
   async run() {
     const now = Date.now();
@@ -29,7 +29,7 @@ export const housekeepingJob: ScheduledJob<NoArgs> = {
       where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }] },
     });
     const keepDays = exportsKeepDays();
-    const deleted = await deleteOldExports(new Date(now - keepDays * DAY_MS), dayAgo);
-    return { magicLinksDeleted, exportsDeleted: deleted.exports, temporaryFilesDeleted: deleted.temporary, exportsKeptDays: keepDays };
+    const exportsDeleted = await exportStore().deleteWrittenBefore(new Date(now - keepDays * DAY_MS));
+    return { magicLinksDeleted, exportsDeleted, exportsKeptDays: keepDays };
   },
 };

@@ -1,39 +1,24 @@
 // The declaration exports job: one CSV per lead provider and cohort (or one statement's), with the
 // DfE's header and one row per line item; the same files however often it runs; a run killed half way
-// leaves the previous file whole, is marked failed at the next start, and re-running completes it.
+// leaves the previous file whole and nothing else, is marked failed at the next start, and re-running
+// completes it. Files go to the export store (PostgreSQL large objects by default).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { INTERRUPTED, recoverInterruptedRuns } from '../../src/actions/jobs/mark-runs-interrupted.js';
 import { runJob } from '../../src/actions/jobs/run-job.js';
 import { db } from '../../src/db/client.js';
 import { declarationExportsJob } from '../../src/jobs/declaration-exports-job.js';
-import { housekeepingJob } from '../../src/jobs/housekeeping-job.js';
-import { listExports } from '../../src/reports/exports/export-files.js';
+import { exportStore } from '../../src/reports/exports/export-store.js';
 import { DECLARATIONS_CSV_HEADERS, writeStatementDeclarationsCsv } from '../../src/reports/statements/declarations-csv.js';
 import { generateDeclarationData } from '../../bench/declarations-data.js';
 import { createDeclaration, createLeadProvider, createParticipant, createParticipantWorld, createStatement } from '../support/factories.js';
 import { daysFromToday } from '../reports/statements/statement-world.js';
+import { putExport, readExport, strayLargeObjects } from '../support/exports.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'exports-'));
-  process.env.EXPORTS_DIR = dir;
-});
-afterAll(async () => {
-  delete process.env.EXPORTS_DIR;
-  await rm(dir, { recursive: true, force: true });
-});
-
-const csvRows = async (file: string) => parse(await readFile(path.join(dir, file))) as string[][];
-const filesIn = async () => (await readdir(dir)).sort();
+const csvRows = async (file: string) => parse((await readExport(file)) ?? '') as string[][];
 
 async function statementCsv(statementId: string): Promise<string[][]> {
   const out = new PassThrough();
@@ -44,8 +29,9 @@ async function statementCsv(statementId: string): Promise<string[][]> {
 }
 
 async function countLines(file: string): Promise<number> {
+  const opened = await exportStore().open(file);
   let lines = 0;
-  for await (const _line of createInterface({ input: createReadStream(file) })) lines++;
+  for await (const chunk of opened!.content as AsyncIterable<Buffer>) for (const byte of chunk) if (byte === 10) lines++;
   return lines;
 }
 
@@ -83,12 +69,14 @@ describe('declaration exports job', () => {
     expect(declarationExportsJob.summarise(run.output as Record<string, unknown>)).toBe('2 file(s) written, 5 declaration row(s)');
 
     // Running again writes the same files, and leaves nothing else behind.
-    const before = await readFile(path.join(dir, file));
+    const before = await readExport(file);
     const again = await runJob(declarationExportsJob);
     expect(again.run.output).toEqual(run.output);
-    expect(await readFile(path.join(dir, file))).toEqual(before);
-    expect((await filesIn()).filter((f) => f.startsWith('.'))).toEqual([]);
-    expect((await listExports()).map((f) => f.name).sort()).toEqual((await filesIn()).filter((f) => f.endsWith('.csv')));
+    expect(await readExport(file)).toEqual(before);
+    expect(await strayLargeObjects()).toBe(0);
+    const listed = await exportStore().list();
+    expect(listed.map((f) => f.name).sort()).toEqual((run.output as { files: { file: string }[] }).files.map((f) => f.file).sort());
+    expect(listed.find((f) => f.name === file)?.bytes).toBe(Buffer.byteLength(before!));
   });
 
   it("exports one statement on demand under the statement CSV's name", async () => {
@@ -107,30 +95,26 @@ describe('declaration exports job', () => {
   it('two runs at once: one writes, the other is skipped', async () => {
     const results = await Promise.all([runJob(declarationExportsJob), runJob(declarationExportsJob)]);
     expect(results.map((r) => r.skipped).sort()).toEqual([false, true]);
-    expect((await filesIn()).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(await strayLargeObjects()).toBe(0);
   });
 
   it('a run killed half way: the previous file stays whole, the run is marked failed at the next start, and re-running completes it', async () => {
     const data = await generateDeclarationData({ tag: 'killed', participants: 10_000, startYear: 2021 });
-    const file = path.join(dir, 'ECF-Declarations-BenchProviderkilled-Cohort2021-Allstatements.csv');
-    await writeFile(file, 'the previous export\n');
+    const file = 'ECF-Declarations-BenchProviderkilled-Cohort2021-Allstatements.csv';
+    await putExport(file, 'the previous export\n');
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/support/run-job-process.ts', 'declaration-exports'], {
       env: { ...process.env, NODE_OPTIONS: '' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const exited = once(child, 'exit');
-    // Killed once it has written a good part of its temporary file.
+    // Killed once it has written a good part of the new file.
     const started = Date.now();
-    let writing = false;
-    while (!writing && child.exitCode === null && Date.now() - started < 120_000) {
+    let running = null;
+    while (!running && child.exitCode === null && Date.now() - started < 120_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      for (const name of (await filesIn()).filter((f) => f.includes('killed') && f.endsWith('.tmp'))) {
-        writing ||= ((await stat(path.join(dir, name)).catch(() => null))?.size ?? 0) > 200_000;
-      }
+      running = await db().jobRun.findFirst({ where: { job: 'declaration-exports', state: 'running', rowsDone: { gt: 2_000 } } });
     }
-    expect(writing).toBe(true);
-    const running = await db().jobRun.findFirst({ where: { job: 'declaration-exports', state: 'running' } });
     expect(running).toBeTruthy();
     child.kill('SIGKILL');
     await exited;
@@ -138,9 +122,11 @@ describe('declaration exports job', () => {
     const killed = await db().jobRun.findUniqueOrThrow({ where: { id: running!.id } });
     expect(killed.state).toBe('running');
     expect(killed.rowsDone).toBeLessThan(data.declarations);
-    expect(await readFile(file, 'utf8')).toBe('the previous export\n');
-    const leftovers = (await filesIn()).filter((f) => f.endsWith('.tmp'));
-    expect(leftovers).toEqual([expect.stringMatching(/^\.ECF-Declarations-BenchProviderkilled-Cohort2021-Allstatements\.csv\..+\.tmp$/)]);
+    expect(await readExport(file)).toBe('the previous export\n');
+    // The server rolls back the killed writer's transaction, its half-written large object with it.
+    const deadline = Date.now() + 60_000;
+    while ((await strayLargeObjects()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await strayLargeObjects()).toBe(0);
 
     expect(await recoverInterruptedRuns()).toBe(1);
     expect(await db().jobRun.findUniqueOrThrow({ where: { id: killed.id } })).toMatchObject({ state: 'failed', error: INTERRUPTED });
@@ -149,16 +135,10 @@ describe('declaration exports job', () => {
     expect(run.state).toBe('succeeded');
     expect(run.rowsDone).toBe(run.rowsTotal);
     expect(await countLines(file)).toBe(data.declarations + 1);
-    const firstLine = await new Promise<string>((resolve) => {
-      const lines = createInterface({ input: createReadStream(file) });
-      lines.once('line', (line) => { lines.close(); resolve(line); });
-    });
-    expect(firstLine).toBe(DECLARATIONS_CSV_HEADERS.join(','));
-
-    // Housekeeping removes the killed run's temporary file once it is a day old.
-    const aDayAgo = new Date(Date.now() - 25 * 3_600_000);
-    await utimes(path.join(dir, leftovers[0]), aDayAgo, aDayAgo);
-    await runJob(housekeepingJob);
-    expect((await filesIn()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const opened = await exportStore().open(file);
+    const firstChunk = (await (opened!.content as AsyncIterable<Buffer>)[Symbol.asyncIterator]().next()).value as Buffer;
+    opened!.content.destroy();
+    expect(firstChunk.toString('utf8').split('\n')[0]).toBe(DECLARATIONS_CSV_HEADERS.join(','));
+    expect(await strayLargeObjects()).toBe(0);
   }, 300_000);
 });

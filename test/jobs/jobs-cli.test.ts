@@ -8,6 +8,7 @@ import { declarationsExport } from '../../src/cli/commands/declarations-export.j
 import { jobsRun } from '../../src/cli/commands/jobs-run.js';
 import type { CliCommand } from '../../src/cli/command.js';
 import { db } from '../../src/db/client.js';
+import { exportStore } from '../../src/reports/exports/export-store.js';
 import { DECLARATIONS_CSV_HEADERS } from '../../src/reports/statements/declarations-csv.js';
 import { createDeclaration, createLeadProvider, createParticipant, createParticipantWorld, createStatement } from '../support/factories.js';
 import { daysFromToday } from '../reports/statements/statement-world.js';
@@ -15,10 +16,8 @@ import { daysFromToday } from '../reports/statements/statement-world.js';
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'jobs-cli-'));
-  process.env.EXPORTS_DIR = path.join(dir, 'exports');
 });
 afterAll(async () => {
-  delete process.env.EXPORTS_DIR;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -32,7 +31,7 @@ describe('jobs:run', () => {
   it('runs a job now, recorded like a scheduled run', async () => {
     const { lines, result } = await run(jobsRun, {}, ['housekeeping']);
     expect(result).toMatchObject({ job: 'housekeeping', state: 'succeeded', output: { magicLinksDeleted: 0 } });
-    expect(lines).toEqual([`Housekeeping succeeded (run ${result.runId}): 0 magic link(s), 0 old export(s) and 0 unfinished file(s) deleted.`]);
+    expect(lines).toEqual([`Housekeeping succeeded (run ${result.runId}): 0 magic link(s) and 0 old export(s) deleted.`]);
     expect(await db().jobRun.findUniqueOrThrow({ where: { id: String(result.runId) } })).toMatchObject({ job: 'housekeeping', state: 'succeeded' });
   });
 
@@ -42,7 +41,7 @@ describe('jobs:run', () => {
     await createDeclaration(await createParticipant(world), world.leadProvider, { statement, state: 'eligible' });
     const { result } = await run(jobsRun, { statement: statement.id }, ['declaration-exports']);
     expect(result).toMatchObject({ state: 'succeeded', output: { files: [{ rows: 1 }] } });
-    expect(await readdir(process.env.EXPORTS_DIR!)).toContain((result.output as { files: { file: string }[] }).files[0].file);
+    expect((await exportStore().list()).map((f) => f.name)).toContain((result.output as { files: { file: string }[] }).files[0].file);
 
     await expect(run(jobsRun, {}, [])).rejects.toThrow('Give the name of the job to run');
     await expect(run(jobsRun, {}, ['reindex'])).rejects.toThrow('There is no job "reindex"');

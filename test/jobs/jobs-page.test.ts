@@ -1,10 +1,7 @@
 // The back office's Jobs page handler: what each role sees, "run now", and finance-only export
 // downloads streamed through the AdminJS page route (served here by a bare Express app standing in
 // for @adminjs/express, which passes the Express response and the session's user the same way).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Role } from '@prisma/client';
 import type { CurrentAdmin, PageContext } from 'adminjs';
 import express from 'express';
@@ -12,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
 import { jobsPageHandler } from '../../src/admin/jobs/jobs-page.js';
 import type { JobsPageData } from '../../src/admin/jobs/jobs-page-data.js';
+import { putExport } from '../support/exports.js';
 import { createLeadProvider, createParticipantWorld, createStatement, createUser } from '../support/factories.js';
 
 const FILE = 'ECF-Declarations-TestProvider-Cohort2024-Allstatements.csv';
 const CSV = 'Participant ID,Participant Name\nabc,Ada Lovelace\n';
-let dir: string;
 let server: ReturnType<express.Express['listen']>;
 let base: string;
 const users = new Map<Role, CurrentAdmin>();
@@ -25,11 +22,7 @@ const contextFor = (currentAdmin?: CurrentAdmin) => ({ currentAdmin, _admin: { o
 const handle = (request: object, currentAdmin?: CurrentAdmin) => jobsPageHandler(request, {} as never, contextFor(currentAdmin));
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'exports-'));
-  process.env.EXPORTS_DIR = dir;
-  await writeFile(path.join(dir, FILE), CSV);
-  await writeFile(path.join(dir, `.${FILE}.1234.tmp`), 'half written');
-  await writeFile(path.join(path.dirname(dir), 'secret.csv'), 'not an export');
+  await putExport(FILE, CSV);
   for (const role of ['admin', 'super_user', 'support', 'finance', 'policy'] as Role[]) {
     const user = await createUser(role);
     users.set(role, { id: user.id, email: user.email, title: user.fullName, role } as CurrentAdmin);
@@ -48,16 +41,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   server.close();
-  delete process.env.EXPORTS_DIR;
-  await rm(path.join(path.dirname(dir), 'secret.csv'), { force: true });
-  await rm(dir, { recursive: true, force: true });
 });
 
 const download = (file: string, role?: Role) => fetch(`${base}/admin/api/pages/jobs?download=${encodeURIComponent(file)}`, { headers: role ? { 'x-role': role } : {} });
 const downloadsRecorded = () => db().auditEvent.count({ where: { action: 'export.downloaded' } });
 
 describe('Jobs page data', () => {
-  it('shows finance the jobs, runs and finished exports (never temporary files), with download links', async () => {
+  it('shows finance the jobs, runs and finished exports, with download links', async () => {
     const run = await db().jobRun.create({ data: { job: 'declaration-exports', args: {}, state: 'running', rowsDone: 40, rowsTotal: 100 } });
     const page = (await handle({ method: 'get', query: {} }, users.get('finance'))) as JobsPageData;
     expect(page).toMatchObject({ allowed: true, canRun: true, canDownload: true });
@@ -138,7 +128,7 @@ describe('Export downloads', () => {
     expect(await downloadsRecorded()).toBe(before);
   });
 
-  it('serves only finished files of the exports folder', async () => {
+  it('serves only files of the export store, by name', async () => {
     const before = await downloadsRecorded();
     for (const name of ['../secret.csv', `.${FILE}.1234.tmp`, 'missing.csv', '/etc/passwd', 'ECF..csv/../../secret.csv']) {
       const response = await download(name, 'finance');

@@ -1,22 +1,10 @@
 // The scheduler: schedules from the environment, recovery of runs a stop interrupted, and Bree really
 // running a job in its worker thread on schedule.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { INTERRUPTED } from '../../src/actions/jobs/mark-runs-interrupted.js';
 import { db } from '../../src/db/client.js';
 import { jobSchedules, jobsEnabled, startScheduler } from '../../src/jobs/scheduler.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'exports-'));
-  process.env.EXPORTS_DIR = dir;
-});
-afterAll(async () => {
-  delete process.env.EXPORTS_DIR;
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('schedules', () => {
   it('come from the environment, with defaults, and "off" leaves a job out', () => {

@@ -1,9 +1,8 @@
-// Finance downloads a finished export: only a user with `exports.download`, only a file of the exports
-// folder, and never without an audit event saying who took which file.
-import { stat } from 'node:fs/promises';
+// Finance downloads a finished export: only a user with `exports.download`, only a file of the export
+// store, and never without an audit event saying who took which file.
 import { z } from 'zod';
 import { db } from '../../db/client.js';
-import { exportPath } from '../../reports/exports/export-files.js';
+import { exportStore, type OpenExport } from '../../reports/exports/export-store.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -11,20 +10,19 @@ import { notFound } from '../errors.js';
 
 export const RecordExportDownloadInput = z.object({ file: z.string().trim().min(1, 'Choose a file') });
 
-export interface ExportDownload {
-  file: string;
-  path: string;
-  bytes: number;
-}
-
-export async function recordExportDownload(ctx: ActorContext, raw: unknown): Promise<ExportDownload> {
+/** The export opened for reading (the caller streams `content` and must consume or destroy it). */
+export async function recordExportDownload(ctx: ActorContext, raw: unknown): Promise<OpenExport> {
   const input = RecordExportDownloadInput.parse(raw);
   requirePermission(ctx, 'exports.download');
-  const path = exportPath(input.file);
-  const info = path ? await stat(path).catch(() => null) : null;
-  if (!path || !info?.isFile()) throw notFound('Export');
-  await db().$transaction(async (tx) => {
-    await recordAudit(tx, ctx, { action: 'export.downloaded', subjectType: 'Export', subjectId: input.file, after: { bytes: info.size } });
-  });
-  return { file: input.file, path, bytes: info.size };
+  const opened = await exportStore().open(input.file);
+  if (!opened) throw notFound('Export');
+  try {
+    await db().$transaction(async (tx) => {
+      await recordAudit(tx, ctx, { action: 'export.downloaded', subjectType: 'Export', subjectId: opened.name, after: { bytes: opened.bytes } });
+    });
+  } catch (error) {
+    opened.content.destroy();
+    throw error;
+  }
+  return opened;
 }

@@ -1,8 +1,7 @@
 // Streams a finished export to the signed-in finance user. Reached only through the Jobs page's
 // AdminJS API route (GET <admin root>/api/pages/jobs?download=<file>), so AdminJS's own session check
 // runs first and the role is the user's current one; the action re-checks `exports.download`, accepts
-// only a file name of the exports folder, and records the download. Never served from a static path.
-import { createReadStream } from 'node:fs';
+// only a file of the export store, and records the download. Never served from a static path.
 import { pipeline } from 'node:stream/promises';
 import type { CurrentAdmin } from 'adminjs';
 import type { Response } from 'express';
@@ -23,9 +22,9 @@ export async function sendExport(admin: CurrentAdmin | undefined, file: string, 
   response.set({
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Length': String(download.bytes),
-    'Content-Disposition': `attachment; filename="${download.file}"`,
+    'Content-Disposition': `attachment; filename="${download.name}"`,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  await pipeline(createReadStream(download.path), response);
+  await pipeline(download.content, response);
 }

@@ -4,7 +4,7 @@ import type { JobRun, Role } from '@prisma/client';
 import { can } from '../../actions/authz.js';
 import { SKIPPED } from '../../actions/jobs/run-job.js';
 import { db } from '../../db/client.js';
-import { listExports } from '../../reports/exports/export-files.js';
+import { exportStore } from '../../reports/exports/export-store.js';
 import { findJob, JOBS } from '../../jobs/registry.js';
 import { jobSchedules } from '../../jobs/scheduler.js';
 
@@ -72,7 +72,7 @@ export async function jobsPageData(role: Role | undefined, options: { downloadHr
   const schedules = new Map(jobSchedules().map((s) => [s.job, s.cron]));
   const runs = await db().jobRun.findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: RECENT_RUNS });
   const exports = canDownload
-    ? (await listExports()).map((f) => ({ name: f.name, bytes: f.bytes, modifiedAt: f.modifiedAt.toISOString(), href: options.downloadHref(f.name) }))
+    ? (await exportStore().list()).map((f) => ({ name: f.name, bytes: f.bytes, modifiedAt: f.modifiedAt.toISOString(), href: options.downloadHref(f.name) }))
     : null;
   return {
     allowed: true,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { notFound } from '../../actions/errors.js';
 import { StartYear } from '../../actions/zod.js';
 import { db } from '../../db/client.js';
-import { writeFileAtomically } from '../../reports/exports/export-files.js';
+import { writeFileAtomically } from '../../reports/exports/local-file.js';
 import { writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
 import { writeProviderDeclarationsCsv } from '../../reports/statements/provider-declarations-csv.js';
 import { CliUsageError, requireOption, type CliCommand } from '../command.js';

@@ -1,4 +1,4 @@
-// Runs one job in a process of its own (DATABASE_URL and EXPORTS_DIR from the environment), so a test
+// Runs one job in a process of its own (DATABASE_URL from the environment), so a test
 // can kill it half way as a crash would.
 import { runJob } from '../../../src/actions/jobs/run-job.js';
 import { disconnectDb } from '../../../src/db/client.js';

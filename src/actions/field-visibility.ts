@@ -61,6 +61,7 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   ApprovalRequest: {},
   PartnershipNotificationEmail: { tokenHash: 'secret' },
   FrozenCohortMoveOutcome: {},
+  ExportFile: {},
 };
 
 /**

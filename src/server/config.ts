@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { exportStorageOf, type ExportStorage } from '../reports/exports/export-storage.js';
 import { ConfigError } from './config-error.js';
 import { loadStaffSignIn, type StaffSignInSettings } from './staff-sign-in-config.js';
 
@@ -21,6 +22,8 @@ export interface AppConfig {
   /** Express's "trust proxy": which proxies' X-Forwarded-For to believe (default: none). */
   trustProxy: boolean | number | string;
   uploadMaxMegabytes: number;
+  /** Where finished exports are kept: PostgreSQL large objects, or an S3-compatible bucket. */
+  exportStorage: ExportStorage;
 }
 
 /** Outside production a secret is made once and kept in .data/, so sessions survive a restart. */
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staffSignIn: loadStaffSignIn(env, production),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     uploadMaxMegabytes: positiveNumber(env.UPLOAD_MAX_MB, 'UPLOAD_MAX_MB', 100),
+    exportStorage: exportStorageOf(env),
   };
 }
 

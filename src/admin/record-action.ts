@@ -1,41 +1,35 @@
-// A record action (a button on a record's page) that runs one of our actions after AdminJS's confirm prompt.
+// A record action (a button on a record's page) that runs one of our actions after a check-your-answers
+// step: what it applies to, what happens, and a confirm button (src/admin/confirm/confirm-action.ts).
 import type { Action, ActionContext, ActionResponse } from 'adminjs';
 import type { Permission } from '../actions/authz.js';
-import { actorFromAdmin } from './actor.js';
-import { toValidationError, type Operation } from './handlers.js';
-import { allowPermission } from './rbac.js';
+import { confirmAction } from './confirm/confirm-action.js';
+import type { Operation } from './handlers.js';
 
 export function recordAction(options: {
   permission: Permission;
   operation: Operation<unknown>;
   input: (recordId: string) => Record<string, unknown>;
-  guard: string;
+  /** The button on the check step, which is also its heading, e.g. "Disable user". */
+  confirmLabel: string;
+  /** What happens when confirmed, one sentence each. */
+  consequences: string[];
   success: string;
   icon?: string;
   isVisible?: (context: ActionContext) => boolean;
 }): Partial<Action<ActionResponse>> {
-  return {
-    actionType: 'record',
+  return confirmAction({
+    permission: options.permission,
     icon: options.icon,
-    guard: options.guard,
-    component: false,
-    isAccessible: allowPermission(options.permission),
     isVisible: options.isVisible,
-    handler: async (_request, _response, { record, resource, currentAdmin, h }) => {
-      if (!record) throw new Error('Record not found');
-      try {
-        await options.operation(actorFromAdmin(currentAdmin), options.input(String(record.id())));
-      } catch (error) {
-        const refusal = toValidationError(error);
-        if (!refusal) throw error;
-        return { record: record.toJSON(currentAdmin), notice: { message: refusal.baseError?.message ?? 'Not done.', type: 'error' } };
-      }
-      const fresh = await resource.findOne(String(record.id()));
+    async load(_ctx, _recordId, title) {
       return {
-        record: fresh!.toJSON(currentAdmin),
-        redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: String(record.id()), actionName: 'show' }),
-        notice: { message: options.success, type: 'success' },
+        heading: options.confirmLabel, rows: title ? [['Record', title]] : [], blockers: [], fields: [],
+        submitLabel: options.confirmLabel, consequences: options.consequences,
       };
     },
-  };
+    async submit(ctx, recordId) {
+      await options.operation(ctx, options.input(recordId));
+      return options.success;
+    },
+  });
 }

@@ -22,12 +22,16 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('support finds a participant, defers them with a reason, and sees the change and the audit entry', async () => {
+const participantTrainingStatus = async (id: string) => (await db().participantProfile.findUniqueOrThrow({ where: { id } })).trainingStatus;
+
+it('support finds a participant, defers them after checking the answers, and sees the change and the audit entry', async () => {
   const fullName = `Grace Hopperton ${randomUUID().slice(0, 6)}`;
   const participant = await createParticipant(await createParticipantWorld(), { fullName });
   const support = DEMO_LOGINS.find((l) => l.role === 'support')!;
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const consoleWarnings: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') consoleWarnings.push(message.text()); });
   await page.goto(`${app.url}/admin/login`);
   await page.fill('input[name=email]', support.email);
   await page.fill('input[name=password]', support.password);
@@ -43,12 +47,39 @@ it('support finds a participant, defers them with a reason, and sees the change 
   await profile.getByTestId('training-status').getByText('Training active').waitFor();
   await profile.getByRole('button', { name: 'Change training status' }).click();
   const form = page.getByTestId('form-trainingStatus');
+  const reasonSelect = form.getByLabel("The DfE's reason");
+  // Only the chosen status's reasons are offered (deferral and withdrawal reasons share values such as "other").
+  await form.getByLabel('New training status').selectOption('withdrawn');
+  const withdrawalReasons = await reasonSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   await form.getByLabel('New training status').selectOption('deferred');
-  await form.getByLabel("The DfE's reason (for a deferral or withdrawal)").selectOption('career-break');
+  const deferralReasons = await reasonSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(deferralReasons).toContain('career-break');
+  expect(withdrawalReasons).not.toContain('career-break');
+  for (const values of [deferralReasons, withdrawalReasons]) expect(new Set(values).size).toBe(values.length);
+  await reasonSelect.selectOption('career-break');
+
+  // Without a reason for the audit log: the check step, then a refusal back on the form.
+  await form.getByRole('button', { name: 'Continue' }).click();
+  const check = form.getByTestId('check-your-answers');
+  await check.getByText('Career break').waitFor();
+  await check.getByRole('button', { name: 'Change training status' }).click();
+  await form.getByRole('button', { name: 'Continue' }).waitFor();
+  const notices = page.getByTestId('notice-wrapper');
+  await notices.waitFor();
+  expect(await participantTrainingStatus(participant.profile.id)).toBe('active');
+
   await form.getByLabel('Reason for the change (recorded in the audit log)').fill('Ticket 1234: the school says she is on a career break');
-  await form.getByRole('button', { name: 'Change training status' }).click();
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await check.getByText('Ticket 1234: the school says she is on a career break').waitFor();
+  // Nothing changes until the answers are confirmed.
+  expect(await participantTrainingStatus(participant.profile.id)).toBe('active');
+  await check.getByRole('button', { name: 'Change training status' }).click();
 
   await page.getByText('Training status changed to deferred.').waitFor();
+  // One notice per outcome: the earlier refusal has gone, and no warning about duplicate keys reached the console.
+  expect(await notices.getByText('Training status changed to deferred.').count()).toBe(1);
+  expect((await notices.innerText()).trim()).toBe('Training status changed to deferred.');
+  expect(consoleWarnings.filter((text) => text.includes('same key'))).toEqual([]);
   await profile.getByTestId('training-status').getByText('Training deferred').waitFor();
   const audit = page.getByTestId('audit-timeline');
   await audit.getByText('participant.deferred').waitFor();

@@ -10,18 +10,20 @@ export interface CheckYourAnswersProps {
   confirmLabel: string;
   busy: boolean;
   danger?: boolean;
+  /** "Change" unless there is nothing to change (then e.g. "Cancel"). */
+  backLabel?: string;
   onConfirm: () => void;
   onBack: () => void;
 }
 
-export const CheckYourAnswers: React.FC<CheckYourAnswersProps> = ({ title, answers, consequences, confirmLabel, busy, danger, onConfirm, onBack }) => (
+export const CheckYourAnswers: React.FC<CheckYourAnswersProps> = ({ title, answers, consequences, confirmLabel, busy, danger, backLabel, onConfirm, onBack }) => (
   <Box data-testid="check-your-answers" role="region" aria-label={title}>
     <H4>{title}</H4>
     {answers.length ? (
       <Table mb="lg">
         <TableBody>
-          {answers.map(([label, value]) => (
-            <TableRow key={label}><TableCell width={260}><strong>{label}</strong></TableCell><TableCell>{value}</TableCell></TableRow>
+          {answers.map(([label, value], i) => (
+            <TableRow key={`${i}-${label}`}><TableCell width={260}><strong>{label}</strong></TableCell><TableCell>{value}</TableCell></TableRow>
           ))}
         </TableBody>
       </Table>
@@ -31,7 +33,7 @@ export const CheckYourAnswers: React.FC<CheckYourAnswersProps> = ({ title, answe
       {consequences.map((c) => <li key={c}><Text>{c}</Text></li>)}
     </Box>
     <Box flex flexDirection="row">
-      <Button variant="outlined" mr="default" disabled={busy} onClick={onBack}>Change</Button>
+      <Button variant="outlined" mr="default" disabled={busy} onClick={onBack}>{backLabel ?? 'Change'}</Button>
       <Button variant="contained" color={danger ? 'danger' : undefined} disabled={busy} onClick={onConfirm}>{confirmLabel}</Button>
     </Box>
   </Box>

@@ -1,8 +1,9 @@
 // Check your answers, then confirm: the screen for actions that cannot be undone with one click.
 import React, { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, ViewHelpers, useNotice, type ActionProps } from 'adminjs';
 import { Box, Button, CheckBox, FormGroup, H3, Input, Label, MessageBox, Table, TableBody, TableCell, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { CheckYourAnswers } from './check-your-answers.js';
 import { withRefresh } from './with-refresh.js';
 
 interface Field { name: string; label: string; type: 'textarea' | 'text' | 'radios' | 'checkbox' | 'select'; options?: { value: string; label: string }[]; hint?: string }
@@ -31,16 +32,28 @@ function FilteredSelect({ field, value, onChange }: { field: Field; value: strin
     </>
   );
 }
-interface View { heading: string; rows: [string, string][]; blockers: string[]; warning?: string; fields: Field[]; submitLabel: string; done?: boolean }
+interface View {
+  heading: string; rows: [string, string][]; blockers: string[]; warning?: string; fields: Field[]; submitLabel: string; done?: boolean;
+  consequences?: string[]; noCheckStep?: boolean;
+}
 interface Reply { confirm?: View; errors?: string[]; redirectUrl?: string; notice?: { message: string; type: 'success' | 'error' } }
 
 const api = new ApiClient();
+
+/** An answer as the person chose it: the option's label, Yes or No, or the text typed. */
+function answerText(field: Field, value: string | undefined): string {
+  if (field.type === 'checkbox') return value === 'true' ? 'Yes' : 'No';
+  if (!value) return 'Not given';
+  if (field.type === 'radios' || field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? value;
+  return value;
+}
 
 const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
   const [view, setView] = useState<View | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [form, setForm] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
   const addNotice = useNotice();
   const navigate = useNavigate();
   const recordId = String(record?.id ?? '');
@@ -59,12 +72,30 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
       if (reply.redirectUrl) { navigate(withRefresh(reply.redirectUrl)); return; }
       if (reply.confirm) setView(reply.confirm);
       setErrors(reply.errors ?? []);
+      // Refused: back to the answers, with what to correct.
+      setChecking(false);
     } finally {
       setBusy(false);
     }
   };
 
   if (!view) return <Box variant="white" p="xl"><Text>Loading…</Text></Box>;
+  const checkStep = !view.noCheckStep;
+  // With nothing to answer, the page is the check step itself.
+  const nothingToAnswer = view.fields.length === 0;
+  if (checkStep && view.blockers.length === 0 && !view.done && (checking || nothingToAnswer)) {
+    return (
+      <Box variant="white" p="xl" data-testid="confirm-page">
+        <CheckYourAnswers title={`Check your answers: ${view.heading.charAt(0).toLowerCase()}${view.heading.slice(1)}`}
+          answers={[...view.rows, ...view.fields.map((f): [string, string] => [f.label, answerText(f, form[f.name])])]}
+          consequences={view.consequences ?? [view.warning ?? `${view.submitLabel}: recorded in the audit log with your name.`]}
+          confirmLabel={view.submitLabel} busy={busy} danger onConfirm={submit}
+          backLabel={nothingToAnswer ? 'Cancel' : undefined}
+          onBack={nothingToAnswer ? () => navigate(new ViewHelpers().recordActionUrl({ resourceId: resource.id, recordId, actionName: 'show' })) : () => setChecking(false)} />
+        {errors.map((message) => <MessageBox key={message} variant="danger" message={message} mt="lg" />)}
+      </Box>
+    );
+  }
   return (
     <Box variant="white" p="xl" data-testid="confirm-page">
       <H3>{view.heading}</H3>
@@ -116,7 +147,9 @@ const ConfirmPage: React.FC<ActionProps> = ({ resource, action, record }) => {
               {field.hint ? <Text variant="sm" mt="sm">{field.hint}</Text> : null}
             </FormGroup>
           ))}
-          <Button variant="contained" color="danger" disabled={busy} onClick={submit}>{view.submitLabel}</Button>
+          {checkStep
+            ? <Button variant="contained" onClick={() => { setErrors([]); setChecking(true); }}>Continue</Button>
+            : <Button variant="contained" color="danger" disabled={busy} onClick={submit}>{view.submitLabel}</Button>}
         </>
       ) : null}
     </Box>

@@ -31,5 +31,7 @@ export const Components = {
 
 // The sign-in page: single sign-on and the password form, each shown only when configured.
 componentLoader.override('Login', path.join(here, 'login.tsx'));
+// One notice at a time, in the page's flow (src/admin/components/notice-box.tsx).
+componentLoader.override('NoticeBox', path.join(here, 'notice-box.tsx'));
 // The maintenance banner sits above AdminJS's own top bar on every page.
 componentLoader.override('TopBar', path.join(here, '../maintenance/top-bar-with-banner.tsx'));

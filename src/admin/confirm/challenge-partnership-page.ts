@@ -29,6 +29,12 @@ export const challengePartnershipPage: ConfirmActionOptions = {
         { name: 'confirmed', label: "Yes, the Policy Engagement Team has authorised this challenge", type: 'checkbox' },
       ],
       submitLabel: 'Challenge',
+      consequences: [
+        `${p.leadProvider.name} no longer sees ${p.school.name} or its participants for ${p.cohort.startYear} through the API.`,
+        `${p.leadProvider.name} is emailed about the challenge.`,
+        'When the reason is that the school has no early career teachers this year, its cohort is set to no early career teachers.',
+        'The challenge is recorded in the audit log with your name.',
+      ],
     };
   },
   async submit(ctx, id, form) {

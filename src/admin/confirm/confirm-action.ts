@@ -13,7 +13,8 @@ export interface ConfirmActionOptions {
   permission: Permission;
   icon?: string;
   isVisible?: (context: ActionContext) => boolean;
-  load(ctx: ActorContext, recordId: string): Promise<ConfirmView>;
+  /** `title` is the record's title, for naming what the action applies to. */
+  load(ctx: ActorContext, recordId: string, title?: string): Promise<ConfirmView>;
   /** The success message, or a message and a view of the outcome to stay on (instead of returning to the record). */
   submit(ctx: ActorContext, recordId: string, form: Record<string, string>): Promise<string | { message: string; outcome: ConfirmView }>;
 }
@@ -30,7 +31,8 @@ export function confirmAction(options: ConfirmActionOptions): Partial<Action<Act
       const ctx = actorFromAdmin(currentAdmin);
       const id = String(record.id());
       const recordJson = record.toJSON(currentAdmin);
-      if (request.method !== 'post') return { record: recordJson, confirm: await options.load(ctx, id) };
+      const title = String(record.title() ?? '');
+      if (request.method !== 'post') return { record: recordJson, confirm: await options.load(ctx, id, title) };
       const form = Object.fromEntries(
         Object.entries(request.payload ?? {}).filter(([, v]) => typeof v === 'string'),
       ) as Record<string, string>;
@@ -46,7 +48,7 @@ export function confirmAction(options: ConfirmActionOptions): Partial<Action<Act
         const refusal = asActionError(error);
         if (!refusal) throw error;
         const messages = refusal.messages;
-        return { record: recordJson, confirm: await options.load(ctx, id), errors: messages, notice: { message: messages.join(' '), type: 'error' } };
+        return { record: recordJson, confirm: await options.load(ctx, id, title), errors: messages, notice: { message: messages.join(' '), type: 'error' } };
       }
     },
   };

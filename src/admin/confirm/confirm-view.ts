@@ -16,6 +16,10 @@ export interface ConfirmView {
   warning?: string;
   fields: ConfirmField[];
   submitLabel: string;
+  /** What happens on confirming, for the check-your-answers step (the warning when not given). */
+  consequences?: string[];
+  /** No check-your-answers step: for actions that change nothing others see (a new API token, shown once). */
+  noCheckStep?: boolean;
   /** An outcome to read (e.g. a secret shown once), with no form. */
   done?: boolean;
 }

@@ -20,6 +20,7 @@ export const createApiTokenPage: ConfirmActionOptions = {
       warning: 'The token is shown once, on the next screen. Give it to the lead provider securely; revoke it under Access › API tokens.',
       fields: [{ name: 'description', label: 'What the token is for (for example, the system that will use it)', type: 'textarea' }],
       submitLabel: 'Create token',
+      noCheckStep: true,
     };
   },
   async submit(ctx, id, form) {

@@ -3,6 +3,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiClient, useNotice } from 'adminjs';
+import { CheckYourAnswers } from '../components/check-your-answers.js';
 import {
   Badge, Box, Button, FormGroup, H2, H3, H4, H5, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea,
 } from '@adminjs/design-system';
@@ -48,8 +49,17 @@ interface Participant {
 interface Notice { message: string; type: 'success' | 'error'; errors: string[] }
 interface Data { forbidden?: boolean; query?: string; results?: Hit[]; participant?: Participant | null; notice?: Notice }
 
-type Field = { name: string; label: string; type?: 'text' | 'textarea' | 'select' | 'date'; options?: { value: string; label: string }[]; value?: string; hint?: string };
-interface FormSpec { op: string; title: string; fields: Field[]; submit: string; hidden: Record<string, string>; danger?: boolean }
+type Option = { value: string; label: string };
+type Field = {
+  name: string; label: string; type?: 'text' | 'textarea' | 'select' | 'date'; options?: Option[]; value?: string; hint?: string;
+  /** Options that follow another field's answer (a field with none for that answer is not asked). */
+  optionsBy?: { field: string; options: Record<string, Option[]> };
+};
+interface FormSpec {
+  op: string; title: string; fields: Field[]; submit: string; hidden: Record<string, string>; danger?: boolean;
+  /** What happens on confirming; with these the form has a check-your-answers step before it is sent. */
+  consequences?: string[];
+}
 
 const PROFILE_LABELS: Record<string, string> = { ect: 'Early career teacher', mentor: 'Mentor' };
 const STATUS_VARIANT: Record<string, 'success' | 'info' | 'danger' | 'default'> = { active: 'success', deferred: 'info', withdrawn: 'danger' };
@@ -76,16 +86,40 @@ function describeChange(before: unknown, after: unknown): string {
   }).join('; ');
 }
 
+const optionsOf = (f: Field, values: Record<string, string>): Option[] | undefined =>
+  f.optionsBy ? f.optionsBy.options[values[f.optionsBy.field]] ?? [] : f.options;
+const asked = (f: Field, values: Record<string, string>) => !f.optionsBy || (optionsOf(f, values) ?? []).length > 0;
+const answerText = (f: Field, values: Record<string, string>) =>
+  !values[f.name] ? 'Not given' : (optionsOf(f, values) ?? []).find((o) => o.value === values[f.name])?.label ?? values[f.name];
+
 function ActionForm({ spec, busy, errors, onSubmit, onCancel }: {
   spec: FormSpec; busy: boolean; errors: string[]; onSubmit: (values: Record<string, string>) => void; onCancel: () => void;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.name, f.value ?? ''])));
-  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const [checking, setChecking] = useState(false);
+  // A refusal comes back as errors: back to the answers to correct them.
+  useEffect(() => setChecking(false), [errors]);
+  const set = (name: string, value: string) => setValues((v) => {
+    const next = { ...v, [name]: value };
+    // An answer that no longer fits (a withdrawal reason after choosing "Deferred") is cleared.
+    for (const f of spec.fields) if (f.optionsBy?.field === name && !optionsOf(f, next)?.some((o) => o.value === next[f.name])) next[f.name] = '';
+    return next;
+  });
+  const send = () => onSubmit({ ...spec.hidden, ...values, op: spec.op });
+  if (checking && spec.consequences) {
+    return (
+      <Box variant="grey" p="lg" mb="lg" data-testid={`form-${spec.op}`}>
+        <CheckYourAnswers title={`Check your answers: ${spec.title.toLowerCase()}`} confirmLabel={spec.submit} busy={busy} danger={spec.danger}
+          answers={spec.fields.filter((f) => asked(f, values)).map((f): [string, string] => [f.label, answerText(f, values)])}
+          consequences={spec.consequences} onConfirm={send} onBack={() => setChecking(false)} />
+      </Box>
+    );
+  }
   return (
     <Box variant="grey" p="lg" mb="lg" data-testid={`form-${spec.op}`}>
       <H5>{spec.title}</H5>
       {errors.map((e) => <MessageBox key={e} variant="danger" message={e} mb="default" />)}
-      {spec.fields.map((f) => {
+      {spec.fields.filter((f) => asked(f, values)).map((f) => {
         const id = `${spec.op}-${f.name}`;
         return (
           <FormGroup key={f.name}>
@@ -93,8 +127,7 @@ function ActionForm({ spec, busy, errors, onSubmit, onCancel }: {
             {f.type === 'select' ? (
               <select id={id} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} style={{ width: '100%', padding: 8 }}>
                 <option value="">Choose…</option>
-                {/* Deferral and withdrawal reasons share values such as "other"; the label tells them apart. */}
-                {(f.options ?? []).map((o) => <option key={`${o.value}|${o.label}`} value={o.value}>{o.label}</option>)}
+                {(optionsOf(f, values) ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             ) : f.type === 'textarea' ? (
               <TextArea id={id} width="100%" rows={3} value={values[f.name]} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set(f.name, e.target.value)} />
@@ -106,7 +139,9 @@ function ActionForm({ spec, busy, errors, onSubmit, onCancel }: {
           </FormGroup>
         );
       })}
-      <Button variant="contained" color={spec.danger ? 'danger' : 'primary'} disabled={busy} mr="default" onClick={() => onSubmit({ ...spec.hidden, ...values, op: spec.op })}>{spec.submit}</Button>
+      {spec.consequences
+        ? <Button variant="contained" disabled={busy} mr="default" onClick={() => setChecking(true)}>Continue</Button>
+        : <Button variant="contained" color={spec.danger ? 'danger' : 'primary'} disabled={busy} mr="default" onClick={send}>{spec.submit}</Button>}
       <Button variant="text" onClick={onCancel}>Cancel</Button>
     </Box>
   );
@@ -119,6 +154,7 @@ function teacherForms(p: Participant): FormSpec[] {
   const forms: FormSpec[] = [{
     op: 'details', title: 'Change name or email', submit: 'Save name and email', hidden,
     fields: [{ name: 'fullName', label: 'Full name', value: p.teacher.fullName }, { name: 'email', label: 'Email address', value: p.teacher.email }, reasonField],
+    consequences: ['Lead providers see the new name and email in the API from their next request.', 'Recorded in the audit log with your name and reason.'],
   }];
   if (p.permissions.seesIdentity) {
     forms.push({
@@ -129,6 +165,7 @@ function teacherForms(p: Participant): FormSpec[] {
         { name: 'nationalInsuranceNumber', label: 'National Insurance number', value: p.teacher.nationalInsuranceNumber ?? '' },
         reasonField,
       ],
+      consequences: ['Lead providers see the new details in the API; a changed TRN is validated again.', 'Recorded in the audit log with your name and reason.'],
     });
   }
   return forms;
@@ -143,11 +180,15 @@ function profileForms(p: Participant, profile: Profile): FormSpec[] {
       fields: [
         { name: 'trainingStatus', label: 'New training status', type: 'select', options: [
           { value: 'active', label: 'Active (resume training)' }, { value: 'deferred', label: 'Deferred' }, { value: 'withdrawn', label: 'Withdrawn' }] },
-        { name: 'statusReason', label: "The DfE's reason (for a deferral or withdrawal)", type: 'select', options: [
-          ...reasons(p.choices.deferralReasons).map((o) => ({ ...o, label: `Deferred: ${o.label}` })),
-          ...reasons(p.choices.withdrawalReasons).map((o) => ({ ...o, label: `Withdrawn: ${o.label}` })),
-        ] },
+        // Deferral and withdrawal reasons share values such as "other": only the chosen status's reasons are offered.
+        { name: 'statusReason', label: "The DfE's reason", type: 'select', optionsBy: { field: 'trainingStatus', options: {
+          deferred: reasons(p.choices.deferralReasons), withdrawn: reasons(p.choices.withdrawalReasons) } } },
         reasonField,
+      ],
+      consequences: [
+        `${profile.leadProvider?.name ?? 'The lead provider'} sees the new training status in the API from its next request, as if it had made the change itself.`,
+        'While deferred or withdrawn, declarations dated after the change are refused, so they are not paid.',
+        'Recorded in the audit log with your name and reason.',
       ],
     },
     {
@@ -156,6 +197,11 @@ function profileForms(p: Participant, profile: Profile): FormSpec[] {
         { name: 'schoolUrn', label: "New school's URN", hint: 'They keep their lead provider and delivery partner; a relationship partnership is made when the new school has none with them.' },
         { name: 'startDate', label: 'Joins the new school on (today when blank)', type: 'date' },
         reasonField,
+      ],
+      consequences: [
+        'Their induction record at the current school ends on the joining date and one at the new school starts then, with the same lead provider and delivery partner.',
+        'Their lead provider sees the new school in the API; their declarations stay where they are.',
+        'Recorded in the audit log with your name and reason.',
       ],
     },
     { op: 'trnCheck', title: 'Re-run TRN validation', submit: 'Request TRN check', hidden, fields: [
@@ -166,11 +212,17 @@ function profileForms(p: Participant, profile: Profile): FormSpec[] {
     forms.push({
       op: 'provider', title: 'Change lead provider or delivery partner', submit: 'Change provider', hidden,
       fields: [{ name: 'provider', label: 'Lead provider and delivery partner', type: 'select', options: p.choices.providers.filter((c) => c.cohort === profile.cohort) }, reasonField],
+      consequences: [
+        'Their current induction record closes and a new one starts today with the new lead provider and delivery partner.',
+        'The new lead provider sees them in the API and is paid for their declarations from now; declarations already made stay with the provider that made them.',
+        'Recorded in the audit log with your name and reason.',
+      ],
     });
   }
   if (!profile.archivedAt) {
     forms.push({ op: 'archive', title: 'Remove participant', submit: 'Remove participant', danger: true, hidden, fields: [
-      { ...reasonField, hint: 'Only when every declaration is voided. The record is archived, not deleted.' }] });
+      { ...reasonField, hint: 'Only when every declaration is voided. The record is archived, not deleted.' }],
+      consequences: ['The participant is archived, kept with their history, and shows as removed.', 'Recorded in the audit log with your name and reason.'] });
   }
   return forms;
 }

@@ -27,12 +27,13 @@ export const accessResources = () => [
     actions: {
       disable: recordAction({
         permission: 'users.manage', operation: updateUser, input: (id) => ({ id, disabled: true }), icon: 'UserX',
-        guard: 'Disable this user? They will not be able to sign in.', success: 'User disabled.',
+        confirmLabel: 'Disable user', consequences: ['They cannot sign in to the back office; a session they have open ends.', 'Recorded in the audit log with your name.'],
+        success: 'User disabled.',
         isVisible: ({ record }) => !record?.params.disabledAt,
       }),
       enable: recordAction({
         permission: 'users.manage', operation: updateUser, input: (id) => ({ id, disabled: false }), icon: 'UserCheck',
-        guard: 'Enable this user again?', success: 'User enabled.',
+        confirmLabel: 'Enable user', consequences: ['They can sign in to the back office again with their role.'], success: 'User enabled.',
         isVisible: ({ record }) => !!record?.params.disabledAt,
       }),
     },
@@ -46,7 +47,8 @@ export const accessResources = () => [
     actions: {
       revoke: recordAction({
         permission: 'api_tokens.manage', operation: revokeApiToken, input: (id) => ({ id }), icon: 'Slash',
-        guard: "Revoke this token? The lead provider's system is refused from its next request.", success: 'Token revoked.',
+        confirmLabel: 'Revoke token', consequences: ["The lead provider's system is refused from its next request with this token.", 'A revoked token cannot be used again: they need a new one.'],
+        success: 'Token revoked.',
         isVisible: ({ record }) => !record?.params.revokedAt,
       }),
     },
@@ -65,12 +67,13 @@ export const accessResources = () => [
     actions: {
       disable: recordAction({
         permission: 'portal_users.manage', operation: updatePortalUser, input: (id) => ({ id, disabled: true }), icon: 'UserX',
-        guard: 'Disable this person? They will not be able to sign in, and will get no more emails for their organisations.', success: 'Portal user disabled.',
+        confirmLabel: 'Disable portal user', consequences: ['They cannot sign in to the check data portal.', 'They get no more emails for their organisations.'],
+        success: 'Portal user disabled.',
         isVisible: ({ record }) => !record?.params.disabledAt,
       }),
       enable: recordAction({
         permission: 'portal_users.manage', operation: updatePortalUser, input: (id) => ({ id, disabled: false }), icon: 'UserCheck',
-        guard: 'Enable this person again?', success: 'Portal user enabled.',
+        confirmLabel: 'Enable portal user', consequences: ['They can sign in to the check data portal and get emails for their organisations again.'], success: 'Portal user enabled.',
         isVisible: ({ record }) => !!record?.params.disabledAt,
       }),
     },

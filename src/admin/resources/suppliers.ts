@@ -32,7 +32,8 @@ export const supplierResources = () => [
       edit: deliveryPartnerFormAction('edit'),
       discard: recordAction({
         permission: 'suppliers.edit', operation: discardDeliveryPartner, input: (id) => ({ id }), icon: 'Trash2',
-        guard: 'Discard this delivery partner and its provider relationships? They stay in the history.',
+        confirmLabel: 'Discard delivery partner',
+        consequences: ['The delivery partner and its provider relationships are discarded: lead providers can no longer partner schools with it.', 'They stay in the history.'],
         success: 'Delivery partner discarded.', isVisible: ({ record }) => !record?.params.discardedAt,
       }),
       users: organisationUsersLink('deliveryPartner'),

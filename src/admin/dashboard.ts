@@ -3,6 +3,7 @@ import type { Role } from '@prisma/client';
 import type { CurrentAdmin } from 'adminjs';
 import { db } from '../db/client.js';
 import { ROLE_LABELS, can } from '../actions/authz.js';
+import { findCurrentCohort, missingCohortMessage } from '../actions/cohorts/current-cohort.js';
 import {
   declarationsPerMonthChart, participantsByCohortChart, partnershipsPerLeadProviderChart, statementTotalsPerMonthChart, type DashboardChart,
 } from '../reports/dashboard/dashboard-charts.js';
@@ -51,9 +52,18 @@ async function figures(role: Role) {
   return list;
 }
 
+/** Things to do first: the cohort set-up, for those who may run it, when the calendar lacks this year's cohort. */
+export async function dashboardAlerts(role: Role, now = new Date()): Promise<{ message: string; href: string; linkText: string }[]> {
+  if (!can(role, 'cohorts.import')) return [];
+  const current = await findCurrentCohort(now);
+  return current.cohort ? [] : [{
+    message: missingCohortMessage(current.startYear), href: '/admin/resources/Cohort/actions/importSetup', linkText: 'Import cohort set-up',
+  }];
+}
+
 export async function dashboardData(admin?: CurrentAdmin) {
   const role = roleOf(admin);
-  if (!role) return { roleLabel: '', figures: [], charts: [] };
-  const [list, charts] = await Promise.all([figures(role), Promise.all(CHARTS_BY_ROLE[role].map((name) => CHARTS[name]()))]);
-  return { roleLabel: ROLE_LABELS[role], figures: list, charts };
+  if (!role) return { roleLabel: '', figures: [], charts: [], alerts: [] };
+  const [list, charts, todo] = await Promise.all([figures(role), Promise.all(CHARTS_BY_ROLE[role].map((name) => CHARTS[name]())), dashboardAlerts(role)]);
+  return { roleLabel: ROLE_LABELS[role], figures: list, charts, alerts: todo };
 }

@@ -47,7 +47,10 @@ describe('API tokens in the back office', () => {
     await page.goto(`${app.url}/admin/resources/ApiToken/records/${stored.id}/show`);
     await page.getByText('Student records system').first().waitFor();
     await page.getByText('Revoke', { exact: true }).click();
-    await page.getByRole('button', { name: 'Confirm' }).click();
+    const check = page.getByTestId('check-your-answers');
+    await check.getByText("The lead provider's system is refused from its next request with this token.").waitFor();
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: stored.id } })).revokedAt).toBeNull();
+    await check.getByRole('button', { name: 'Revoke token' }).click();
     await page.getByText('Token revoked.').waitFor();
     const refused = await fetch(`${app.url}/api/v3/participants/ecf`, { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);

@@ -76,7 +76,8 @@ describe('operations pages', () => {
     expect(await page.getByTestId('confirm-page').innerText()).toContain('Date of birth did not match');
     await page.locator('#confirm-outcome-trn_found').check();
     await page.locator('#confirm-trn').fill('12345');
-    await page.getByRole('button', { name: 'Record answer' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByTestId('check-your-answers').getByRole('button', { name: 'Record answer' }).click();
     await page.getByText("TRN 0012345 recorded: the participant's TRN is validated.").waitFor();
     expect(errors).toEqual([]);
 

@@ -133,16 +133,27 @@ describe('late challenge from the school page', () => {
     const confirm = page.getByTestId('confirm-page');
     await confirm.getByText('Report an incorrect partnership').waitFor();
     await confirm.getByText('Has this been authorised by the Policy Engagement Team?').waitFor();
-    await confirm.getByRole('button', { name: 'Challenge' }).click();
+    // Each try goes through the check-your-answers step; a refusal comes back to the form.
+    const tryChallenge = async () => {
+      await confirm.getByRole('button', { name: 'Continue' }).click();
+      await confirm.getByTestId('check-your-answers').waitFor();
+      await confirm.getByRole('button', { name: 'Challenge' }).click();
+    };
+    await tryChallenge();
     await confirm.getByText('Select a reason why you think this confirmation is incorrect').first().waitFor();
 
     await confirm.getByLabel('This looks like a mistake').check();
-    await confirm.getByRole('button', { name: 'Challenge' }).click();
+    await tryChallenge();
     await confirm.getByText('Confirm that the Policy Engagement Team has authorised this challenge').first().waitFor();
     expect(await db().partnership.findUniqueOrThrow({ where: { id: world.partnership.id } })).toMatchObject({ challengedAt: null });
 
     await confirm.getByText('Yes, the Policy Engagement Team has authorised this challenge').click();
-    await confirm.getByRole('button', { name: 'Challenge' }).click();
+    await confirm.getByRole('button', { name: 'Continue' }).click();
+    const check = confirm.getByTestId('check-your-answers');
+    await check.getByText('This looks like a mistake').waitFor();
+    expect(await check.textContent()).toContain(`${world.leadProvider.name} no longer sees`);
+    expect(await db().partnership.findUniqueOrThrow({ where: { id: world.partnership.id } })).toMatchObject({ challengedAt: null });
+    await check.getByRole('button', { name: 'Challenge' }).click();
     await page.getByText('Partnership has been challenged').waitFor();
     expect(await db().partnership.findUniqueOrThrow({ where: { id: world.partnership.id } })).toMatchObject({ challengeReason: 'mistake', challengedAt: expect.any(Date) });
 
@@ -191,7 +202,8 @@ describe('school cohorts and participants', () => {
     await confirm.getByText('Current induction programme').waitFor();
     await confirm.getByLabel('DfE-accredited materials').check();
     await confirm.getByLabel('Reason for the change (recorded in the audit log)').fill('The school told us by email');
-    await confirm.getByRole('button', { name: 'Change induction programme' }).click();
+    await confirm.getByRole('button', { name: 'Continue' }).click();
+    await confirm.getByTestId('check-your-answers').getByRole('button', { name: 'Change induction programme' }).click();
     await page.getByText('Induction programme has been changed').waitFor();
     expect(await db().schoolCohort.findUniqueOrThrow({ where: { id: world.schoolCohort.id } })).toMatchObject({ inductionProgrammeChoice: 'core_induction_programme' });
 
@@ -219,7 +231,8 @@ describe('school cohorts and participants', () => {
     await confirm.getByLabel('Filter: Appropriate body that confirmed it supports this induction').fill(confirmed.name);
     await confirm.locator('#confirm-appropriateBodyId').selectOption(confirmed.id);
     await confirm.getByLabel('DfE-accredited materials').check();
-    await confirm.getByRole('button', { name: 'Record confirmation' }).click();
+    await confirm.getByRole('button', { name: 'Continue' }).click();
+    await confirm.getByTestId('check-your-answers').getByRole('button', { name: 'Record confirmation' }).click();
     await page.getByText('Appropriate body confirmation recorded').waitFor();
 
     await page.goto(`${app.url}/admin/resources/ParticipantProfile/records/${profile.id}/show`);

@@ -1,11 +1,12 @@
 // The home page: who you are signed in as, and the figures and charts of the programme that matter to your role.
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
-import { Box, H2, H5, Text } from '@adminjs/design-system';
+import { Box, H2, H5, MessageBox, Text } from '@adminjs/design-system';
 import DashboardChart, { type ChartData } from './dashboard-chart.js';
 
 interface Figure { label: string; value: string; href?: string }
-interface DashboardData { roleLabel: string; figures: Figure[]; charts: ChartData[] }
+interface Alert { message: string; href: string; linkText: string }
+interface DashboardData { roleLabel: string; figures: Figure[]; charts: ChartData[]; alerts?: Alert[] }
 
 const api = new ApiClient();
 
@@ -21,6 +22,11 @@ const Dashboard: React.FC = () => {
       <Text mb="xl">
         Signed in as {admin?.email}{data ? ` (${data.roleLabel})` : ''}.
       </Text>
+      {(data?.alerts ?? []).map((a) => (
+        <MessageBox key={a.message} variant="warning" mb="xl" data-testid="dashboard-alert">
+          <Text>{a.message} <a href={a.href}>{a.linkText}</a></Text>
+        </MessageBox>
+      ))}
       <Box flex flexDirection="row" flexWrap="wrap">
         {(data?.figures ?? []).map((f) => (
           <Box key={f.label} variant="white" p="lg" mr="lg" mb="lg" width={220} data-testid="dashboard-figure">

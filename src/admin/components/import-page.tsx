@@ -16,7 +16,7 @@ interface View {
 }
 interface CountRow { label: string; counts: Record<string, number> }
 interface Field { name: string; label: string; type: 'file' | 'year' | 'choice'; hint?: string }
-interface Choice { value: string; label: string }
+interface Choice { value: string; label: string; selected?: boolean; disabled?: boolean }
 
 const api = new ApiClient();
 
@@ -76,7 +76,19 @@ const ImportPage: React.FC<ActionProps> = ({ resource, action }) => {
   useEffect(() => {
     if (!fields.some((field) => field.type === 'choice')) return;
     api.resourceAction({ resourceId: resource.id, actionName: action.name, method: 'get' })
-      .then((response) => setChoices((response.data as { choices?: Record<string, Choice[]> }).choices ?? {}));
+      .then((response) => {
+        const loaded = (response.data as { choices?: Record<string, Choice[]> }).choices ?? {};
+        setChoices(loaded);
+        // Start on the choice the page marks (e.g. the current cohort), unless one has been made already.
+        setForm((f) => {
+          const next = { ...f };
+          for (const [name, options] of Object.entries(loaded)) {
+            const selected = options.find((o) => o.selected && !o.disabled);
+            if (selected && next[name] === undefined) next[name] = selected.value;
+          }
+          return next;
+        });
+      });
   }, [resource.id, action.name]);
 
   const send = async (mode: 'preview' | 'apply') => {
@@ -103,10 +115,10 @@ const ImportPage: React.FC<ActionProps> = ({ resource, action }) => {
         <FormGroup key={field.name}>
           <Label htmlFor={`import-${field.name}`}>{field.label}</Label>
           {field.type === 'choice' ? (
-            <select id={`import-${field.name}`} name={field.name} defaultValue=""
+            <select id={`import-${field.name}`} name={field.name} value={typeof form[field.name] === 'string' ? form[field.name] as string : ''}
               onChange={(e) => { setView(null); setForm((f) => ({ ...f, [field.name]: e.target.value })); }}>
               <option value="" disabled>Choose…</option>
-              {(choices[field.name] ?? []).map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+              {(choices[field.name] ?? []).map((choice) => <option key={choice.value} value={choice.value} disabled={choice.disabled}>{choice.label}</option>)}
             </select>
           ) : field.type === 'file' ? (
             <input id={`import-${field.name}`} name={field.name} type="file" accept=".csv,text/csv"

@@ -24,4 +24,11 @@ export interface ImportField {
   hint?: string;
 }
 
-export interface ImportChoice { value: string; label: string }
+export interface ImportChoice {
+  value: string;
+  label: string;
+  /** Chosen when the form opens (e.g. the current cohort). */
+  selected?: boolean;
+  /** Shown but not choosable, with its label saying why. */
+  disabled?: boolean;
+}

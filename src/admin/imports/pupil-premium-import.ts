@@ -1,10 +1,11 @@
+import { findCurrentCohort } from '../../actions/cohorts/current-cohort.js';
 import { db } from '../../db/client.js';
 import { importPupilPremium, type PupilPremiumImportResult } from '../../actions/schools/import-pupil-premium.js';
 import { PupilPremiumImportRefused } from '../../actions/schools/pupil-premium/import-refused.js';
 import type { FlagCounts } from '../../actions/schools/pupil-premium/stage-pupil-premium.js';
 import { unknownUrnsCsv } from '../../actions/schools/pupil-premium/unknown-urns-csv.js';
 import type { ImportPage } from './import-action.js';
-import type { ImportView } from './import-view.js';
+import type { ImportChoice, ImportView } from './import-view.js';
 
 const HEADING = 'Pupil premium and sparsity';
 
@@ -16,8 +17,16 @@ export const pupilPremiumImport: ImportPage = {
     { name: 'file', label: 'The DfE file (URN, Pupil Premium Incentive, Sparsity Incentive)', type: 'file' },
   ],
   async choices() {
-    const cohorts = await db().cohort.findMany({ orderBy: { startYear: 'desc' }, select: { startYear: true } });
-    const startYear = cohorts.map(({ startYear: year }) => ({ value: String(year), label: `${year} to ${year + 1}` }));
+    const [cohorts, current] = await Promise.all([
+      db().cohort.findMany({ orderBy: { startYear: 'desc' }, select: { startYear: true } }),
+      findCurrentCohort(),
+    ]);
+    const chosen = (current.cohort ?? current.latestStarted)?.startYear;
+    const startYear: ImportChoice[] = cohorts.map(({ startYear: year }) => ({ value: String(year), label: `${year} to ${year + 1}`, selected: year === chosen }));
+    // This year, when the calendar does not have it yet: listed, so nobody wonders where it went, but not choosable.
+    if (!current.cohort) {
+      startYear.unshift({ value: String(current.startYear), label: `${current.startYear} to ${current.startYear + 1} (not in the calendar yet: import the cohort set-up first)`, disabled: true });
+    }
     return { startYear };
   },
   async run(ctx, { values, files, mode }) {

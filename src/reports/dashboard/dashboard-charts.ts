@@ -1,6 +1,7 @@
 // The home page's charts, each one SQL aggregate over the whole table (no rows leave the database).
 // Counts are numbers; money stays an exact decimal string, turned into a number only to be drawn.
 import { Prisma } from '@prisma/client';
+import { findCurrentCohort } from '../../actions/cohorts/current-cohort.js';
 import { db } from '../../db/client.js';
 
 export interface ChartSeries {
@@ -84,17 +85,10 @@ export async function declarationsPerMonthChart(now = new Date()): Promise<Dashb
   };
 }
 
-/** The current cohort: the latest whose academic year has started (else the first). */
-async function currentCohort(now: Date): Promise<{ id: string; startYear: number } | undefined> {
-  const [cohort] = await db().$queryRaw<{ id: string; startYear: number }[]>`
-    SELECT id, "startYear" FROM cohorts
-    ORDER BY ("academicYearStartDate" <= ${now}) DESC, CASE WHEN "academicYearStartDate" <= ${now} THEN -"startYear" ELSE "startYear" END
-    LIMIT 1`;
-  return cohort;
-}
-
 export async function partnershipsPerLeadProviderChart(now = new Date()): Promise<DashboardChart> {
-  const cohort = await currentCohort(now);
+  // Without this year's cohort in the calendar yet, the latest one that has started (the dashboard says why).
+  const current = await findCurrentCohort(now);
+  const cohort = current.cohort ?? current.latestStarted;
   const rows = cohort
     ? await db().$queryRaw<{ name: string; confirmed: number; pending: number }[]>`
         SELECT lp.name,

@@ -78,6 +78,8 @@ describe('cohort:import', () => {
       '  line 2: created ECF Standard September, ecf-standard-september (cohort 2027): Output 1 - Participant Start',
       'statement_csv_data.csv:',
       '  line 2: created September 2027 statement for Ambition Institute, cohort 2027',
+      'Warnings (1), which do not stop the import:',
+      '  schedule_csv_data.csv, line 2, milestone-start-date: The start date 2024-09-01, the milestone date 2024-11-30 and the payment date 2024-11-30 are outside the 2027 cohort, whose milestones fall between 2027 and 2031: check the dates, the milestone is imported as it is',
       'Run again without --dry-run to import it.',
     ]);
     expect(await setupCounts()).toEqual(before);

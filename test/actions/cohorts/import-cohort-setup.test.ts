@@ -13,6 +13,13 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeEach(emptySetupTables);
 
+const FIXTURE_MILESTONE_WARNING = {
+  file: 'schedule_csv_data.csv',
+  line: 2,
+  column: 'milestone-start-date',
+  message: 'The start date 2024-09-01, the milestone date 2024-11-30 and the payment date 2024-11-30 are outside the 2027 cohort, whose milestones fall between 2027 and 2031: check the dates, the milestone is imported as it is',
+};
+
 describe('importCohortSetup with the DfE fixture files', () => {
   it('sets up cohort 2027 for Ambition Institute, as the DfE spec expects', async () => {
     const ambition = await createLeadProvider({ name: 'Ambition Institute' });
@@ -22,6 +29,8 @@ describe('importCohortSetup with the DfE fixture files', () => {
 
     expect(result.applied).toBe(true);
     expect(result.problems).toEqual([]);
+    // Its 2024 milestones for the 2027 cohort are imported as they are, with a warning naming the file and line.
+    expect(result.warnings).toEqual([FIXTURE_MILESTONE_WARNING]);
     expect(result.counts).toEqual({
       cohorts: created(1),
       cohortLeadProviders: created(1),
@@ -113,7 +122,8 @@ describe('importCohortSetup with the DfE fixture files', () => {
       milestones: unchanged(1),
       statements: unchanged(1),
     });
-    expect(again.warnings).toEqual([]);
+    // The DfE's fixture has 2024 milestones in its 2027 schedule: imported, with a warning each time.
+    expect(again.warnings).toEqual([FIXTURE_MILESTONE_WARNING]);
     // Only the record that the import ran.
     expect(await setupCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
   });
@@ -174,6 +184,7 @@ describe('importCohortSetup with the DfE fixture files', () => {
         line: 2,
         message: 'Ambition Institute already has a call-off contract (version 0.0.2) for cohort 2027 that differs from this row: imports never change contracts, so this row is not applied',
       },
+      FIXTURE_MILESTONE_WARNING,
     ]);
     expect(await db().callOffContract.count()).toBe(1);
   });

@@ -35,6 +35,25 @@ const dashed = (type: DeclarationType) => type.replace('_', '-');
 const DECLARATION_TYPES = new Map(Object.values(DeclarationType).map((type) => [dashed(type), type]));
 const DECLARATION_TYPE_NAMES = [...DECLARATION_TYPES.keys()];
 
+/** A cohort's milestones fall in its start year or the years after it; extended schedules run longest. */
+const LAST_MILESTONE_YEARS_AFTER = 4;
+
+const MILESTONE_DATES = [
+  ['milestone-start-date', 'startDate', 'start date'],
+  ['milestone-date', 'milestoneDate', 'milestone date'],
+  ['milestone-payment-date', 'paymentDate', 'payment date'],
+] as const;
+
+/** The milestone's dates that fall outside its cohort's years, e.g. 2024 dates in a 2027 schedule. */
+function datesOutsideCohort(startYear: number, milestone: MilestoneValues): { column: ScheduleColumn; what: string; date: Date }[] {
+  return MILESTONE_DATES.flatMap(([column, key, what]) => {
+    const date = milestone[key];
+    if (!date) return [];
+    const year = date.getUTCFullYear();
+    return year < startYear || year > startYear + LAST_MILESTONE_YEARS_AFTER ? [{ column, what, date }] : [];
+  });
+}
+
 /** A schedule as this import leaves it: found in the database or to be created, with the milestones to add. */
 interface PlannedSchedule {
   id: string;
@@ -81,6 +100,17 @@ export const scheduleFile: FileStep<ScheduleColumn> = {
       };
 
       const label = `${identifier} (cohort ${startYear})`;
+      if (startYear) {
+        const outside = datesOutsideCohort(startYear, milestone).filter((d) => cells.fine(d.column));
+        // The DfE's own fixture has 2024 milestones in a 2027 schedule: an import says so but does not refuse them.
+        if (outside.length) {
+          const dates = outside.map((d) => `the ${d.what} ${isoDate(d.date)}`);
+          const listed = dates.length > 1 ? `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}` : dates[0];
+          run.warnings.push(row.problem(outside[0].column,
+            `${listed.charAt(0).toUpperCase()}${listed.slice(1)} ${outside.length > 1 ? 'are' : 'is'} outside the ${startYear} cohort, ` +
+            `whose milestones fall between ${startYear} and ${startYear + LAST_MILESTONE_YEARS_AFTER}: check the dates, the milestone is imported as it is`));
+        }
+      }
       if (identifier && startYear) {
         const key = `${identifier}|${startYear}`;
         const first = firstRows.get(key);

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id, Reason } from '../zod.js';
-import { moveInductionRecord } from '../partnerships/induction-records.js';
+import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { deliveryPartnerProblem } from '../partnerships/partnership-checks.js';
 import { latestInductionRecordOf, lockedProfile } from './support/current-training.js';
 import { providerProgrammeAt } from './support/provider-programme.js';
@@ -45,8 +45,7 @@ export async function changeParticipantProvider(ctx: ActorContext, raw: unknown)
     }
 
     const target = await providerProgrammeAt(tx, schoolCohort, { leadProviderId: input.leadProviderId, deliveryPartnerId: input.deliveryPartnerId }, now);
-    const { inductionProgramme: _programme, ...record } = current;
-    await moveInductionRecord(tx, record, target.programme.id, now);
+    await changeInductionRecord(tx, current, { inductionProgrammeId: target.programme.id }, now);
     await recordAudit(tx, ctx, {
       action: 'participant.provider_changed',
       subjectType: 'ParticipantProfile',

@@ -6,7 +6,7 @@ import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { Id } from '../zod.js';
-import { changeInductionRecord } from './lead-provider/change-induction-record.js';
+import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { FieldErrors } from './lead-provider/field-errors.js';
 import { isFrozenCohortMove } from './lead-provider/frozen-cohort-move.js';
 import { LenientText } from '../partnerships/lenient-input.js';

@@ -10,8 +10,9 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id, Reason, StartYear } from '../zod.js';
+import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
-import { planMoveFromFrozenCohort, type MovePlan } from './frozen-cohort/plan-move.js';
+import { planMoveFromFrozenCohort } from './frozen-cohort/plan-move.js';
 
 export const MoveFromFrozenCohortInput = z.object({
   participantProfileId: Id,
@@ -35,37 +36,6 @@ async function lockProfile(tx: Tx, participantProfileId: string): Promise<void> 
   await tx.$queryRaw(Prisma.sql`SELECT id FROM participant_profiles WHERE id = ${participantProfileId}::uuid FOR UPDATE`);
 }
 
-/** Induction::ChangeInductionRecord: a future-dated record is edited in place; otherwise it is closed and copied from now. */
-async function changeInductionRecord(tx: Tx, plan: Extract<MovePlan, { kind: 'move' }>, now: Date): Promise<string> {
-  const { inductionRecord: current } = plan;
-  const changes = { inductionProgrammeId: plan.targetProgrammeId, scheduleId: plan.targetSchedule.id };
-  if (current.startDate > now) {
-    await tx.inductionRecord.update({ where: { id: current.id }, data: changes });
-    return current.id;
-  }
-  // A record already ending in the future (a leaver) hands its school-transfer flag to the new record.
-  const endsLater = current.endDate !== null && current.endDate > now;
-  await tx.inductionRecord.update({
-    where: { id: current.id },
-    data: { inductionStatus: 'changed', endDate: now, ...(endsLater ? { schoolTransfer: false } : {}) },
-  });
-  const created = await tx.inductionRecord.create({
-    data: {
-      participantProfileId: current.participantProfileId,
-      mentorProfileId: current.mentorProfileId,
-      appropriateBodyId: current.appropriateBodyId,
-      preferredEmail: current.preferredEmail,
-      inductionStatus: current.inductionStatus,
-      trainingStatus: current.trainingStatus,
-      endDate: current.endDate,
-      schoolTransfer: endsLater ? current.schoolTransfer : false,
-      startDate: now,
-      ...changes,
-    },
-  });
-  return created.id;
-}
-
 export interface MoveOptions {
   /** Runs inside the move's transaction with its result (a bulk run records the outcome with the move). */
   inTransaction?: (tx: Tx, result: MoveFromFrozenCohortResult) => Promise<void>;
@@ -86,7 +56,7 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, opti
     }
 
     const { profile } = plan;
-    const inductionRecordId = await changeInductionRecord(tx, plan, now);
+    const { id: inductionRecordId } = await changeInductionRecord(tx, plan.inductionRecord, { inductionProgrammeId: plan.targetProgrammeId, scheduleId: plan.targetSchedule.id }, now);
     await tx.participantProfile.update({
       where: { id: profile.id },
       data: {

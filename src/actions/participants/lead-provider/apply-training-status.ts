@@ -4,7 +4,7 @@ import type { ParticipantProfile, TrainingStatus } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 import type { ActorContext } from '../../actor.js';
 import { recordAudit } from '../../audit.js';
-import { changeInductionRecord } from './change-induction-record.js';
+import { changeInductionRecord } from '../../../rules/change-induction-record.js';
 import type { ParticipantForAction } from './participant-for-action.js';
 import type { ProviderScope } from './provider-scope.js';
 

@@ -45,6 +45,8 @@ const grants = {
   'exports.download': ['finance'],
   'jobs.run': [...ADMINS, 'finance'],
   'audit.read': [...ADMINS, 'support', 'finance', 'policy'],
+  /** Download a list one may read, as CSV or xlsx (the list decides who reads it). */
+  'lists.export': [...ADMINS, 'support', 'finance', 'policy'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -59,6 +59,7 @@ export const actionLabels: Record<string, string> = {
   users: 'Users',
   importGias: 'Import from GIAS',
   replaceInductionTutor: 'Replace or update induction tutor',
+  download: 'Download',
 };
 
 /** Field names that are abbreviations or need the service's own words. */

@@ -6,6 +6,7 @@ import { Resource, getModelByName } from '@adminjs/prisma';
 import { BaseRecord, type CurrentAdmin, type Filter, type RecordJSON } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { dmmfClientModule } from './dmmf.js';
+import { listConditions, prismaWhere, type ListCondition } from './lists/list-conditions.js';
 import { visibleRecordJson } from './record-visibility.js';
 
 interface Field { name: string; type: string }
@@ -19,8 +20,6 @@ export interface EcfResourceOptions {
   /** Use the estimate at or above this many rows (default 200,000). */
   estimateCountAbove?: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The adapter keeps these as untyped instance members.
 interface AdapterInternals {
@@ -73,35 +72,17 @@ export class EcfResource extends Resource {
     return this as unknown as AdapterInternals;
   }
 
+  /** What the list's filters mean (./lists/list-conditions.ts: the list's download reads the same). */
+  listConditions(filter?: Filter): ListCondition[] {
+    return listConditions(filter, { titleColumn: this.titleColumn, searchColumns: this.ecf.searchColumns });
+  }
+
+  get titleColumnName(): string {
+    return this.titleColumn;
+  }
+
   private where(filter?: Filter): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [];
-    for (const [name, element] of Object.entries(filter?.filters ?? {})) {
-      const { property, value } = element as unknown as { property: { type(): string; isEnum(): boolean; availableValues(): string[] | null; foreignColumnName?(): string | null }; value: unknown };
-      const type = property.type();
-      // Text typed into a search that this column can never hold (a word for a number, an id or a state) finds nothing.
-      const cannotMatch = (property.isEnum() && !(property.availableValues() ?? []).includes(String(value)))
-        || ((type === 'uuid' || type === 'reference' || name === 'id') && !UUID.test(String(value)))
-        || (type === 'number' && !Number.isFinite(Number(value)));
-      if (cannotMatch) {
-        and.push({ id: { in: [] } });
-      } else if (type === 'reference') {
-        and.push({ [property.foreignColumnName?.() ?? name]: String(value) });
-      } else if (property.isEnum() || (typeof value === 'string' && UUID.test(value))) {
-        and.push({ [name]: { equals: value } });
-      } else if (type === 'boolean') {
-        and.push({ [name]: value === true || value === 'true' });
-      } else if (type === 'number') {
-        and.push({ [name]: Number(value) });
-      } else if (type === 'date' || type === 'datetime') {
-        const range = value as { from?: string; to?: string };
-        and.push({ [name]: { ...(range.from ? { gte: new Date(range.from) } : {}), ...(range.to ? { lte: new Date(range.to) } : {}) } });
-      } else if (type === 'string') {
-        const text = String(value).trim();
-        const columns = name === this.titleColumn ? [name, ...(this.ecf.searchColumns ?? [])] : [name];
-        and.push({ OR: columns.map((c) => ({ [c]: { contains: text, mode: 'insensitive' } })) });
-      }
-    }
-    return and.length ? { AND: and } : {};
+    return prismaWhere(this.listConditions(filter));
   }
 
   override async count(filter: Filter): Promise<number> {

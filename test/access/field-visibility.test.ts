@@ -5,6 +5,7 @@
 // that may not read participants does not get their names from the audit log. A resource without an
 // entry in the table below fails, so a new one must be given its rule (src/actions/field-visibility.ts).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import type { Role } from '@prisma/client';
 import type { CurrentAdmin, RecordJSON } from 'adminjs';
 import { FIELD_RULES, MASK, hiddenFields } from '../../src/actions/field-visibility.js';
@@ -161,6 +162,37 @@ describe('what each role reads from the back office', () => {
       }
     }
     expect(shown).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('never puts a field a role may not see into a list download: every resource, every role, CSV and xlsx', async () => {
+    const admin = buildAdmin();
+    let downloaded = 0;
+    for (const resource of admin.resources) {
+      const id = resource.id();
+      for (const role of ROLES) {
+        const client = clients.get(role)!;
+        const csv = await client.request(`/admin/api/resources/${id}/actions/download?format=csv`);
+        if (!resource.decorate().actions.list.isAccessible(adminOf(role))) {
+          expect({ id, role, status: csv.status, type: csv.headers.get('content-type') }).not.toMatchObject({ status: 200, type: expect.stringContaining('text/csv') });
+          await csv.text();
+          continue;
+        }
+        expect({ id, role, status: csv.status }).toEqual({ id, role, status: 200 });
+        const text = await csv.text();
+        const found = forbiddenFor(role).filter((secret) => text.includes(secret));
+        expect({ role, where: `${id} csv`, found }).toEqual({ role, where: `${id} csv`, found: [] });
+        const header = text.split('\n')[0];
+        if (!SUPPORT.includes(role)) expect({ id, role, header }).not.toEqual({ id, role, header: expect.stringMatching(/Date of birth|National insurance/i) });
+        downloaded += 1;
+      }
+    }
+    expect(downloaded).toBeGreaterThan(100);
+    const xlsx = await clients.get('finance')!.request('/admin/api/resources/Teacher/actions/download?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const cells = workbook.worksheets[0].getSheetValues().flat().map(String).join('|');
+    expect(cells).toContain(NAME);
+    for (const secret of [DATE_OF_BIRTH, NI_NUMBER]) expect(cells).not.toContain(secret);
   }, 300_000);
 
   it('gives a populated user to a role that may not read users as its id and email only', async () => {

@@ -28,7 +28,7 @@ const CONTRACTS: Role[] = [...FINANCE, 'policy'];
 
 /** Read-only resource: list, show and search for its readers; nothing else for anyone. */
 const readOnly = (readers: Role[], extra: Record<string, Role[]> = {}) =>
-  ({ new: NONE, list: readers, show: readers, edit: NONE, delete: NONE, bulkDelete: NONE, search: readers, ...extra });
+  ({ new: NONE, list: readers, show: readers, edit: NONE, delete: NONE, bulkDelete: NONE, search: readers, download: readers, ...extra });
 
 // ---------------------------------------------------------------- back office
 

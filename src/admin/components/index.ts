@@ -26,6 +26,7 @@ export const Components = {
   SchoolParticipants: add('SchoolParticipants', 'school-participants.tsx'),
   CohortOverview: add('CohortOverview', 'cohort-overview.tsx'),
   CheckYourAnswers: add('CheckYourAnswers', 'check-your-answers.tsx'),
+  ListDownload: add('ListDownload', 'list-download.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };
 

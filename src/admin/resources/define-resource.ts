@@ -10,6 +10,7 @@ import { actionBackedSave, type Operation } from '../handlers.js';
 import type { NavGroup } from '../navigation.js';
 import { Components } from '../components/index.js';
 import { auditTrailFor } from '../audit-trail.js';
+import { listDownloadAction } from '../lists/list-download.js';
 
 export interface ResourceSpec {
   model: Prisma.ModelName;
@@ -60,6 +61,7 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
     actions: mergeActions({
       list: { isAccessible: read },
       search: { isAccessible: read },
+      download: listDownloadAction(read),
       show: { isAccessible: read, after: auditTrail ? [withAuditTrail(spec.model)] : [] },
       new: spec.create
         ? { isAccessible: allowPermission(spec.create.permission), handler: actionBackedSave(spec.create.operation, 'Created.') as Action<ActionResponse>['handler'] }

@@ -4,6 +4,7 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { inertCell } from '../csv/inert-cells.js';
+import { writeChunk } from '../csv/write-chunk.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { checkDataRowsSql, type CheckDataQuery, type CheckDataRow } from './participants-query.js';
 import { ROLE_LABELS, STATUS_LABELS, statusOf } from './statuses.js';
@@ -22,22 +23,6 @@ export function checkDataCsvRecord(row: CheckDataRow): string[] {
   ].map(inertCell);
 }
 
-function write(out: Writable, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (out.destroyed) return reject(new Error('The download was cancelled.'));
-    if (out.write(chunk)) return resolve();
-    const done = (error?: Error) => {
-      out.off('drain', done);
-      out.off('close', closed);
-      if (error) reject(error);
-      else resolve();
-    };
-    const closed = () => done(new Error('The download was cancelled.'));
-    out.once('drain', done);
-    out.once('close', closed);
-  });
-}
-
 /**
  * Writes the CSV to `out` (not ended) and returns how many participants it held: one server-side cursor
  * on a connection of its own (a slow download never holds one of Prisma's), in one read-only snapshot.
@@ -54,7 +39,7 @@ export async function writeCheckDataCsv(query: CheckDataQuery, out: Writable): P
     for (;;) {
       const batch = await client.query<CheckDataRow>(`FETCH FORWARD ${BATCH_SIZE} FROM check_data_csv`);
       if (batch.rows.length === 0) break;
-      await write(out, stringify(batch.rows.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
+      await writeChunk(out, stringify(batch.rows.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
       written += batch.rows.length;
     }
     await client.query('COMMIT');

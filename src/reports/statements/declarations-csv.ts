@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { Prisma } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import { inertCellSql } from '../csv/inert-cells.js';
+import { writeChunk } from '../csv/write-chunk.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
 import { shownWithdrawalReasonSql } from '../../actions/participants/programme-type-names.js';
@@ -55,7 +56,7 @@ export async function writeDeclarationRowsCsv(
     // The whole result is read, so plan for all rows rather than the first few.
     await client.query('SET LOCAL cursor_tuple_fraction = 1');
     await client.query(`DECLARE declaration_rows NO SCROLL CURSOR FOR ${query.text}`, query.values);
-    await write(out, `${DECLARATIONS_CSV_HEADERS.join(',')}\n`);
+    await writeChunk(out, `${DECLARATIONS_CSV_HEADERS.join(',')}\n`);
     const fetch = () => client.query<[string]>({ text: `FETCH FORWARD ${batchSize} FROM declaration_rows`, rowMode: 'array' });
     // The next batch is asked for before this one is written, so the database works while we do.
     let next = fetch();
@@ -66,7 +67,7 @@ export async function writeDeclarationRowsCsv(
         next = fetch();
         let text = '';
         for (const [line] of batch.rows) text += `${line}\n`;
-        await write(out, text);
+        await writeChunk(out, text);
         rows += batch.rows.length;
         await options.onRows?.(batch.rows.length);
       }
@@ -80,10 +81,6 @@ export async function writeDeclarationRowsCsv(
   out.end();
   await once(out, 'finish');
   return { rows };
-}
-
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
 }
 
 /** ISO 8601 to the second, as the DfE writes times ("2024-11-01T10:00:00Z"); times are stored in UTC. */

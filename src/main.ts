@@ -1,6 +1,9 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, demo data once, then the web app.
+// Logs are JSON lines (src/logging/logger.ts); the welcome with the demo logins is plain text for a person.
 import path from 'node:path';
+import { EmbeddedServerError } from './db/embedded-errors.js';
 import { MigrationChangedError } from './db/migration-changed-error.js';
+import { logger } from './logging/logger.js';
 import { ConfigError, loadConfig } from './server/config.js';
 
 async function main(): Promise<void> {
@@ -8,19 +11,20 @@ async function main(): Promise<void> {
   const { openDatabase } = await import('./db/database.js');
   const { applyMigrations } = await import('./db/migrate.js');
   const { disconnectDb } = await import('./db/client.js');
+  const { drainServer, stopOnSignals } = await import('./server/shutdown.js');
 
   const database = await openDatabase();
   const { embedded } = database;
-  console.log(embedded ? `PostgreSQL (embedded, data in ${path.relative(process.cwd(), embedded.dataDir)}) on 127.0.0.1:${embedded.port}` : 'PostgreSQL from DATABASE_URL');
+  logger.info(embedded ? `PostgreSQL (embedded, data in ${path.relative(process.cwd(), embedded.dataDir)}) on 127.0.0.1:${embedded.port}` : 'PostgreSQL from DATABASE_URL');
   const applied = await applyMigrations(database.url);
-  if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  if (applied.length) logger.info(`Applied ${applied.length} migration(s).`);
 
   const { isSeeded, seedDemo } = await import('../seeds/seed-demo.js');
   if (!(await isSeeded()) && process.env.SEED_DEMO_DATA !== 'false') {
-    console.log(`Seeding demo data (${config.seedSize})…`);
+    logger.info(`Seeding demo data (${config.seedSize})…`);
     const started = Date.now();
-    await seedDemo({ size: config.seedSize, log: (line) => console.log(`  ${line}`) });
-    console.log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    await seedDemo({ size: config.seedSize, log: (line) => logger.info(`  ${line}`) });
+    logger.info(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 
   const { createApp } = await import('./server/app.js');
@@ -29,21 +33,16 @@ async function main(): Promise<void> {
     void printWelcome(config.port);
   });
   const { jobsEnabled, startScheduler } = await import('./jobs/scheduler.js');
-  const stopJobs = jobsEnabled() ? await startScheduler({ log: (line) => console.log(line) }) : async () => {};
+  const { stopJobThreads } = await import('./jobs/job-thread-file.js');
+  const stopJobs = jobsEnabled() ? await startScheduler({ log: (line) => logger.info(line) }) : async () => {};
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    server.close();
-    await stopJobs();
-    await disconnectDb();
-    await database.release();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals([
+    { name: 'web server', run: (deadline) => drainServer(server, deadline) },
+    { name: 'jobs', run: async (deadline) => { await Promise.all([stopJobs(deadline), stopJobThreads(deadline)]); } },
+    { name: 'session stores', run: () => app.close() },
+    { name: 'database pools', run: () => disconnectDb() },
+    { name: 'embedded PostgreSQL', run: () => database.release() },
+  ], config.shutdownGraceSeconds);
 }
 
 async function printWelcome(port: number): Promise<void> {
@@ -59,6 +58,10 @@ async function printWelcome(port: number): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError || error instanceof MigrationChangedError ? `Cannot start: ${error.message}` : error);
+  if (error instanceof ConfigError || error instanceof MigrationChangedError || error instanceof EmbeddedServerError) {
+    console.error(`Cannot start: ${error.message}`);
+  } else {
+    logger.fatal({ err: error }, 'Cannot start');
+  }
   process.exit(1);
 });

@@ -1,7 +1,6 @@
 // The back office: AdminJS with our resources, role rules, dashboard and sign-in, as an Express router.
 import AdminJS from 'adminjs';
 import { Database } from '@adminjs/prisma';
-import type { Router } from 'express';
 import type { StaffSignInSettings } from '../server/staff-sign-in-config.js';
 import { bundleComponents } from './bundle-components.js';
 import { componentLoader, Components } from './components/index.js';
@@ -17,7 +16,7 @@ import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMo
 import { EcfResource } from './prisma-resource.js';
 import { StaffAuthProvider } from './sign-in/staff-auth-provider.js';
 import { OIDC_START_PATH, staffSignInRoutes } from './sign-in/staff-sign-in-routes.js';
-import { buildStaffRouter } from './staff-router.js';
+import { buildStaffRouter, type StaffRouter } from './staff-router.js';
 import { accessResources } from './resources/access.js';
 import { cohortResources } from './resources/cohorts.js';
 import { financeResources } from './resources/finance.js';
@@ -67,7 +66,7 @@ export interface AdminRouterOptions {
   uploadMaxMegabytes: number;
 }
 
-export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptions): Promise<Router> {
+export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptions): Promise<StaffRouter> {
   await bundleComponents(admin);
   const loginPageProps = new StaffAuthProvider(options.staffSignIn, `${ADMIN_ROOT}${OIDC_START_PATH}`).getUiProps();
   return buildStaffRouter(admin, {

@@ -9,6 +9,7 @@ import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { logRequestError, requestIdOf } from '../logging/logger.js';
 import { refreshSessionAdmin } from './authenticate.js';
 import { passwordSignInRoutes } from './sign-in/password-sign-in-routes.js';
 import type { ThrottleLimits } from './sign-in/sign-in-throttle.js';
@@ -60,17 +61,20 @@ function fileTakingActions(admin: AdminJS): Set<string> {
   return routes;
 }
 
-const staffErrors: ErrorRequestHandler = (error, _request, response, next) => {
+const staffErrors: ErrorRequestHandler = (error, request, response, next) => {
   if (response.headersSent) return next(error);
   if (isDatabaseUnavailable(error)) return response.status(503).set('Retry-After', '30').type('html').send(unavailablePage());
   if (error instanceof BodyRefused) return response.status(error.status).type('html').send(badRequestPage(error.message));
   const status = Number((error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode);
   if (status >= 400 && status < 500) return response.status(status).type('html').send(badRequestPage('The back office could not do what was asked. Go back and try again.'));
-  console.error('Back office request failed', error);
-  response.status(500).type('html').send(serverErrorPage());
+  logRequestError(request, error, 'Back office request failed');
+  response.status(500).type('html').send(serverErrorPage(requestIdOf(request)));
 };
 
-export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): Router {
+/** The back office's router; close() ends its session store's pool (at shutdown). */
+export type StaffRouter = Router & { close(): Promise<void> };
+
+export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): StaffRouter {
   initializeAdmin(admin);
   const { routes, assets } = AdminJSRoutes;
   const csrf: CsrfOptions = { publicUrl: options.publicUrl, secureCookie: options.secureCookie, cookiePath: admin.options.rootPath };
@@ -79,9 +83,10 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): R
 
   const router = express.Router();
   router.use(ownAssetsOnly);
+  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false });
   router.use(session({
     name: STAFF_COOKIE,
-    store: new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false }),
+    store,
     secret: options.sessionSecret,
     resave: false,
     saveUninitialized: false,
@@ -100,5 +105,6 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): R
   }));
   buildRoutes({ admin, routes, router });
   router.use(staffErrors);
-  return router;
+  // close() is async at run time (it ends the store's pool) though typed void.
+  return Object.assign(router, { close: async () => store.close() });
 }

@@ -15,6 +15,8 @@ export const jobThreadOptions = (): WorkerOptions => ({ env: { ...process.env },
 export function startJobThread(name: string, args: unknown): Promise<JobThreadReport> {
   const workerData: JobThreadData = { job: { name }, args };
   const worker = new Worker(JOB_THREAD_FILE, { ...jobThreadOptions(), workerData });
+  running.add(worker);
+  worker.once('exit', () => running.delete(worker));
   return new Promise((resolve) => {
     let report: JobThreadReport | undefined;
     worker.on('message', (message: JobThreadReport | 'done') => {
@@ -25,4 +27,22 @@ export function startJobThread(name: string, args: unknown): Promise<JobThreadRe
     });
     worker.on('exit', () => resolve(report ?? { job: name, runId: null, state: 'failed', error: 'The job thread stopped without reporting.' }));
   });
+}
+
+const running = new Set<Worker>();
+
+/**
+ * At shutdown: asks every "run now" thread to stop after its current step and waits for them, terminating
+ * any still running at the deadline (their runs are marked failed at the next start).
+ */
+export async function stopJobThreads(deadline: number): Promise<void> {
+  await stopWorkers([...running], deadline);
+}
+
+export async function stopWorkers(workers: Worker[], deadline: number): Promise<void> {
+  await Promise.all(workers.map((worker) => new Promise<void>((resolve) => {
+    const timer = setTimeout(() => void worker.terminate(), Math.max(0, deadline - Date.now()));
+    worker.once('exit', () => { clearTimeout(timer); resolve(); });
+    worker.postMessage('cancel');
+  })));
 }

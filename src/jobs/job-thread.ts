@@ -23,12 +23,19 @@ export interface JobThreadReport {
 const { job: { name, cron, hasSeconds }, args } = workerData as JobThreadData;
 const job = findJob(name);
 if (!job) throw new Error(`Unknown job "${name}"`);
+// The parent asks a running job to stop ('cancel', as Bree sends it) when the process is shutting down.
+const stopping = new AbortController();
+const onMessage = (message: unknown) => {
+  if (message === 'cancel') stopping.abort(new Error('Stopped after its current step: the app was shutting down.'));
+};
+parentPort?.on('message', onMessage);
 try {
   const scheduledFor = cron ? scheduledTick(cron, !!hasSeconds) : undefined;
-  const { run, skipped } = await runJob(job, args ?? {}, { scheduledFor });
+  const { run, skipped } = await runJob(job, args ?? {}, { scheduledFor, stopping: stopping.signal });
   const report: JobThreadReport = { job: name, runId: run.id, state: skipped ? 'skipped' : run.state === 'failed' ? 'failed' : 'succeeded', error: run.error };
   parentPort?.postMessage(report);
 } finally {
+  parentPort?.off('message', onMessage);
   await disconnectDb();
 }
 parentPort?.postMessage('done');

@@ -4,7 +4,8 @@
 // marked failed.
 import Bree from 'bree';
 import { recoverInterruptedRuns } from '../actions/jobs/mark-runs-interrupted.js';
-import { JOB_THREAD_FILE, jobThreadOptions } from './job-thread-file.js';
+import type { Worker } from 'node:worker_threads';
+import { JOB_THREAD_FILE, jobThreadOptions, stopWorkers } from './job-thread-file.js';
 import type { JobThreadReport } from './job-thread.js';
 import { JOBS } from './registry.js';
 
@@ -30,8 +31,11 @@ function describe(report: JobThreadReport): string {
   return `Job ${report.job} ${report.state} (run ${report.runId})`;
 }
 
-/** Starts the schedules; resolves with a function that stops them (a run in progress is interrupted). */
-export async function startScheduler({ log, env = process.env }: SchedulerOptions): Promise<() => Promise<void>> {
+/**
+ * Starts the schedules; resolves with a function that stops them: no new runs, a run in progress is asked to
+ * stop after its current step and is terminated if it has not by the deadline (a time in ms, default now).
+ */
+export async function startScheduler({ log, env = process.env }: SchedulerOptions): Promise<(deadline?: number) => Promise<void>> {
   const recovered = await recoverInterruptedRuns();
   if (recovered) log(`Jobs: ${recovered} run(s) interrupted by a stop were marked failed.`);
 
@@ -55,5 +59,10 @@ export async function startScheduler({ log, env = process.env }: SchedulerOption
     throw new Error(`Cannot schedule the jobs: ${(error as Error).message}. Check ${names}.`);
   }
   log(`Jobs scheduled: ${schedules.map((s) => `${s.job} "${s.cron}"`).join(', ') || 'none'}.`);
-  return () => bree.stop();
+  return async (deadline = Date.now()) => {
+    const workers = [...(bree.workers as Map<string, Worker>).values()];
+    const stopped = bree.stop();
+    await stopWorkers(workers, deadline);
+    await stopped;
+  };
 }

@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Router } f
 import { retryAfterSeconds } from '../actions/maintenance/maintenance-mode.js';
 import { CHECK_DATA_PATH } from '../actions/portal/portal-links.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { logRequestError, requestIdOf } from '../logging/logger.js';
 import { DEFAULT_MAGIC_LINK_MINUTES } from '../actions/portal/request-magic-link.js';
 import { formExpiredPage, notFoundPage, serviceErrorPage, unavailablePage, type UnavailableNotice } from './pages/problem-pages.js';
 import { participantsRoutes } from './participants-routes.js';
@@ -96,8 +97,8 @@ export function createPortalRouter(options: PortalRouterOptions = {}): PortalRou
     if (isDatabaseUnavailable(error)) return response.status(503).set('Retry-After', '30').send(unavailablePage(request.baseUrl));
     const status = Number((error as { status?: unknown }).status);
     if (status >= 400 && status < 500) return response.status(status).send(formExpiredPage(request.baseUrl));
-    console.error('Check data portal:', error);
-    response.status(500).send(serviceErrorPage(request.baseUrl));
+    logRequestError(request, error, 'Check data portal request failed');
+    response.status(500).send(serviceErrorPage(request.baseUrl, requestIdOf(request)));
   };
   /** What every page of ours needs before its routes: headers, styles, maintenance, session, forms and their CSRF check. */
   const shell = (): Router => {

@@ -9,6 +9,7 @@ import { checkEmailPage, confirmSignInPage, linkNotValidPage, signInPage } from 
 import { signInLimiters, type SignInLimits } from './rate-limit.js';
 import { csrfToken, destroySession, portalSession, PORTAL_COOKIE, regenerate, saveSession } from './session.js';
 import { handle, headerFor, requireSignedIn, signedInOf } from './signed-in.js';
+import { logRequestError } from '../logging/logger.js';
 
 export interface SignInSettings {
   /** The service's origin for links in emails; the request's own when not set. */
@@ -50,7 +51,7 @@ export function signInRoutes(settings: SignInSettings): Router {
     requestMagicLink(
       { actor: { kind: 'system', name: 'Check data sign-in' }, ip: request.ip },
       { email, linkBase: `${origin}${request.baseUrl}/sign-in`, validForMinutes: settings.magicLinkMinutes },
-    ).catch((error: unknown) => console.error('Check data sign-in link not made:', error));
+    ).catch((error: unknown) => logRequestError(request, error, 'Check data sign-in link not made'));
   }));
 
   router.get('/check-email', (request, response) => {

@@ -24,6 +24,8 @@ export interface AppConfig {
   uploadMaxMegabytes: number;
   /** Where finished exports are kept: PostgreSQL large objects, or an S3-compatible bucket. */
   exportStorage: ExportStorage;
+  /** How long a stop waits for requests in flight and jobs' current step (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds: number;
 }
 
 /** Outside production a secret is made once and kept in .data/, so sessions survive a restart. */
@@ -59,8 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     uploadMaxMegabytes: positiveNumber(env.UPLOAD_MAX_MB, 'UPLOAD_MAX_MB', 100),
     exportStorage: exportStorageOf(env),
+    shutdownGraceSeconds: shutdownGraceSeconds(env),
   };
 }
+
+/** SHUTDOWN_GRACE_SECONDS: below a platform's own kill timeout (30 s on most), so our stop finishes first. */
+export const shutdownGraceSeconds = (env: NodeJS.ProcessEnv = process.env): number =>
+  positiveNumber(env.SHUTDOWN_GRACE_SECONDS, 'SHUTDOWN_GRACE_SECONDS', 25);
 
 function positiveNumber(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;

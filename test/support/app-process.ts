@@ -6,6 +6,10 @@ export interface RunningApp {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Sends a signal to the app's process. */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves with the process's exit code once it has exited. */
+  exited: Promise<number | null>;
 }
 
 export async function freePort(): Promise<number> {
@@ -22,12 +26,13 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_SIZE: 'small', START_JOBS: 'false', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_SIZE: 'small', START_JOBS: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`App did not start in time:\n${output}`)), 300_000);
     const poll = setInterval(() => {
@@ -38,6 +43,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   return {
     url,
     output: () => output,
+    signal: (name) => { child.kill(name); },
+    exited,
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());

@@ -36,9 +36,11 @@ const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Pr
 export interface RunOptions {
   /** The schedule's tick a cron-fired run belongs to: another process's run for the same tick makes this one a skip. */
   scheduledFor?: string;
+  /** Aborted when the process is stopping: the job ends after its current step, recorded as failed with the reason. */
+  stopping?: AbortSignal;
 }
 
-export async function runJob<A>(job: RunnableJob<A>, rawArgs: unknown = {}, { scheduledFor }: RunOptions = {}): Promise<FinishedRun> {
+export async function runJob<A>(job: RunnableJob<A>, rawArgs: unknown = {}, { scheduledFor, stopping }: RunOptions = {}): Promise<FinishedRun> {
   const args = job.args.parse(rawArgs ?? {});
   const key = jobKey(job.name, args);
   const recorded = asJson(scheduledFor ? { ...asJson(args), scheduledFor } : args);
@@ -56,8 +58,9 @@ export async function runJob<A>(job: RunnableJob<A>, rawArgs: unknown = {}, { sc
     const progress = new RecordedProgress(started.id);
     let finished: Prisma.JobRunUpdateInput;
     try {
-      const output = await job.run({ args, progress, signal: lock.signal });
-      lock.signal.throwIfAborted();
+      const signal = stopping ? AbortSignal.any([lock.signal, stopping]) : lock.signal;
+      const output = await job.run({ args, progress, signal });
+      signal.throwIfAborted();
       finished = { state: 'succeeded', output: asJson(output) };
     } catch (error) {
       finished = { state: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -10,4 +10,6 @@ const page = (title: string, message: string) => `<!doctype html>
 export const forbiddenPage = (message: string) => page('Not allowed', message);
 export const unavailablePage = () => page('Sorry, the service is unavailable', 'The back office cannot reach its database at the moment. Try again in a few minutes.');
 export const badRequestPage = (message: string) => page('There is a problem with the request', message);
-export const serverErrorPage = () => page('Sorry, there is a problem with the service', 'Something went wrong. Try again later; if it keeps happening, tell the service team what you were doing.');
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export const serverErrorPage = (requestId?: string) => page('Sorry, there is a problem with the service', `Something went wrong. Try again later; if it keeps happening, tell the service team what you were doing${requestId ? ` and quote this reference: <strong>${escape(requestId)}</strong>` : ''}.`);

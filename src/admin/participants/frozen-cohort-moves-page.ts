@@ -20,6 +20,7 @@ import { startFrozenCohortMoveRun } from '../../actions/participants/frozen-coho
 import { db } from '../../db/client.js';
 import { actorFromAdmin } from '../actor.js';
 import { roleOf } from '../rbac.js';
+import { logger } from '../../logging/logger.js';
 
 export const FROZEN_COHORT_MOVES_PAGE = 'frozenCohortMoves';
 const COMPONENT = 'FrozenCohortMoves';
@@ -84,7 +85,7 @@ async function post(ctx: ReturnType<typeof actorFromAdmin>, payload: Params) {
       return refusalOr(async () => {
         const { requestId, finished } = await startFrozenCohortMoveRun(ctx, { participantProfileIds: ids(payload.ids), reason: payload.reason ?? '' });
         // The run records its own failure; this only keeps a lost lock connection from crashing the app.
-        finished.catch((error: unknown) => console.error('Frozen cohort move run failed to record:', error));
+        finished.catch((error: unknown) => logger.error({ err: error }, 'Frozen cohort move run failed to record'));
         return { requestId };
       });
     default:

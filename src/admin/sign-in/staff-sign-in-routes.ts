@@ -7,6 +7,7 @@ import { createOidcClient, OidcSignInError, type PendingSignIn } from '../../aut
 import { OIDC_CALLBACK_PATH, type StaffSignInSettings } from '../../server/staff-sign-in-config.js';
 import { refusalPage, type RefusalReason } from './sign-in-pages.js';
 import { currentAdminOf, startStaffSession } from './staff-session.js';
+import { logRequestError } from '../../logging/logger.js';
 
 export const OIDC_START_PATH = '/sign-in/oidc';
 
@@ -43,7 +44,7 @@ export function staffSignInRoutes(settings: StaffSignInSettings, options: { allo
       response.redirect(303, authorizationUrl);
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      console.error(`Single sign-on: ${oidc.issuerUrl.href} unreachable: ${error.message}`);
+      logRequestError(request, error, `Single sign-on: ${oidc.issuerUrl.href} unreachable`);
       refuse(request, response, 'unavailable');
     }
   }));
@@ -57,7 +58,7 @@ export function staffSignInRoutes(settings: StaffSignInSettings, options: { allo
       identity = await client.finish(pending, new URL(request.originalUrl, 'http://callback').search);
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      console.error(`Single sign-on: the answer from ${oidc.issuerUrl.href} was refused: ${error.message}`);
+      logRequestError(request, error, `Single sign-on: the answer from ${oidc.issuerUrl.href} was refused`);
       return refuse(request, response, error.kind);
     }
     const signIn = await signInWithIdentityProvider(

@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ActionError } from '../../actions/errors.js';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { logRequestError, requestIdOf } from '../../logging/logger.js';
 
 export class ApiError extends Error {
   constructor(
@@ -35,7 +36,7 @@ export function fromActionError(error: ActionError): ApiError {
   return new ApiError(422, { errors: [...byField].map(([title, messages]) => ({ title, detail: messages.join(', ') })) });
 }
 
-export const handleApiErrors: ErrorRequestHandler = (error, _req, res, next) => {
+export const handleApiErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   if (error instanceof ActionError) error = fromActionError(error);
   if (error instanceof ApiError) return res.status(error.status).json(error.body);
@@ -44,8 +45,9 @@ export const handleApiErrors: ErrorRequestHandler = (error, _req, res, next) => 
   const unreadable = unreadableBody(error);
   if (unreadable) return res.status(unreadable.status).json(errorsBody(BAD_REQUEST, [unreadable.detail]));
   if (isDatabaseUnavailable(error)) return res.status(503).set('Retry-After', '30').json(errorsBody('Service unavailable', ['The service is temporarily unavailable. Try again later.']));
-  console.error('API request failed', error);
-  return res.status(500).json(errorsBody('Internal server error', ['Something went wrong. Try again later.']));
+  logRequestError(req, error, 'API request failed');
+  const id = requestIdOf(req);
+  return res.status(500).json(errorsBody('Internal server error', [`Something went wrong. Try again later.${id ? ` If it keeps happening, quote request id ${id}.` : ''}`]));
 };
 
 /** body-parser's refusals of a body it cannot read (size, charset, encoding, compression): the client's to fix. */

@@ -18,8 +18,11 @@ export const formExpiredPage = (base: string) =>
     html`<a href="${base}/">Go to the start page</a> and try again.`,
   ]);
 
-export const serviceErrorPage = (base: string) =>
-  simple(base, 'Sorry, there is a problem with the service', [html`Try again later.`]);
+export const serviceErrorPage = (base: string, requestId?: string) =>
+  simple(base, 'Sorry, there is a problem with the service', [
+    html`Try again later.`,
+    ...(requestId ? [html`If it keeps happening, contact DfE support and quote this reference: <strong>${requestId}</strong>`] : []),
+  ]);
 
 export interface UnavailableNotice {
   message: string;

@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import type { Cohort, Declaration, Partnership, ParticipantProfile, Schedule } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
+import { cohortStartYearOf } from '../cohorts/cohort-start-year.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
+import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
 import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { FieldErrors } from './lead-provider/field-errors.js';
@@ -35,7 +37,11 @@ export async function changeScheduleParticipant(ctx: ActorContext, raw: unknown)
     if (!input.scheduleIdentifier) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
     const plan = participant ? await planChange(tx, scope, participant, input, errors) : null;
     errors.throwIfAny();
-    return applyChange(tx, ctx, scope, participant!, plan!);
+    // An unknown schedule_identifier passes every validation of the DfE's and then fails on saving the new
+    // schedule, answered as an invalid action with Rails's own text (app/services/change_schedule.rb, call:
+    // ParticipantProfileSchedule.create!; app/controllers/api/api_controller.rb rescues RecordInvalid).
+    if (!plan) throw new ActionError('INVALID_STATE', 'Validation failed: Schedule must exist');
+    return applyChange(tx, ctx, scope, participant!, plan);
   });
 }
 
@@ -59,9 +65,12 @@ async function planChange(
     where: { id: record.inductionProgrammeId },
     include: { schoolCohort: { include: { cohort: true } } },
   });
-  const target = input.cohort
-    ? /^\d{4}$/.test(input.cohort) ? await tx.cohort.findUnique({ where: { startYear: Number(input.cohort) } }) : null
-    : programme.schoolCohort.cohort;
+  // A blank cohort means the participant's school cohort; any other value is read as the DfE reads an integer
+  // attribute (app/services/change_schedule.rb: attribute :cohort, :integer, then the fallback cohort when nil).
+  const startYear = input.cohort ? cohortStartYearOf(input.cohort) : undefined;
+  const target = startYear === undefined
+    ? programme.schoolCohort.cohort
+    : startYear === null ? null : await tx.cohort.findUnique({ where: { startYear } });
   const schedule = target && input.scheduleIdentifier
     ? await tx.schedule.findFirst({
         where: { cohortId: target.id, OR: [{ scheduleIdentifier: input.scheduleIdentifier }, { identifierAlias: input.scheduleIdentifier }] },
@@ -70,8 +79,8 @@ async function planChange(
       })
     : null;
   // An unknown cohort is the cohort's problem alone: the DfE looks the schedule up within it and reports only
-  // the missing partnership (app/services/change_schedule.rb, validate_school_cohort_exists).
-  if (input.scheduleIdentifier && target && !schedule) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
+  // the missing partnership (app/services/change_schedule.rb, validate_school_cohort_exists). An unknown
+  // schedule is not a validation error there at all (see changeScheduleParticipant).
   if (record.trainingStatus === 'withdrawn') errors.add('participant_id', MESSAGES.withdrawnParticipant);
 
   const frozenMove = target ? await isFrozenCohortMove(tx, profile, current, target) : false;

@@ -24,8 +24,11 @@ export async function withdrawParticipant(ctx: ActorContext, raw: unknown): Prom
   const scope = await providerScope(ctx, 'participants.edit', input.leadProviderId);
   return db().$transaction(async (tx) => {
     const errors = new FieldErrors();
-    const participant = await participantForAction(tx, scope, input, errors);
-    if (participant) checkTrainingStatusChange(errors, participant.record, 'withdrawn', input.reason);
+    const found: { profile?: ParticipantProfile } = {};
+    const participant = await participantForAction(tx, scope, input, errors, found);
+    // The reason is judged whenever the participant and course are known, even with no induction record for this
+    // provider (app/services/withdraw_participant.rb: `validates :reason ..., if: participant_profile.present?`).
+    if (found.profile) checkTrainingStatusChange(errors, participant?.record, 'withdrawn', input.reason);
     errors.throwIfAny();
     const updated = await applyTrainingStatus(tx, ctx, scope, participant!, 'withdrawn', input.reason!);
     await tellTheSchool(tx, scope, participant!, input.reason!);

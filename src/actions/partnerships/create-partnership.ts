@@ -1,5 +1,6 @@
 // A lead provider confirms it will train a school's early career teachers with a delivery partner for a cohort
 // (POST /api/v3/partnerships/ecf; seed 001, ecf-domain 3.1). Every failing attribute is reported at once.
+import { cohortStartYearOf } from '../cohorts/cohort-start-year.js';
 import { z } from 'zod';
 import { Prisma, type Cohort, type School } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
@@ -28,8 +29,9 @@ interface Checked {
   school: School | null;
 }
 
-async function findCohort(tx: Tx, startYear: string | undefined): Promise<Cohort | null> {
-  return startYear && /^\d{4}$/.test(startYear) ? tx.cohort.findUnique({ where: { startYear: Number(startYear) } }) : null;
+async function findCohort(tx: Tx, cohort: string | undefined): Promise<Cohort | null> {
+  const startYear = cohortStartYearOf(cohort);
+  return startYear === null ? null : tx.cohort.findUnique({ where: { startYear } });
 }
 
 async function schoolProblem(tx: Tx, school: School, cohort: Cohort | null, leadProviderId: string | undefined): Promise<string | null> {

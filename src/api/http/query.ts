@@ -2,6 +2,7 @@
 // hash), comma-separated lists, RFC 3339 updated_since, and sort=+a,-b over a whitelist.
 import type { Request } from 'express';
 import { Prisma, type TrainingStatus } from '@prisma/client';
+import { cohortStartYearsOf } from '../../actions/cohorts/cohort-start-year.js';
 import { BAD_REQUEST, badRequest } from './api-error.js';
 
 const DEFAULT_PER_PAGE = 100;
@@ -56,12 +57,8 @@ export function filterOf(query: Query): Filter {
 export const listOf = (value: string | undefined): string[] =>
   (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
 
-/** Cohort start years from filter[cohort]; null when absent (callers apply their own default). */
-export function cohortYearsOf(filter: Filter): number[] | null {
-  const years = listOf(filter.cohort);
-  if (years.length === 0) return null;
-  return years.filter((y) => /^\d{4}$/.test(y)).map(Number);
-}
+/** Cohort start years from filter[cohort]; null when absent or blank (callers apply their own default). */
+export const cohortYearsOf = (filter: Filter): number[] | null => cohortStartYearsOf(filter.cohort);
 
 /** `start_year` condition: the years asked for, or every cohort after 2020 by default. */
 export const cohortCondition = (column: Prisma.Sql, years: number[] | null): Prisma.Sql =>

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { declarationCohortStartYearsOf } from '../../actions/cohorts/cohort-start-year.js';
 import { isUuid } from '../../actions/partnerships/lenient-input.js';
 import { recordDeclaration } from '../../actions/declarations/record-declaration.js';
 import { voidDeclaration } from '../../actions/declarations/void-declaration.js';
@@ -6,7 +7,7 @@ import { asyncRoute } from '../http/async-route.js';
 import { resourceNotFound } from '../http/api-error.js';
 import { actorContextOf, callerOf } from '../http/caller.js';
 import { attributesOf } from '../http/json-api-body.js';
-import { cohortYearsOf, filterOf, listOf, pageOf, updatedSinceOf } from '../http/query.js';
+import { filterOf, listOf, pageOf, updatedSinceOf } from '../http/query.js';
 import { declarationResources, findDeclaration, listDeclarations } from '../resources/declarations.js';
 
 export function declarationRoutes(router: Router): void {
@@ -14,7 +15,7 @@ export function declarationRoutes(router: Router): void {
     const filter = filterOf(req.query);
     const page = pageOf(req.query);
     const filters = {
-      years: cohortYearsOf(filter),
+      years: declarationCohortStartYearsOf(filter.cohort),
       participantIds: listOf(filter.participant_id),
       updatedSince: updatedSinceOf(filter),
       deliveryPartnerIds: listOf(filter.delivery_partner_id),

@@ -1,6 +1,7 @@
 import { Prisma } from '@prisma/client';
 import type { Router } from 'express';
 import { db } from '../../db/client.js';
+import { cohortStartYearOf } from '../../actions/cohorts/cohort-start-year.js';
 import { isUuid } from '../../actions/partnerships/lenient-input.js';
 import { asyncRoute } from '../http/async-route.js';
 import { badRequest, resourceNotFound } from '../http/api-error.js';
@@ -10,8 +11,9 @@ import { findSchool, listSchools, SCHOOL_SORTS } from '../resources/schools.js';
 /** Schools are always listed for one cohort: filter[cohort] is required (an unknown one matches nothing). */
 async function cohortOf(filter: Filter) {
   if (filter.cohort === undefined) throw badRequest('Bad parameter', "The filter '#/cohort' must be included in your request");
-  const year = filter.cohort.trim();
-  return /^\d{4}$/.test(year) ? db().cohort.findUnique({ where: { startYear: Number(year) } }) : null;
+  // The whole value names one cohort, read as the DfE reads it ("2024,2025" is 2024: app/services/api/v3/ecf/schools_query.rb).
+  const year = cohortStartYearOf(filter.cohort);
+  return year === null ? null : db().cohort.findUnique({ where: { startYear: year } });
 }
 
 export function schoolRoutes(router: Router): void {

@@ -20,6 +20,8 @@ export async function participantForAction(
   scope: ProviderScope,
   input: { participantId?: string; courseIdentifier?: string },
   errors: FieldErrors,
+  /** Given the profile when one is found, even if no induction record reaches the provider. */
+  found?: { profile?: ParticipantProfile },
 ): Promise<ParticipantForAction | null> {
   const teacher = await findTeacher(tx, scope, input.participantId);
   if (!teacher) errors.add('participant_id', MESSAGES.invalidParticipant);
@@ -31,6 +33,7 @@ export async function participantForAction(
   if (!input.courseIdentifier) errors.add('course_identifier', MESSAGES.missingCourseIdentifier);
 
   if (errors.any || !teacher || !profile) return null;
+  if (found) found.profile = profile;
   // Two requests for one participant queue here, so each sees the other's result.
   await tx.$queryRaw`SELECT 1 FROM participant_profiles WHERE id = ${profile.id}::uuid FOR UPDATE`;
   const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId });

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
 import { appDatabaseUrl } from './connection.js';
 import { closePreparedStatements } from './prepared-statements.js';
+import { closeSettingsWatch } from './settings-changes.js';
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -21,4 +22,5 @@ export async function disconnectDb(): Promise<void> {
   if (client) await client.$disconnect();
   client = undefined;
   await closePreparedStatements();
+  await closeSettingsWatch();
 }

@@ -1,12 +1,20 @@
 // Maintenance mode, kept in the `maintenance_mode` setting: while on, the lead provider API and the
-// check data portal answer 503 and the back office shows a banner. Every request asks, so the setting
-// is read at most once per MAINTENANCE_CACHE_MS per process; a switch in this process applies at once,
-// in other processes within those seconds.
+// check data portal answer 503 and the back office shows a banner. Every request asks, so each process
+// keeps the setting cached: a switch anywhere drops every process's copy as it commits (the settings
+// trigger's notification, src/db/settings-changes.ts), and the copy is read again at least every
+// SETTINGS_POLL_MS (default 5 s) in case a notification was missed.
 import type { Tx } from '../../db/client.js';
 import { db } from '../../db/client.js';
+import { watchSettings } from '../../db/settings-changes.js';
 
 export const MAINTENANCE_SETTING = 'maintenance_mode';
-export const MAINTENANCE_CACHE_MS = 5_000;
+const DEFAULT_POLL_MS = 5_000;
+
+/** SETTINGS_POLL_MS: how old a cached setting may get when no change was announced (the fallback poll). */
+export function settingsPollMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SETTINGS_POLL_MS);
+  return env.SETTINGS_POLL_MS && Number.isFinite(value) && value > 0 ? value : DEFAULT_POLL_MS;
+}
 export const DEFAULT_MAINTENANCE_MESSAGE = 'This service is unavailable while we carry out planned maintenance.';
 
 export interface MaintenanceMode {
@@ -49,9 +57,14 @@ export async function readMaintenanceMode(client: Tx = db()): Promise<Maintenanc
 
 let cached: { at: number; mode: Promise<MaintenanceMode> } | undefined;
 
-/** The mode as of at most MAINTENANCE_CACHE_MS ago. A failed read is not kept. */
+const onSettingChanged = (key: string | null) => {
+  if (key === null || key === MAINTENANCE_SETTING) cached = undefined;
+};
+
+/** The mode as last announced, or read at most SETTINGS_POLL_MS ago. A failed read is not kept. */
 export function currentMaintenanceMode(now = Date.now()): Promise<MaintenanceMode> {
-  if (cached && now - cached.at < MAINTENANCE_CACHE_MS) return cached.mode;
+  watchSettings(onSettingChanged);
+  if (cached && now - cached.at < settingsPollMs()) return cached.mode;
   const mode = readMaintenanceMode();
   const entry = { at: now, mode };
   cached = entry;

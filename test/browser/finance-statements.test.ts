@@ -178,3 +178,21 @@ describe('the Statements page', () => {
     expect(rows.every((row) => row.includes(statement.id))).toBe(true);
   }, 180_000);
 });
+
+describe('list downloads', () => {
+  it('downloads the Declarations list as finance filtered it, from the Download drawer', async () => {
+    const voided = await db().declaration.findMany({ where: { state: 'voided' }, select: { id: true }, orderBy: [{ declarationDate: 'asc' }, { id: 'asc' }] });
+    expect(voided.length).toBeGreaterThan(0);
+    const page = await signIn('finance@example.com');
+    await page.goto(`${app.url}/admin/resources/Declaration?filters.state=voided&sortBy=declarationDate&direction=asc`);
+    await page.getByRole('button', { name: 'Download' }).or(page.getByRole('link', { name: 'Download' })).first().click();
+    const drawer = page.getByTestId('list-download');
+    await drawer.getByText(`${voided.length.toLocaleString('en-GB')} record`).waitFor();
+    const file = await download(page, 'Download as CSV');
+    expect(file.name).toMatch(/^declarations-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...rows] = file.content.toString('utf8').trim().split('\n');
+    expect(header.split(',').slice(0, 2)).toEqual(['Id', 'Teacher']);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(voided.map((d) => d.id));
+    await page.close();
+  }, 180_000);
+});

@@ -17,6 +17,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 const ADMINS: Role[] = ['admin', 'super_user'];
 
 const grants = {
+  // Reading: the back office shows a list, page, menu item or link only to the roles that may read it.
+  'participants.read': [...ADMINS, 'support', 'finance'],
+  'contracts.read': [...ADMINS, 'finance', 'policy'],
+  'cpd_lead_providers.read': ADMINS,
+  'jobs.read': [...ADMINS, 'finance'],
+  'emails.read': ADMINS,
   'users.manage': ADMINS,
   // Granting or removing super_user (the CLI, as the system, may too).
   'users.manage_super_users': ['super_user'],
@@ -54,6 +60,9 @@ export type Permission = keyof typeof grants;
 export function can(role: Role, permission: Permission): boolean {
   return (grants[permission] as readonly Role[]).includes(role);
 }
+
+/** The roles the table gives a permission. */
+export const rolesWith = (permission: Permission): Role[] => ROLES.filter((role) => can(role, permission));
 
 /** Users need the permission; the system (jobs, seeds, CLI) may do anything; API and portal actors never reach admin permissions. */
 export function requirePermission(ctx: ActorContext, permission: Permission): void {

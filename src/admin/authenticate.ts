@@ -3,6 +3,7 @@
 import type { CurrentAdmin } from 'adminjs';
 import { db } from '../db/client.js';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password.js';
+import { pagesFor } from './page-access.js';
 
 export const normaliseEmail = (email: unknown) => String(email ?? '').trim().toLowerCase();
 
@@ -14,9 +15,12 @@ export async function authenticate(email: string, password: string): Promise<Cur
   return { id: user.id, email: user.email, title: user.fullName, role: user.role } as CurrentAdmin;
 }
 
-/** The session's user as they are now: null once disabled or deleted, with their current role. */
+/**
+ * The session's user as they are now: null once disabled or deleted, with their current role and the
+ * custom pages that role may open (the menu lists only those).
+ */
 export async function refreshSessionAdmin(admin: CurrentAdmin): Promise<CurrentAdmin | null> {
   const user = await db().user.findUnique({ where: { id: String(admin.id) } });
   if (!user || user.disabledAt) return null;
-  return { ...admin, role: user.role, title: user.fullName } as CurrentAdmin;
+  return { ...admin, role: user.role, title: user.fullName, pages: pagesFor(user.role) } as CurrentAdmin;
 }

@@ -8,6 +8,7 @@ import {
   declarationsPerMonthChart, participantsByCohortChart, partnershipsPerLeadProviderChart, statementTotalsPerMonthChart, type DashboardChart,
 } from '../reports/dashboard/dashboard-charts.js';
 import { pendingApprovalCounts } from '../reports/approvals/approval-queue.js';
+import { mayOpenPage } from './page-access.js';
 import { roleOf } from './rbac.js';
 
 const number = (n: number | bigint) => Number(n).toLocaleString('en-GB');
@@ -30,24 +31,29 @@ export const CHARTS_BY_ROLE: Record<Role, ChartName[]> = {
   policy: ['participants', 'partnerships'],
 };
 
-async function figures(role: Role) {
+/** Whether the signed-in role may open a resource's list (its list action's rule). */
+export type MayList = (resourceId: string) => boolean;
+
+async function figures(role: Role, mayList: MayList) {
   const [counts] = await db().$queryRaw<{ schools: bigint; partnerships: bigint; participants: bigint; declarations: bigint; open_statements: bigint }[]>`
     SELECT (SELECT count(*) FROM schools) AS schools,
            (SELECT count(*) FROM partnerships WHERE "challengedAt" IS NULL AND NOT relationship) AS partnerships,
            (SELECT count(*) FROM participant_profiles WHERE "archivedAt" IS NULL) AS participants,
            (SELECT count(*) FROM declarations) AS declarations,
            (SELECT count(*) FROM statements WHERE state <> 'paid') AS open_statements`;
+  // A figure links to its list only for a role that may open that list.
+  const linked = (resourceId: string) => (mayList(resourceId) ? `/admin/resources/${resourceId}` : undefined);
   const list = [
-    { label: 'Schools', value: number(counts.schools), href: '/admin/resources/School' },
-    { label: 'Active partnerships', value: number(counts.partnerships), href: '/admin/resources/Partnership' },
-    { label: 'Participants', value: number(counts.participants), href: '/admin/resources/ParticipantProfile' },
-    { label: 'Declarations', value: number(counts.declarations), href: '/admin/resources/Declaration' },
+    { label: 'Schools', value: number(counts.schools), href: linked('School') },
+    { label: 'Active partnerships', value: number(counts.partnerships), href: linked('Partnership') },
+    { label: 'Participants', value: number(counts.participants), href: linked('ParticipantProfile') },
+    { label: 'Declarations', value: number(counts.declarations), href: linked('Declaration') },
   ];
   if (can(role, 'finance.read')) {
-    list.push({ label: 'Statements not yet paid', value: number(counts.open_statements), href: '/admin/resources/Statement' });
+    list.push({ label: 'Statements not yet paid', value: number(counts.open_statements), href: linked('Statement') });
     const waiting = await pendingApprovalCounts();
     const kinds = waiting.filter((w) => w.count > 0).map((w) => `${w.label.toLowerCase()} ${number(w.count)}`).join(', ');
-    list.push({ label: `Waiting for approval${kinds ? ` (${kinds})` : ''}`, value: number(waiting.reduce((n, w) => n + w.count, 0)), href: '/admin/pages/approvals' });
+    list.push({ label: `Waiting for approval${kinds ? ` (${kinds})` : ''}`, value: number(waiting.reduce((n, w) => n + w.count, 0)), href: mayOpenPage(role, 'approvals') ? '/admin/pages/approvals' : undefined });
   }
   return list;
 }
@@ -61,9 +67,9 @@ export async function dashboardAlerts(role: Role, now = new Date()): Promise<{ m
   }];
 }
 
-export async function dashboardData(admin?: CurrentAdmin) {
+export async function dashboardData(admin?: CurrentAdmin, mayList: MayList = () => false) {
   const role = roleOf(admin);
   if (!role) return { roleLabel: '', figures: [], charts: [], alerts: [] };
-  const [list, charts, todo] = await Promise.all([figures(role), Promise.all(CHARTS_BY_ROLE[role].map((name) => CHARTS[name]())), dashboardAlerts(role)]);
+  const [list, charts, todo] = await Promise.all([figures(role, mayList), Promise.all(CHARTS_BY_ROLE[role].map((name) => CHARTS[name]())), dashboardAlerts(role)]);
   return { roleLabel: ROLE_LABELS[role], figures: list, charts, alerts: todo };
 }

@@ -2,7 +2,7 @@
 // line items, an organisation's users): a link, so it writes nothing and needs no confirmation.
 import type { Action, ActionResponse } from 'adminjs';
 import type { Readers } from './rbac.js';
-import { allowRoles } from './rbac.js';
+import { allowReaders } from './rbac.js';
 
 export function filteredListLink(options: {
   resourceId: string;
@@ -14,7 +14,7 @@ export function filteredListLink(options: {
     actionType: 'record',
     icon: options.icon,
     component: false,
-    isAccessible: allowRoles(options.readers),
+    isAccessible: allowReaders(options.readers),
     handler: async (_request, _response, { record, currentAdmin, h }) => {
       if (!record) throw new Error('Record not found');
       const list = h.resourceActionUrl({ resourceId: options.resourceId, actionName: 'list' });

@@ -1,5 +1,5 @@
 // The back office: AdminJS with our resources, role rules, dashboard and sign-in, as an Express router.
-import AdminJS from 'adminjs';
+import AdminJS, { type AdminPage } from 'adminjs';
 import { Database } from '@adminjs/prisma';
 import type { StaffSignInSettings } from '../server/staff-sign-in-config.js';
 import { bundleComponents } from './bundle-components.js';
@@ -9,10 +9,11 @@ import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
 import { APPROVALS_PAGE, approvalsPage } from './finance/approvals-page.js';
 import { DUPLICATES_PAGE, duplicatesPage } from './data-quality/duplicates-page.js';
 import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
-import { actionLabels, labels, propertyLabels } from './labels.js';
+import { actionLabels, labels, pageLabels, propertyLabels } from './labels.js';
 import { PARTICIPANTS_PAGE, participantsPage, registerParticipantsComponents } from './participants/participants-page.js';
 import { MAINTENANCE_PAGE, maintenancePage } from './maintenance/maintenance-page.js';
 import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMovesComponent } from './participants/frozen-cohort-moves-page.js';
+import type { PageName } from './page-access.js';
 import { EcfResource } from './prisma-resource.js';
 import { StaffAuthProvider } from './sign-in/staff-auth-provider.js';
 import { OIDC_START_PATH, staffSignInRoutes } from './sign-in/staff-sign-in-routes.js';
@@ -45,13 +46,19 @@ export function buildAdmin(): AdminJS {
       ...accessResources(),
       ...operationsResources(),
     ],
-    pages: { [PARTICIPANTS_PAGE]: participantsPage, [STATEMENTS_PAGE]: statementsPage, [APPROVALS_PAGE]: approvalsPage, [JOBS_PAGE]: jobsPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage, [MAINTENANCE_PAGE]: maintenancePage(Components.MaintenancePage), [DUPLICATES_PAGE]: duplicatesPage },
+    // In menu order; who may open each: src/admin/page-access.ts.
+    pages: {
+      [PARTICIPANTS_PAGE]: participantsPage, [DUPLICATES_PAGE]: duplicatesPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage,
+      [STATEMENTS_PAGE]: statementsPage, [APPROVALS_PAGE]: approvalsPage, [JOBS_PAGE]: jobsPage,
+      [MAINTENANCE_PAGE]: maintenancePage(Components.MaintenancePage),
+    } satisfies Record<PageName, AdminPage>,
     dashboard: {
       component: Components.Dashboard,
-      handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
+      handler: async (_request, _response, context) => dashboardData(context.currentAdmin,
+        (resourceId) => !!context._admin.findResource(resourceId)?.decorate().actions.list?.isAccessible(context.currentAdmin)),
     },
     branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false },
-    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, actions: actionLabels, properties: propertyLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
+    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, pages: pageLabels, actions: actionLabels, properties: propertyLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
   });
 }
 

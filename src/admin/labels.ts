@@ -38,6 +38,17 @@ export const labels: Record<string, string> = {
   EmailOutbox: 'Email outbox',
 };
 
+/** Our custom pages' names in the menu. */
+export const pageLabels: Record<string, string> = {
+  participants: 'Participants',
+  duplicates: 'Duplicates',
+  frozenCohortMoves: 'Frozen cohort moves',
+  statements: 'Statements',
+  approvals: 'Approvals',
+  jobs: 'Jobs',
+  maintenance: 'Maintenance',
+};
+
 /** Button and page titles of our own actions. */
 export const actionLabels: Record<string, string> = {
   importSetup: 'Import cohort set-up',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@prisma/client';
 import type { CurrentAdmin, PageContext } from 'adminjs';
 import { buildAdmin } from '../../src/admin/index.js';
+import { pagesFor } from '../../src/admin/page-access.js';
 import { staffSignInRoutes } from '../../src/admin/sign-in/staff-sign-in-routes.js';
 import { createApiRouter } from '../../src/api/router.js';
 import { db } from '../../src/db/client.js';
@@ -123,6 +124,8 @@ describe('back office', () => {
         if (answer && !answer.forbidden && answer.allowed !== false && !answer.error) allowed.push(role);
       }
       expect({ page: name, allowed }).toEqual({ page: name, allowed: PAGES[name] });
+      // The menu lists the page to exactly the roles its handler serves.
+      expect({ page: name, inMenu: ROLES.filter((role) => (pagesFor(role) as string[]).includes(name)) }).toEqual({ page: name, inMenu: PAGES[name] });
     }
   });
 });

@@ -27,7 +27,7 @@ const Dashboard: React.FC = () => {
           <Text>{a.message} <a href={a.href}>{a.linkText}</a></Text>
         </MessageBox>
       ))}
-      <Box flex flexDirection="row" flexWrap="wrap">
+      <Box flex flexDirection="row" flexWrap="wrap" data-testid={data ? 'dashboard-figures' : undefined}>
         {(data?.figures ?? []).map((f) => (
           <Box key={f.label} variant="white" p="lg" mr="lg" mb="lg" width={220} data-testid="dashboard-figure">
             <H5>{f.label}</H5>

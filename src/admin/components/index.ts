@@ -34,5 +34,7 @@ export const Components = {
 componentLoader.override('Login', path.join(here, 'login.tsx'));
 // One notice at a time, in the page's flow (src/admin/components/notice-box.tsx).
 componentLoader.override('NoticeBox', path.join(here, 'notice-box.tsx'));
+// The menu lists only the custom pages the signed-in role may open.
+componentLoader.override('SidebarPages', path.join(here, 'sidebar-pages.tsx'));
 // The maintenance banner sits above AdminJS's own top bar on every page.
 componentLoader.override('TopBar', path.join(here, '../maintenance/top-bar-with-banner.tsx'));

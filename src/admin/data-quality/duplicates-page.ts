@@ -3,13 +3,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, PageHandler } from 'adminjs';
-import { can } from '../../actions/authz.js';
 import { asActionError } from '../../actions/errors.js';
 import { compareParticipants } from '../../actions/participants/compare-participants.js';
 import { findDuplicateParticipants } from '../../actions/participants/find-duplicate-participants.js';
 import { mergeParticipants } from '../../actions/participants/merge-participants.js';
 import { actorFromAdmin } from '../actor.js';
 import { componentLoader } from '../components/index.js';
+import { mayOpenPage } from '../page-access.js';
 import { roleOf } from '../rbac.js';
 
 export const DUPLICATES_PAGE = 'duplicates';
@@ -21,7 +21,7 @@ interface PageRequest { method?: string; query?: Record<string, string | undefin
 
 const handler: PageHandler = async (req: PageRequest, _res, context) => {
   const role = roleOf(context.currentAdmin);
-  if (!role || !can(role, 'participants.merge')) return { forbidden: true };
+  if (!mayOpenPage(role, DUPLICATES_PAGE)) return { forbidden: true };
   const ctx = actorFromAdmin(context.currentAdmin);
   try {
     if (req.method === 'post') {

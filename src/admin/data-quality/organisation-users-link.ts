@@ -2,7 +2,5 @@
 // (its portal roles), where support add, edit and disable them.
 import { filteredListLink } from '../filtered-list-link.js';
 
-const USER_READERS = ['admin', 'super_user', 'support'] as const;
-
 export const organisationUsersLink = (filter: 'leadProvider' | 'deliveryPartner' | 'appropriateBody') =>
-  filteredListLink({ resourceId: 'PortalRole', readers: USER_READERS, icon: 'Users', filters: (id) => ({ [filter]: id }) });
+  filteredListLink({ resourceId: 'PortalRole', readers: 'portal_users.manage', icon: 'Users', filters: (id) => ({ [filter]: id }) });

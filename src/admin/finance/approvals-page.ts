@@ -10,6 +10,7 @@ import { listApprovalRequests, type ApprovalListItem } from '../../reports/appro
 import { formatAuthorisedAt } from '../../reports/statements/dates.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
+import { mayOpenPage } from '../page-access.js';
 import { roleOf } from '../rbac.js';
 
 export const APPROVALS_PAGE = 'approvals';
@@ -53,7 +54,7 @@ const shown = (item: ApprovalListItem, me: string) => ({
 const handler: PageHandler = async (req, _res, context) => {
   const request = req as PageRequest;
   const role = roleOf(context.currentAdmin);
-  if (!role || !can(role, 'finance.read')) return { forbidden: true };
+  if (!mayOpenPage(role, APPROVALS_PAGE)) return { forbidden: true };
   const ctx = actorFromAdmin(context.currentAdmin);
   const notice = request.method === 'post' ? await decide(request, ctx) : undefined;
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : '';

@@ -3,7 +3,6 @@
 // declarations. Everything goes through AdminJS's session-checked page API; rules live in src/actions.
 import type { AdminPage, PageHandler } from 'adminjs';
 import type { Response } from 'express';
-import { can } from '../../actions/authz.js';
 import { asActionError } from '../../actions/errors.js';
 import { requestAdjustment } from '../../actions/approvals/request-adjustment.js';
 import { requestPaymentAuthorisation } from '../../actions/approvals/request-payment-authorisation.js';
@@ -17,6 +16,7 @@ import { statementPaymentSeries } from '../../reports/statements/payment-series.
 import { statementXlsxFilename, writeStatementXlsx } from '../../reports/statements/statement-xlsx.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
+import { mayOpenPage } from '../page-access.js';
 import { roleOf } from '../rbac.js';
 import { statementView } from './statement-view.js';
 
@@ -71,7 +71,7 @@ const handler: PageHandler = async (req, res, context) => {
   const request = req as PageRequest;
   const response = res as Response;
   const role = roleOf(context.currentAdmin);
-  if (!role || !can(role, 'finance.read')) return { forbidden: true };
+  if (!mayOpenPage(role, STATEMENTS_PAGE)) return { forbidden: true };
   const ctx = actorFromAdmin(context.currentAdmin);
   const query = request.query ?? {};
   if (query.download && query.statement) {

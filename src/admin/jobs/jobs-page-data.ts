@@ -2,6 +2,7 @@
 // the finished exports; the statements to export one by one when asked for.
 import type { JobRun, Role } from '@prisma/client';
 import { can } from '../../actions/authz.js';
+import { mayOpenPage } from '../page-access.js';
 import { SKIPPED } from '../../actions/jobs/run-job.js';
 import { db } from '../../db/client.js';
 import { exportStore } from '../../reports/exports/export-store.js';
@@ -36,7 +37,7 @@ export interface JobsPageData {
   statements?: StatementOption[];
 }
 
-export const mayViewJobs = (role: Role | undefined): role is Role => !!role && (can(role, 'jobs.run') || can(role, 'exports.download'));
+export const mayViewJobs = (role: Role | undefined): role is Role => mayOpenPage(role, 'jobs');
 
 function runView(run: JobRun): RunView {
   const job = findJob(run.job);

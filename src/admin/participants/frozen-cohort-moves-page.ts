@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
 import type { Response } from 'express';
-import { can } from '../../actions/authz.js';
 import { asActionError } from '../../actions/errors.js';
 import {
   CANDIDATE_STATUSES, findFrozenCohortCandidates, listFrozenCohortCandidateIds, type FrozenCohortCandidateFilter,
@@ -19,6 +18,7 @@ import { previewFrozenCohortSelection } from '../../actions/participants/frozen-
 import { startFrozenCohortMoveRun } from '../../actions/participants/frozen-cohort/start-frozen-cohort-move-run.js';
 import { db } from '../../db/client.js';
 import { actorFromAdmin } from '../actor.js';
+import { mayOpenPage } from '../page-access.js';
 import { roleOf } from '../rbac.js';
 import { logger } from '../../logging/logger.js';
 
@@ -96,7 +96,7 @@ async function post(ctx: ReturnType<typeof actorFromAdmin>, payload: Params) {
 export const frozenCohortMovesHandler: PageHandler = async (req, res, context) => {
   const request = req as PageRequest;
   const role = roleOf(context.currentAdmin);
-  if (!role || !can(role, 'participants.move_frozen_cohort')) return { allowed: false };
+  if (!mayOpenPage(role, FROZEN_COHORT_MOVES_PAGE)) return { allowed: false };
   const ctx = actorFromAdmin(context.currentAdmin);
   const query = request.query ?? {};
   const download = text(query.download);

@@ -1,6 +1,6 @@
 // "Participant page": from a person or participant record to the support page that shows everything about them.
 import type { Action, ActionResponse } from 'adminjs';
-import { allowRoles, PEOPLE_READERS } from '../rbac.js';
+import { allowReaders } from '../rbac.js';
 import { PARTICIPANTS_PAGE } from './participants-page.js';
 
 export function openParticipantPage(teacherIdOf: (params: Record<string, unknown>) => unknown): Partial<Action<ActionResponse>> {
@@ -8,7 +8,7 @@ export function openParticipantPage(teacherIdOf: (params: Record<string, unknown
     actionType: 'record',
     icon: 'User',
     component: false,
-    isAccessible: allowRoles(PEOPLE_READERS),
+    isAccessible: allowReaders('participants.read'),
     handler: async (_request, _response, { record, currentAdmin, h }) => {
       if (!record) throw new Error('Record not found');
       const teacherId = String(teacherIdOf(record.params));

@@ -18,7 +18,8 @@ import { updateParticipantIdentity } from '../../actions/participants/update-par
 import { requestTrnCheck } from '../../actions/trn-checks/request-trn-check.js';
 import { searchParticipants } from '../../reports/participants/search-participants.js';
 import { actorFromAdmin } from '../actor.js';
-import { PEOPLE_READERS, roleOf } from '../rbac.js';
+import { mayOpenPage } from '../page-access.js';
+import { roleOf } from '../rbac.js';
 import { participantView } from './participant-view.js';
 
 export const PARTICIPANTS_PAGE = 'participants';
@@ -86,7 +87,7 @@ interface PageRequest { method?: string; query?: Form; payload?: Form }
 const handler: PageHandler = async (req, _res, context) => {
   const request = req as PageRequest;
   const role = roleOf(context.currentAdmin);
-  if (!role || !(PEOPLE_READERS as readonly string[]).includes(role)) return { forbidden: true };
+  if (!mayOpenPage(role, PARTICIPANTS_PAGE)) return { forbidden: true };
   if (request.method === 'post') {
     const form = request.payload ?? {};
     const notice = await perform(actorFromAdmin(context.currentAdmin), form);

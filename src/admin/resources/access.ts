@@ -4,7 +4,6 @@ import { updatePortalUser } from '../../actions/portal/update-portal-user.js';
 import { createUser } from '../../actions/users/create-user.js';
 import { updateUser } from '../../actions/users/update-user.js';
 import { nav } from '../navigation.js';
-import { ADMINS } from '../rbac.js';
 import { recordAction } from '../record-action.js';
 import { defineResource } from './define-resource.js';
 
@@ -13,7 +12,7 @@ const formOnly = { isVisible: { list: false, filter: false, show: false, edit: t
 
 export const accessResources = () => [
   defineResource({
-    model: 'User', table: 'users', navigation: nav.access, readers: ADMINS, titleProperty: 'email', searchColumns: ['fullName'],
+    model: 'User', table: 'users', navigation: nav.access, readers: 'users.manage', titleProperty: 'email', searchColumns: ['fullName'],
     list: ['email', 'fullName', 'role', 'disabledAt', 'lastSignedInAt'], filter: ['email', 'role'],
     show: ['email', 'fullName', 'role', 'disabledAt', 'lastSignedInAt', 'createdAt', 'updatedAt'],
     create: { permission: 'users.manage', operation: createUser, properties: ['email', 'fullName', 'role', 'password'] },
@@ -39,7 +38,7 @@ export const accessResources = () => [
     },
   }),
   defineResource({
-    model: 'ApiToken', table: 'api_tokens', navigation: nav.access, readers: ADMINS, titleProperty: 'description',
+    model: 'ApiToken', table: 'api_tokens', navigation: nav.access, readers: 'api_tokens.manage', titleProperty: 'description',
     list: ['cpdLeadProvider', 'description', 'lastUsedAt', 'revokedAt', 'createdAt'], filter: ['cpdLeadProvider'],
     sort: { sortBy: 'createdAt', direction: 'desc' },
     properties: { hashedToken: hidden },
@@ -54,7 +53,7 @@ export const accessResources = () => [
     },
   }),
   defineResource({
-    model: 'PortalUser', table: 'portal_users', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'email',
+    model: 'PortalUser', table: 'portal_users', navigation: nav.access, readers: 'portal_users.manage', titleProperty: 'email',
     searchColumns: ['fullName'], list: ['email', 'fullName', 'disabledAt', 'createdAt'],
     // Adding a person who already exists gives them the extra organisation.
     create: { permission: 'portal_users.manage', operation: addPortalUser, properties: ['email', 'fullName', 'deliveryPartnerId', 'appropriateBodyId', 'leadProviderId'] },
@@ -79,7 +78,7 @@ export const accessResources = () => [
     },
   }),
   defineResource({
-    model: 'PortalRole', table: 'portal_roles', navigation: nav.access, readers: ['admin', 'super_user', 'support'], titleProperty: 'id',
+    model: 'PortalRole', table: 'portal_roles', navigation: nav.access, readers: 'portal_users.manage', titleProperty: 'id',
     list: ['portalUser', 'deliveryPartner', 'appropriateBody', 'leadProvider', 'createdAt'], filter: ['portalUser', 'deliveryPartner', 'appropriateBody', 'leadProvider'],
   }),
 ];

@@ -4,7 +4,7 @@ import { Components } from '../components/index.js';
 import { cohortSetupImport } from '../imports/cohort-setup-import.js';
 import { importAction } from '../imports/import-action.js';
 import { nav } from '../navigation.js';
-import { allowRoles, CONTRACT_READERS } from '../rbac.js';
+import { allowReaders } from '../rbac.js';
 import { defineResource } from './define-resource.js';
 
 const OVERVIEW_PROPERTY = 'cohortOverview';
@@ -13,7 +13,7 @@ const OVERVIEW_PROPERTY = 'cohortOverview';
 async function withOverview(response: ActionResponse, _request: ActionRequest, context: ActionContext) {
   const id = context.record?.id();
   if (!id || !response.record) return response;
-  const overview = await findCohortOverview(String(id), { withContracts: allowRoles(CONTRACT_READERS)(context) });
+  const overview = await findCohortOverview(String(id), { withContracts: allowReaders('contracts.read')(context) });
   response.record.params[OVERVIEW_PROPERTY] = JSON.stringify(overview);
   return response;
 }
@@ -40,20 +40,20 @@ export const cohortResources = () => [
     filter: ['schedule', 'declarationType'],
   }),
   defineResource({
-    model: 'CallOffContract', table: 'call_off_contracts', navigation: nav.cohorts, readers: CONTRACT_READERS,
+    model: 'CallOffContract', table: 'call_off_contracts', navigation: nav.cohorts, readers: 'contracts.read',
     titleProperty: 'version',
     list: ['leadProvider', 'cohort', 'version', 'recruitmentTarget', 'setUpFee', 'monthlyServiceFee', 'upliftAmount'],
     filter: ['leadProvider', 'cohort', 'version'],
     money: ['setUpFee', 'monthlyServiceFee', 'upliftAmount'],
   }),
   defineResource({
-    model: 'ParticipantBand', table: 'participant_bands', navigation: nav.cohorts, readers: CONTRACT_READERS,
+    model: 'ParticipantBand', table: 'participant_bands', navigation: nav.cohorts, readers: 'contracts.read',
     titleProperty: 'id',
     list: ['callOffContract', 'min', 'max', 'perParticipant', 'outputPaymentPercentage', 'serviceFeePercentage'],
     filter: ['callOffContract'], money: ['perParticipant'],
   }),
   defineResource({
-    model: 'MentorCallOffContract', table: 'mentor_call_off_contracts', navigation: nav.cohorts, readers: CONTRACT_READERS,
+    model: 'MentorCallOffContract', table: 'mentor_call_off_contracts', navigation: nav.cohorts, readers: 'contracts.read',
     titleProperty: 'version',
     list: ['leadProvider', 'cohort', 'version', 'recruitmentTarget', 'paymentPerParticipant'],
     filter: ['leadProvider', 'cohort'], money: ['paymentPerParticipant'],

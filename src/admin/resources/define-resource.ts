@@ -5,7 +5,7 @@ import type { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { Permission } from '../../actions/authz.js';
 import { ecfResourceArgs } from '../prisma-resource.js';
-import { allowPermission, allowRoles, roleOf, type Readers } from '../rbac.js';
+import { allowPermission, allowReaders, roleOf, type Readers } from '../rbac.js';
 import { actionBackedSave, type Operation } from '../handlers.js';
 import type { NavGroup } from '../navigation.js';
 import { Components } from '../components/index.js';
@@ -35,7 +35,7 @@ export interface ResourceSpec {
 const AUDIT_PROPERTY = 'auditTrail';
 
 export function defineResource(spec: ResourceSpec): ResourceWithOptions {
-  const read = allowRoles(spec.readers);
+  const read = allowReaders(spec.readers);
   const auditTrail = spec.auditTrail !== false;
   const properties: Record<string, PropertyOptions> = { ...spec.properties };
   for (const money of spec.money ?? []) {

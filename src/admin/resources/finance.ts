@@ -2,12 +2,11 @@ import { confirmAction } from '../confirm/confirm-action.js';
 import { voidDeclarationPage } from '../confirm/void-declaration-page.js';
 import { voidedDeclarationsLink } from '../data-quality/voided-declarations-link.js';
 import { nav } from '../navigation.js';
-import { FINANCE_READERS, PEOPLE_READERS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
 
 export const financeResources = () => [
   defineResource({
-    model: 'Statement', table: 'statements', navigation: nav.finance, readers: FINANCE_READERS,
+    model: 'Statement', table: 'statements', navigation: nav.finance, readers: 'finance.read',
     list: ['name', 'cpdLeadProvider', 'cohort', 'state', 'deadlineDate', 'paymentDate', 'outputFee'],
     filter: ['cpdLeadProvider', 'cohort', 'state', 'name', 'outputFee'],
     show: ['name', 'cpdLeadProvider', 'cohort', 'state', 'deadlineDate', 'paymentDate', 'outputFee', 'contractVersion',
@@ -17,7 +16,7 @@ export const financeResources = () => [
     actions: { voidedDeclarations: voidedDeclarationsLink },
   }),
   defineResource({
-    model: 'Declaration', table: 'declarations', navigation: nav.finance, readers: PEOPLE_READERS, titleProperty: 'id',
+    model: 'Declaration', table: 'declarations', navigation: nav.finance, readers: 'participants.read', titleProperty: 'id',
     list: ['teacher', 'declarationType', 'courseIdentifier', 'state', 'cpdLeadProvider', 'cohort', 'declarationDate'],
     filter: ['teacher', 'participantProfile', 'declarationType', 'courseIdentifier', 'state', 'cpdLeadProvider', 'cohort', 'deliveryPartner'],
     show: ['id', 'teacher', 'participantProfile', 'type', 'declarationType', 'courseIdentifier', 'declarationDate', 'evidenceHeld',
@@ -27,19 +26,19 @@ export const financeResources = () => [
     actions: { voidDeclaration: confirmAction(voidDeclarationPage) },
   }),
   defineResource({
-    model: 'DeclarationStateChange', table: 'declaration_state_changes', navigation: nav.finance, readers: PEOPLE_READERS,
+    model: 'DeclarationStateChange', table: 'declaration_state_changes', navigation: nav.finance, readers: 'participants.read',
     titleProperty: 'state', list: ['declaration', 'state', 'stateReason', 'createdAt'], filter: ['declaration', 'state'], auditTrail: false,
   }),
   defineResource({
-    model: 'StatementLineItem', table: 'statement_line_items', navigation: nav.finance, readers: FINANCE_READERS,
+    model: 'StatementLineItem', table: 'statement_line_items', navigation: nav.finance, readers: 'finance.read',
     titleProperty: 'state', list: ['statement', 'declaration', 'state', 'createdAt'], filter: ['statement', 'declaration', 'state'],
   }),
   defineResource({
-    model: 'FinanceAdjustment', table: 'finance_adjustments', navigation: nav.finance, readers: FINANCE_READERS,
+    model: 'FinanceAdjustment', table: 'finance_adjustments', navigation: nav.finance, readers: 'finance.read',
     titleProperty: 'paymentType', list: ['statement', 'paymentType', 'amount', 'createdAt'], filter: ['statement'], money: ['amount'],
   }),
   defineResource({
-    model: 'StatementSnapshot', table: 'statement_snapshots', navigation: nav.finance, readers: FINANCE_READERS,
+    model: 'StatementSnapshot', table: 'statement_snapshots', navigation: nav.finance, readers: 'finance.read',
     titleProperty: 'calculatedAt', list: ['statement', 'total', 'calculatedAt'], filter: ['statement'], auditTrail: false,
   }),
 ];

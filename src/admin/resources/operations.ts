@@ -1,27 +1,26 @@
 import { nav } from '../navigation.js';
-import { ADMINS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
 
 export const operationsResources = () => [
   defineResource({
     model: 'AuditEvent', table: 'audit_events', navigation: nav.operations,
-    readers: ['admin', 'super_user', 'support', 'finance', 'policy'], titleProperty: 'action', auditTrail: false,
+    readers: 'audit.read', titleProperty: 'action', auditTrail: false,
     list: ['createdAt', 'actorLabel', 'action', 'subjectType', 'subjectId', 'reason'],
     filter: ['action', 'actorLabel', 'subjectType', 'subjectId', 'createdAt'],
     show: ['createdAt', 'actorType', 'actorLabel', 'action', 'subjectType', 'subjectId', 'reason', 'before', 'after'],
     sort: { sortBy: 'createdAt', direction: 'desc' },
   }),
   defineResource({
-    model: 'JobRun', table: 'job_runs', navigation: nav.operations, readers: ['admin', 'super_user', 'finance'], titleProperty: 'job',
+    model: 'JobRun', table: 'job_runs', navigation: nav.operations, readers: 'jobs.read', titleProperty: 'job',
     list: ['job', 'state', 'rowsDone', 'rowsTotal', 'startedAt', 'finishedAt'], filter: ['job', 'state'], auditTrail: false,
     sort: { sortBy: 'startedAt', direction: 'desc' },
   }),
   defineResource({
-    model: 'Setting', table: 'settings', navigation: nav.operations, readers: ADMINS, titleProperty: 'key',
+    model: 'Setting', table: 'settings', navigation: nav.operations, readers: 'settings.manage', titleProperty: 'key',
     list: ['key', 'value', 'updatedAt'],
   }),
   defineResource({
-    model: 'EmailOutbox', table: 'email_outbox', navigation: nav.operations, readers: ADMINS, titleProperty: 'subject', auditTrail: false,
+    model: 'EmailOutbox', table: 'email_outbox', navigation: nav.operations, readers: 'emails.read', titleProperty: 'subject', auditTrail: false,
     list: ['to', 'subject', 'template', 'sentAt', 'createdAt'], filter: ['to', 'template', 'sentAt'],
     sort: { sortBy: 'createdAt', direction: 'desc' },
   }),

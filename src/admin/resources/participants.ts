@@ -4,7 +4,6 @@ import { recordAppropriateBodyConfirmationPage } from '../confirm/record-appropr
 import { nav } from '../navigation.js';
 import { APPROPRIATE_BODY_PROPERTY, appropriateBodyProperty, withAppropriateBodyPanel } from '../participants/appropriate-body-panel.js';
 import { openParticipantPage } from '../participants/open-participant-page.js';
-import { PEOPLE_READERS } from '../rbac.js';
 import { recordTrnCheckAnswerPage } from '../trn-checks/record-trn-check-answer-page.js';
 import { requestTrnCheckPage } from '../trn-checks/request-trn-check-page.js';
 import { defineResource } from './define-resource.js';
@@ -13,7 +12,7 @@ import { defineResource } from './define-resource.js';
 // (src/admin/record-visibility.ts), here and wherever a teacher is a populated reference.
 export const participantResources = () => [
   defineResource({
-    model: 'Teacher', table: 'teachers', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'fullName',
+    model: 'Teacher', table: 'teachers', navigation: nav.participants, readers: 'participants.read', titleProperty: 'fullName',
     searchColumns: ['email', 'trn'],
     list: ['fullName', 'email', 'trn', 'updatedAt'], filter: ['fullName', 'email', 'trn'],
     show: ['id', 'fullName', 'email', 'trn', 'dateOfBirth', 'nationalInsuranceNumber', 'createdAt', 'updatedAt'],
@@ -21,7 +20,7 @@ export const participantResources = () => [
     actions: { participantPage: openParticipantPage((params) => params.id) },
   }),
   defineResource({
-    model: 'ParticipantProfile', table: 'participant_profiles', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
+    model: 'ParticipantProfile', table: 'participant_profiles', navigation: nav.participants, readers: 'participants.read', titleProperty: 'id',
     list: ['teacher', 'type', 'cohort', 'schoolCohort', 'trainingStatus', 'status', 'eligibilityStatus'],
     filter: ['teacher', 'type', 'cohort', 'trainingStatus', 'status', 'eligibilityStatus', 'trnValidationState', 'cohortChangedAfterPaymentsFrozen'],
     show: ['id', 'teacher', 'type', 'cohort', 'schoolCohort', 'schedule', 'mentorProfile', 'status', 'trainingStatus',
@@ -39,7 +38,7 @@ export const participantResources = () => [
     },
   }),
   defineResource({
-    model: 'TrnCheckRequest', table: 'trn_check_requests', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'fullName',
+    model: 'TrnCheckRequest', table: 'trn_check_requests', navigation: nav.participants, readers: 'participants.read', titleProperty: 'fullName',
     list: ['fullName', 'state', 'trnGiven', 'reason', 'createdAt', 'adapter', 'trnFound'],
     filter: ['state', 'fullName', 'adapter', 'ticketId', 'createdAt'],
     show: ['fullName', 'state', 'participantProfile', 'dateOfBirth', 'nationalInsuranceNumber', 'trnGiven', 'reason', 'requestedBy', 'createdAt',
@@ -49,18 +48,18 @@ export const participantResources = () => [
     actions: { recordTrnCheckAnswer: confirmAction(recordTrnCheckAnswerPage) },
   }),
   defineResource({
-    model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: PEOPLE_READERS, titleProperty: 'id',
+    model: 'InductionRecord', table: 'induction_records', navigation: nav.participants, readers: 'participants.read', titleProperty: 'id',
     list: ['participantProfile', 'inductionProgramme', 'startDate', 'endDate', 'inductionStatus', 'trainingStatus', 'schoolTransfer'],
     filter: ['participantProfile', 'inductionStatus', 'trainingStatus', 'schoolTransfer', 'schedule'],
     sort: { sortBy: 'startDate', direction: 'desc' },
   }),
   defineResource({
-    model: 'ParticipantProfileState', table: 'participant_profile_states', navigation: nav.participants, readers: PEOPLE_READERS,
+    model: 'ParticipantProfileState', table: 'participant_profile_states', navigation: nav.participants, readers: 'participants.read',
     titleProperty: 'state', list: ['participantProfile', 'state', 'reason', 'cpdLeadProvider', 'createdAt'],
     filter: ['participantProfile', 'state', 'cpdLeadProvider'], auditTrail: false,
   }),
   defineResource({
-    model: 'AppropriateBodyClaim', table: 'appropriate_body_claims', navigation: nav.participants, readers: PEOPLE_READERS,
+    model: 'AppropriateBodyClaim', table: 'appropriate_body_claims', navigation: nav.participants, readers: 'participants.read',
     titleProperty: 'source', list: ['participantProfile', 'appropriateBody', 'source', 'trainingProgramme', 'claimedAt', 'withdrawnAt'],
     filter: ['participantProfile', 'appropriateBody', 'source'],
   }),

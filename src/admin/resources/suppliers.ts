@@ -6,7 +6,6 @@ import { organisationUsersLink } from '../data-quality/organisation-users-link.j
 import { nav } from '../navigation.js';
 import { recordAction } from '../record-action.js';
 import { deliveryPartnerFormAction } from '../suppliers/delivery-partner-form.js';
-import { ADMINS } from '../rbac.js';
 import { defineResource } from './define-resource.js';
 
 export const supplierResources = () => [
@@ -19,7 +18,7 @@ export const supplierResources = () => [
     actions: { users: organisationUsersLink('leadProvider'), createApiToken: confirmAction(createApiTokenPage) },
   }),
   defineResource({
-    model: 'CpdLeadProvider', table: 'cpd_lead_providers', navigation: nav.suppliers, readers: ADMINS,
+    model: 'CpdLeadProvider', table: 'cpd_lead_providers', navigation: nav.suppliers, readers: 'cpd_lead_providers.read',
     list: ['name', 'createdAt'], sort: { sortBy: 'name', direction: 'asc' },
   }),
   defineResource({

@@ -4,7 +4,7 @@ import type { ActionContext, ActionRequest, ActionResponse, PropertyOptions } fr
 import { findSchoolParticipants, type SchoolParticipant } from '../../reports/schools/school-participants.js';
 import { Components } from '../components/index.js';
 import { PARTICIPANTS_PAGE } from '../participants/participants-page.js';
-import { PEOPLE_READERS, roleOf } from '../rbac.js';
+import { mayRead, roleOf } from '../rbac.js';
 
 export const PARTICIPANTS_PROPERTY = 'participants';
 
@@ -20,7 +20,7 @@ export const participantsProperty: PropertyOptions = {
 export async function withParticipants(response: ActionResponse, _request: ActionRequest, { record, currentAdmin, h }: ActionContext) {
   if (!record || !response.record) return response;
   const role = roleOf(currentAdmin);
-  if (!role || !(PEOPLE_READERS as readonly string[]).includes(role)) return response;
+  if (!mayRead(role, 'participants.read')) return response;
   const participants = await findSchoolParticipants(String(record.id()));
   const section: ParticipantsSection = {
     participants: participants.map((p) => ({ ...p, url: `${h.pageUrl(PARTICIPANTS_PAGE)}?id=${encodeURIComponent(p.teacherId)}` })),

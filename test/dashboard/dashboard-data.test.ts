@@ -62,7 +62,7 @@ describe('the dashboard', () => {
     expect(await ids('finance')).toEqual(['statement-totals-per-month', 'declarations-per-month', 'participants-by-cohort']);
     expect(await ids('support')).toEqual(['participants-by-cohort', 'partnerships-per-lead-provider']);
     expect(await ids('policy')).toEqual(['participants-by-cohort', 'partnerships-per-lead-provider']);
-    expect(await dashboardData(undefined)).toEqual({ roleLabel: '', figures: [], charts: [] });
+    expect(await dashboardData(undefined)).toEqual({ roleLabel: '', figures: [], charts: [], alerts: [] });
   });
 
   it('counts participants by cohort and training status, archived ones left out', async () => {

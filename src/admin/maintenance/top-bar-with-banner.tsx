@@ -1,5 +1,5 @@
 // AdminJS's top bar with a banner above it while maintenance mode is on, on every back-office page.
-// The mode is asked again on each navigation (the server caches it for a few seconds).
+// The mode is asked again on each navigation (the server caches it until a change is announced; src/db/settings-changes.ts).
 import React, { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { ApiClient } from 'adminjs';

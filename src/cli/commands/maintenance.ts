@@ -1,5 +1,5 @@
 // npm run cli -- maintenance:on [--until ISO] [--message TEXT] | maintenance:off: the lead provider API and
-// the check data portal answer 503 while on (running apps notice within a few seconds).
+// the check data portal answer 503 while on (every running app process notices as it commits).
 import { systemContext } from '../../actions/actor.js';
 import { maintenanceNotice, type MaintenanceMode } from '../../actions/maintenance/maintenance-mode.js';
 import { setMaintenanceMode } from '../../actions/maintenance/set-maintenance-mode.js';

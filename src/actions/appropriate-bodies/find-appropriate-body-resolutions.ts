@@ -1,5 +1,6 @@
 // For each ECT: the appropriate body (and training programme type) the school reported, the one the body itself
 // confirmed, and the resolved one. One SQL query, paged, so support can list mismatches across the whole country.
+import { LATEST_INDUCTION_RECORD_ORDER } from '../../rules/latest-induction-record.js';
 import { Prisma, type TrainingProgramme } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { TRAINING_PROGRAMMES } from '../schools/training-programmes.js';
@@ -89,7 +90,7 @@ export async function findAppropriateBodyResolutions(filter: ResolutionFilter = 
       SELECT ir."appropriateBodyId", ip."trainingProgramme" FROM induction_records ir
       JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
       WHERE ir."participantProfileId" = pp.id
-      ORDER BY (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC NULLS FIRST, ir."createdAt" DESC LIMIT 1) latest_record ON true
+      ORDER BY ${LATEST_INDUCTION_RECORD_ORDER} LIMIT 1) latest_record ON true
     -- The school cohort's choice counts as a programme report only when it is a programme type.
     LEFT JOIN LATERAL (
       SELECT CASE WHEN sc."inductionProgrammeChoice"::text IN (${Prisma.join([...TRAINING_PROGRAMMES])})

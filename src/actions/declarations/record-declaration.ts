@@ -10,7 +10,7 @@ import { ActionError } from '../errors.js';
 import { recordAudit } from '../audit.js';
 import { isUuid, LenientText } from '../partnerships/lenient-input.js';
 import { FieldErrors } from '../participants/lead-provider/field-errors.js';
-import { latestInductionRecordFor } from '../participants/lead-provider/latest-induction-record.js';
+import { latestInductionRecordFor } from '../../rules/latest-induction-record.js';
 import { MESSAGES, withdrawnBeforeDeclaration } from '../participants/lead-provider/messages.js';
 import { providerScope, type ProviderScope } from '../participants/lead-provider/provider-scope.js';
 import { activeProfileFor, findTeacher } from '../participants/lead-provider/resolve-participant.js';

@@ -1,5 +1,6 @@
 // What a challenge does, whoever makes it (the DfE's Partnerships::Challenge): the reason and time on the
 // partnership, for no_ects the school cohort opted out, and the lead provider's users told. Runs in the caller's transaction.
+import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
 import type { ChallengeReason } from '@prisma/client';
 import type { Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
@@ -15,7 +16,7 @@ const parties = { school: true, leadProvider: true, deliveryPartner: true, cohor
 export async function applyChallenge(tx: Tx, ctx: ActorContext, partnershipId: string, reason: ChallengeReason, now = new Date()): Promise<PartnershipWithParties> {
   // Conditional on still being unchallenged, so of two people challenging at once only one wins.
   const { count } = await tx.partnership.updateMany({
-    where: { id: partnershipId, challengedAt: null, challengeReason: null },
+    where: { id: partnershipId, ...UNCHALLENGED_PARTNERSHIP },
     data: { challengedAt: now, challengeReason: reason },
   });
   if (count === 0) {

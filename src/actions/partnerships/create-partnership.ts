@@ -12,7 +12,8 @@ import { isUuid, LenientText } from './lenient-input.js';
 import { PARTNERSHIP_MESSAGES as M } from './messages.js';
 import type { PartnershipWithParties } from './partnership-emails.js';
 import { reportPartnership } from './report-partnership.js';
-import { deliveryPartnerProblem, unchallenged } from './partnership-checks.js';
+import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
+import { deliveryPartnerProblem } from './partnership-checks.js';
 
 export const CreatePartnershipInput = z.object({
   /** The cohort's start year, e.g. 2024. */
@@ -39,13 +40,13 @@ async function schoolProblem(tx: Tx, school: School, cohort: Cohort | null, lead
   if (!isEligibleSchool(school)) return M.schoolIneligible;
   if (!cohort) return null;
   const confirmed = await tx.partnership.findMany({
-    where: { schoolId: school.id, cohortId: cohort.id, relationship: false, ...unchallenged },
+    where: { schoolId: school.id, cohortId: cohort.id, relationship: false, ...UNCHALLENGED_PARTNERSHIP },
     select: { leadProviderId: true },
   });
   if (confirmed.some((p) => p.leadProviderId === leadProviderId)) return M.schoolAlreadyConfirmed;
   if (confirmed.length > 0) return M.schoolRecruitedByOtherProvider;
   const partneredLastYear = await tx.partnership.count({
-    where: { schoolId: school.id, cohort: { startYear: cohort.startYear - 1 }, relationship: false, ...unchallenged },
+    where: { schoolId: school.id, cohort: { startYear: cohort.startYear - 1 }, relationship: false, ...UNCHALLENGED_PARTNERSHIP },
   });
   if (partneredLastYear > 0) {
     const schoolCohort = await tx.schoolCohort.count({ where: { schoolId: school.id, cohortId: cohort.id } });

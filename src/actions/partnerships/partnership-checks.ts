@@ -4,8 +4,6 @@ import type { Tx } from '../../db/client.js';
 import { isUuid } from './lenient-input.js';
 import { PARTNERSHIP_MESSAGES as M } from './messages.js';
 
-/** A partnership the school has not challenged (the DfE's Partnership.unchallenged). */
-export const unchallenged = { challengedAt: null, challengeReason: null } satisfies Prisma.PartnershipWhereInput;
 
 /** Blank, unknown (or discarded), or without a live provider relationship with the lead provider for the cohort. */
 export async function deliveryPartnerProblem(

@@ -1,7 +1,7 @@
 // The lead provider × cohort grid of the delivery partner form: which cells are ticked, and which cannot be
 // unticked because live partnerships use them.
 import { db } from '../../db/client.js';
-import { unchallenged } from '../partnerships/partnership-checks.js';
+import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
 
 export interface RelationshipCell {
   cohortId: string;
@@ -31,7 +31,7 @@ export async function findRelationshipMatrix(deliveryPartnerId?: string): Promis
       ? db().providerRelationship.findMany({ where: { deliveryPartnerId, discardedAt: null }, select: { leadProviderId: true, cohortId: true } })
       : [],
     deliveryPartnerId
-      ? db().partnership.groupBy({ by: ['leadProviderId', 'cohortId'], where: { deliveryPartnerId, ...unchallenged }, _count: { _all: true } })
+      ? db().partnership.groupBy({ by: ['leadProviderId', 'cohortId'], where: { deliveryPartnerId, ...UNCHALLENGED_PARTNERSHIP }, _count: { _all: true } })
       : [],
   ]);
   const selected = new Set(relationships.map((r) => `${r.leadProviderId}:${r.cohortId}`));

@@ -1,7 +1,7 @@
 // Partnerships that still depend on a delivery partner working with a lead provider for a cohort: removing that
 // provider relationship (or the delivery partner) would strand them, so supplier edits are refused while they exist.
 import type { Tx } from '../../db/client.js';
-import { unchallenged } from '../partnerships/partnership-checks.js';
+import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
 
 export interface LivePartnership {
   leadProviderId: string;
@@ -22,7 +22,7 @@ export interface RelationshipKey {
 export async function livePartnershipsOf(tx: Tx, deliveryPartnerId: string, pairs?: RelationshipKey[]): Promise<LivePartnership[]> {
   if (pairs && pairs.length === 0) return [];
   const rows = await tx.partnership.findMany({
-    where: { deliveryPartnerId, ...unchallenged, ...(pairs ? { OR: pairs.map((p) => ({ leadProviderId: p.leadProviderId, cohortId: p.cohortId })) } : {}) },
+    where: { deliveryPartnerId, ...UNCHALLENGED_PARTNERSHIP, ...(pairs ? { OR: pairs.map((p) => ({ leadProviderId: p.leadProviderId, cohortId: p.cohortId })) } : {}) },
     select: {
       leadProviderId: true,
       cohortId: true,

@@ -12,7 +12,7 @@ import { ActionError, notFound } from '../errors.js';
 import { Id, Reason } from '../zod.js';
 import { PROGRAMME_CHOICE_LABELS, partnershipState } from '../partnerships/find-school-cohorts.js';
 import { moveActiveInductionRecords } from '../partnerships/induction-records.js';
-import { unchallenged } from '../partnerships/partnership-checks.js';
+import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
 import { isCipOnlySchool } from './eligibility.js';
 import { isTrainingProgramme } from './training-programmes.js';
 
@@ -58,7 +58,7 @@ async function programmeFor(tx: Tx, schoolCohort: SchoolCohort, trainingProgramm
   // Provider-led training runs through the school's active partnership for the cohort, when it has one.
   const partnership = trainingProgramme === 'full_induction_programme'
     ? await tx.partnership.findFirst({
-        where: { schoolId: schoolCohort.schoolId, cohortId: schoolCohort.cohortId, relationship: false, pending: false, ...unchallenged },
+        where: { schoolId: schoolCohort.schoolId, cohortId: schoolCohort.cohortId, relationship: false, pending: false, ...UNCHALLENGED_PARTNERSHIP },
         orderBy: { createdAt: 'asc' },
       })
     : null;

@@ -1,5 +1,6 @@
 // GET /api/v3/schools/ecf(/{id}) for one cohort: schools a provider may partner with (eligible, which
 // excludes CIP-only ones) plus schools already in a confirmed partnership for that cohort.
+import { unchallengedPartnershipSql } from '../../rules/unchallenged-partnership.js';
 import { Prisma, type InductionProgrammeChoice } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { programmeChoiceName } from '../../actions/participants/programme-type-names.js';
@@ -26,7 +27,7 @@ export const SCHOOL_SORTS = { created_at: Prisma.sql`s."createdAt"`, updated_at:
 
 const confirmedPartnership = (cohortId: string) => Prisma.sql`
   pa."schoolId" = s.id AND pa."cohortId" = ${cohortId}::uuid AND NOT pa.relationship
-  AND pa."challengedAt" IS NULL AND pa."challengeReason" IS NULL`;
+  AND ${unchallengedPartnershipSql('pa')}`;
 
 /**
  * updated_at covers what the resource shows: the school, its choice for the cohort, and its partnerships

@@ -2,7 +2,7 @@
 // train itself (another provider funds their training, or nobody does).
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { LATEST_INDUCTION_RECORD_ORDER } from '../../actions/participants/lead-provider/latest-induction-record.js';
+import { LATEST_INDUCTION_RECORD_ORDER } from '../../rules/latest-induction-record.js';
 import type { ApiCaller } from '../http/caller.js';
 import { isoTime } from '../http/format.js';
 import type { Page } from '../http/query.js';

@@ -5,6 +5,8 @@
 //
 // Unlike the DfE (which stopped at the 2024 cohort when 2025 moved to its new service), every cohort is
 // shown: this service still runs 2025. Archived participant profiles are not shown.
+import { latestInductionRecordOrder } from '../../rules/latest-induction-record.js';
+import { unchallengedPartnershipSql } from '../../rules/unchallenged-partnership.js';
 import { Prisma, type ParticipantType, type TrainingStatus } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { CheckDataFilters } from './filters.js';
@@ -60,8 +62,8 @@ function filteredRows({ deliveryPartnerId, filters, asOf = new Date() }: CheckDa
       JOIN induction_programmes rp ON rp.id = r."inductionProgrammeId"
       JOIN partnerships rpp ON rpp.id = rp."partnershipId"
       WHERE rpp."deliveryPartnerId" = ${deliveryPartnerId}::uuid
-        AND rpp."challengedAt" IS NULL AND rpp."challengeReason" IS NULL AND NOT rpp.pending
-      ORDER BY r."participantProfileId", (r."endDate" IS NULL) DESC, r."startDate" DESC, r."createdAt" DESC
+        AND ${unchallengedPartnershipSql('rpp')} AND NOT rpp.pending
+      ORDER BY r."participantProfileId", ${latestInductionRecordOrder('r')}
     ), ${mentorshipsCte(asOf)}`;
   const from = Prisma.sql`
     FROM latest ir

@@ -1,5 +1,6 @@
 // A school's ECTs and mentors for its page: each training profile registered at the school with its cohort, its
 // status and where it trains now (the lead provider and delivery partner of its current induction record).
+import { LATEST_INDUCTION_RECORD_ORDER } from '../../rules/latest-induction-record.js';
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 
@@ -28,7 +29,7 @@ export async function findSchoolParticipants(schoolId: string): Promise<SchoolPa
     LEFT JOIN LATERAL (
       SELECT ir."inductionProgrammeId" FROM induction_records ir
       WHERE ir."participantProfileId" = p.id
-      ORDER BY (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."createdAt" DESC LIMIT 1
+      ORDER BY ${LATEST_INDUCTION_RECORD_ORDER} LIMIT 1
     ) current ON true
     LEFT JOIN induction_programmes ip ON ip.id = current."inductionProgrammeId"
     LEFT JOIN partnerships pa ON pa.id = ip."partnershipId"

@@ -2,6 +2,7 @@
 // the bulk move would treat them: eligible (moves without forcing), blocked (with every DfE reason that
 // would refuse the move, in the move's own order and words) or already moved. Set-based SQL, one query a
 // page, so a frozen cohort of thousands pages and counts cheaply.
+import { LATEST_INDUCTION_RECORD_ORDER } from '../../../rules/latest-induction-record.js';
 import { Prisma } from '@prisma/client';
 import { db } from '../../../db/client.js';
 import { frozenCohortMessages as messages } from './messages.js';
@@ -124,7 +125,7 @@ function candidateFacts(target: Destination): Prisma.Sql {
       JOIN induction_programmes irp ON irp.id = ir."inductionProgrammeId"
       JOIN school_cohorts irsc ON irsc.id = irp."schoolCohortId" AND irsc."cohortId" = p."cohortId"
       WHERE ir."participantProfileId" = p.id AND ir."inductionStatus" <> 'changed'
-      ORDER BY (ir."endDate" IS NULL) DESC, ir."startDate" DESC, ir."endDate" DESC, ir."createdAt" DESC
+      ORDER BY ${LATEST_INDUCTION_RECORD_ORDER}
       LIMIT 1
     ) cur ON true
     LEFT JOIN induction_programmes ip ON ip.id = cur."inductionProgrammeId"

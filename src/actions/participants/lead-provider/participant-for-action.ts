@@ -3,7 +3,7 @@
 import type { InductionRecord, ParticipantProfile, Teacher } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 import type { FieldErrors } from './field-errors.js';
-import { latestInductionRecordFor } from './latest-induction-record.js';
+import { latestInductionRecordFor } from '../../../rules/latest-induction-record.js';
 import { MESSAGES } from './messages.js';
 import type { ProviderScope } from './provider-scope.js';
 import { activeProfileFor, findTeacher } from './resolve-participant.js';

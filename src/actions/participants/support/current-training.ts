@@ -3,7 +3,7 @@
 import { Prisma } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 import { notFound } from '../../errors.js';
-import { LATEST_INDUCTION_RECORD_ORDER } from '../lead-provider/latest-induction-record.js';
+import { latestInductionRecordIdFor } from '../../../rules/latest-induction-record.js';
 
 const withProgramme = {
   inductionProgramme: { include: { partnership: true, schoolCohort: { include: { school: true, cohort: true } } } },
@@ -12,12 +12,8 @@ const withProgramme = {
 export type CurrentRecord = Prisma.InductionRecordGetPayload<{ include: typeof withProgramme }>;
 
 export async function latestInductionRecordOf(tx: Tx, participantProfileId: string): Promise<CurrentRecord | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT ir.id FROM induction_records ir
-    WHERE ir."participantProfileId" = ${participantProfileId}::uuid
-    ORDER BY ${LATEST_INDUCTION_RECORD_ORDER}
-    LIMIT 1`);
-  return rows.length ? tx.inductionRecord.findUnique({ where: { id: rows[0].id }, include: withProgramme }) : null;
+  const id = await latestInductionRecordIdFor(tx, participantProfileId);
+  return id ? tx.inductionRecord.findUnique({ where: { id }, include: withProgramme }) : null;
 }
 
 /** The profile, locked so two changes to one participant queue and each sees the other's result. */

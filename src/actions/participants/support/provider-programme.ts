@@ -4,7 +4,7 @@
 import type { InductionProgramme, Partnership, SchoolCohort } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 import { ActionError } from '../../errors.js';
-import { unchallenged } from '../../partnerships/partnership-checks.js';
+import { UNCHALLENGED_PARTNERSHIP } from '../../../rules/unchallenged-partnership.js';
 
 export const CHALLENGED_AT_SCHOOL =
   'The school has challenged its partnership with this lead provider and delivery partner for the cohort, so the participant cannot train with them there.';
@@ -23,7 +23,7 @@ export async function providerProgrammeAt(
   now: Date,
 ): Promise<ProviderProgramme> {
   const key = { schoolId: schoolCohort.schoolId, cohortId: schoolCohort.cohortId, ...parties };
-  let partnership = await tx.partnership.findFirst({ where: { ...key, ...unchallenged, pending: false }, orderBy: { relationship: 'asc' } });
+  let partnership = await tx.partnership.findFirst({ where: { ...key, ...UNCHALLENGED_PARTNERSHIP, pending: false }, orderBy: { relationship: 'asc' } });
   let createdRelationship = false;
   if (!partnership) {
     if (await tx.partnership.count({ where: key })) throw new ActionError('INVALID_STATE', CHALLENGED_AT_SCHOOL);

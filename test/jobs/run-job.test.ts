@@ -34,6 +34,30 @@ async function until<T>(read: () => Promise<T | null | undefined>, timeoutMs = 2
 }
 
 describe('runJob', () => {
+  it('when the process is stopping, ends after the current step and records why', async () => {
+    const stopping = new AbortController();
+    const steps: number[] = [];
+    const stepped: RunnableJob<object> = {
+      name: `stepped-${++jobs}`,
+      args: z.object({}).strict(),
+      async run({ progress, signal }) {
+        for (const step of [1, 2, 3]) {
+          signal.throwIfAborted();
+          steps.push(step);
+          await progress.advance(1);
+          // The stop signal arrives while step 1 runs: step 1 still finishes.
+          if (step === 1) stopping.abort(new Error('Stopped after its current step: the app was shutting down.'));
+        }
+        return { steps: steps.length };
+      },
+    };
+    const { run } = await runJob(stepped, {}, { stopping: stopping.signal });
+    expect(steps).toEqual([1]);
+    expect(await db().jobRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      state: 'failed', rowsDone: 1, error: 'Stopped after its current step: the app was shutting down.',
+    });
+  });
+
   it('records a finished run with its arguments, rows and output', async () => {
     const job = countingJob(7);
     const { run, skipped } = await runJob(job, { tag: 'a' });

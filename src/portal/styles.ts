@@ -66,6 +66,7 @@ input[type=text], input[type=email], input[type=search], select { font: inherit;
 table { width: 100%; border-collapse: collapse; font-size: 16px; }
 th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; }
 th { font-weight: 700; }
+.status-description { margin: 5px 0 0; }
 .tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 16px; background: #bbd4ea; color: #0c2d4a; }
 .tag--grey { background: #e5e6e7; color: #0b0c0c; }
 .tag--green { background: #cce2d8; color: #005a30; }

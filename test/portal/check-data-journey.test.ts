@@ -23,6 +23,9 @@ describe('check data for delivery partners', () => {
     world = await createParticipantWorld(2024);
     const earlier = await createParticipantWorld(2023, { deliveryPartner: world.deliveryPartner, leadProvider: world.leadProvider });
     await createCohort(2025);
+    // A cohort the portal does not cover (app/services/delivery_partners/participants_filter.rb, LATEST_COHORT_TO_RETURN).
+    const later = await createParticipantWorld(2025, { deliveryPartner: world.deliveryPartner, leadProvider: world.leadProvider });
+    await createParticipant(later, { fullName: 'Future Cohort' });
     await createParticipant(world, { fullName: 'Ada Lovelace' });
     const mentor = await createParticipant(world, { fullName: 'Charles Babbage', type: 'mentor' });
     await db().inductionRecord.update({ where: { id: (await createParticipant(world, { fullName: 'Mary Somerville' })).inductionRecord.id }, data: { mentorProfileId: mentor.profile.id } });
@@ -77,6 +80,11 @@ describe('check data for delivery partners', () => {
     const names = () => page.locator('tbody tr td:first-child').allTextContents();
     expect((await names()).sort()).toEqual(['Ada Lovelace', 'Alan Earlier', 'Charles Babbage', 'Grace Deferred', 'Joan Mentor', 'Mary Somerville']);
     expect(await page.content()).not.toContain('Not Yours');
+    // The DfE's explanation of why later cohorts are missing (app/views/layouts/delivery_partners.html.erb).
+    await expect(page.getByRole('region', { name: 'Important' }).textContent()).resolves.toContain(
+      'This service only provides details for participants from the 2024 cohort and earlier. Contact your lead provider if you need information for the 2025 cohort onwards.',
+    );
+    expect(await page.getByLabel('Academic year').locator('option').allTextContents()).not.toContain('2025');
 
     await page.getByLabel('Role').selectOption({ label: 'Mentor' });
     await page.getByLabel('Academic year').selectOption('2024');
@@ -86,7 +94,9 @@ describe('check data for delivery partners', () => {
     const row = await page.locator('tbody tr').first().locator('td').allTextContents();
     expect(row.map((cell) => cell.trim())).toEqual([
       'Charles Babbage', expect.stringMatching(/@example\.com$/), expect.stringMatching(/^\d{7}$/), 'Mentor', world.leadProvider.name,
-      world.school.name, world.school.urn, '2024', 'Training or eligible for training',
+      world.school.name, world.school.urn, '2024',
+      // The status's description beside its label (config/locales/status_tags/delivery_partner_participant_status.yml).
+      expect.stringMatching(/^Training or eligible for training\s+We’ve confirmed this participant is eligible for this programme\. Your training provider will contact them directly\.$/),
     ]);
 
     await page.getByRole('link', { name: 'Clear search and filters' }).click();
@@ -95,7 +105,7 @@ describe('check data for delivery partners', () => {
     await page.getByLabel('Status').selectOption({ label: 'Training or eligible for training' });
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/status=training_or_eligible_for_training/);
-    const shown = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent!.trim())));
+    const shown = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.querySelector('strong') ?? td).textContent!.trim())));
     expect(shown.map((r) => r[0]).sort()).toEqual(['Ada Lovelace', 'Alan Earlier', 'Charles Babbage', 'Joan Mentor', 'Mary Somerville']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download (csv)' }).click()]);
@@ -105,6 +115,16 @@ describe('check data for delivery partners', () => {
     expect(records.map((r) => [...r.slice(0, 8), r[9]])).toEqual(shown);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'check_data.downloaded' } });
     expect(audit).toMatchObject({ actorType: 'portal', actorLabel: 'Portal: dp.user@example.com', after: { rows: 5, filters: { query: 'a', status: 'training_or_eligible_for_training' } } });
+
+    // A status or academic year that is not an option lists nobody, as the DfE's filter does; an unknown role is ignored.
+    for (const tampered of ['status=everything', 'academic_year=2025', 'academic_year=DROP']) {
+      await page.goto(`${app.url}/check-data/participants?${tampered}`);
+      await page.getByRole('heading', { level: 1, name: `${world.deliveryPartner.name} participants` }).waitFor();
+      expect({ tampered, rows: await names() }).toEqual({ tampered, rows: ['No results found'] });
+    }
+    await page.goto(`${app.url}/check-data/participants?role=admin`);
+    await page.getByRole('heading', { level: 1, name: `${world.deliveryPartner.name} participants` }).waitFor();
+    expect((await names()).length).toBe(6);
 
     // The other organisation, chosen for the session, shows only its own participants.
     await page.getByRole('link', { name: 'Change organisation' }).click();

@@ -3,7 +3,8 @@
 import { checkDataFilterParams, type CheckDataFilters } from '../../reports/check-data/filters.js';
 import type { CheckDataPage } from '../../reports/check-data/participants-query.js';
 import { PAGE_SIZE } from '../../reports/check-data/participants-query.js';
-import { ROLE_LABELS, STATUS_IDS, STATUS_LABELS, statusOf, type StatusId } from '../../reports/check-data/statuses.js';
+import { CHECK_DATA_COVERAGE_NOTICE } from '../../reports/check-data/coverage.js';
+import { ROLE_LABELS, STATUS_IDS, STATUS_LABELS, statusDescription, statusOf, type StatusId } from '../../reports/check-data/statuses.js';
 import { html, type Html } from '../html.js';
 import { page, select, textInput, type SignedInHeader } from '../layout.js';
 
@@ -36,7 +37,7 @@ function filterForm(d: ParticipantsPageData): Html {
   ${textInput({ id: 'query', name: 'query', type: 'search', label: 'Search', hint: 'For example, school, participant name or teacher reference number (TRN)', value: f.query })}
   <div class="filters__row">
     ${select({ id: 'role', name: 'role', label: 'Role', value: f.role, options: [{ value: '', label: 'All roles' }, ...Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))] })}
-    ${select({ id: 'academic_year', name: 'academic_year', label: 'Academic year', value: f.academicYear?.toString(), options: [{ value: '', label: 'All academic years' }, ...d.academicYears.map((y) => ({ value: String(y), label: String(y) }))] })}
+    ${select({ id: 'academic_year', name: 'academic_year', label: 'Academic year', value: f.academicYear, options: [{ value: '', label: 'All academic years' }, ...d.academicYears.map((y) => ({ value: String(y), label: String(y) }))] })}
     ${select({ id: 'status', name: 'status', label: 'Status', value: f.status, options: [{ value: '', label: 'All statuses' }, ...STATUS_IDS.map((id) => ({ value: id, label: STATUS_LABELS[id] }))] })}
   </div>
   <button type="submit" class="button">Search</button>
@@ -59,7 +60,8 @@ function table(d: ParticipantsPageData): Html {
     return html`<tr>
     <td>${row.fullName}</td><td>${row.email}</td><td>${row.trn}</td><td>${ROLE_LABELS[row.role]}</td>
     <td>${row.leadProvider}</td><td>${row.school}</td><td>${row.schoolUrn}</td><td>${row.academicYear}</td>
-    <td><strong class="tag tag--${TAG_COLOURS[status]}">${STATUS_LABELS[status]}</strong></td>
+    <td><strong class="tag tag--${TAG_COLOURS[status]}">${STATUS_LABELS[status]}</strong>
+      <p class="body-s status-description">${statusDescription(status, row.inductionCompletionDate)}</p></td>
   </tr>`;
   }) : html`<tr><td colspan="9">No results found</td></tr>`}
   </tbody>
@@ -94,6 +96,10 @@ export function participantsPage(d: ParticipantsPageData): string {
   return page({ base: d.base, title: `${d.deliveryPartnerName} participants`, signedIn: d.signedIn }, html`
 <span class="caption">Delivery partner</span>
 <h1>${d.deliveryPartnerName} participants</h1>
+<div class="notification" role="region" aria-labelledby="coverage-title">
+  <h2 class="notification__title" id="coverage-title">Important</h2>
+  <p class="notification__content">${CHECK_DATA_COVERAGE_NOTICE}</p>
+</div>
 ${filterForm(d)}
 <div class="results-bar">
   <p role="status" class="body-s">${summary}</p>

@@ -3,15 +3,17 @@
 // and active (not challenged, not pending), with the status derived in SQL. Search, filters, count,
 // pages and the CSV all use this one query.
 //
-// Unlike the DfE (which stopped at the 2024 cohort when 2025 moved to its new service), every cohort is
-// shown: this service still runs 2025. Archived participant profiles are not shown.
+// As the DfE's, it lists only cohorts up to LATEST_CHECK_DATA_COHORT (coverage.ts). Archived participant
+// profiles are not shown.
 import { latestInductionRecordOrder } from '../../rules/latest-induction-record.js';
 import { unchallengedPartnershipSql } from '../../rules/unchallenged-partnership.js';
 import { Prisma, type ParticipantType, type TrainingStatus } from '@prisma/client';
 import { db } from '../../db/client.js';
+import { cohortStartYearOf } from '../../actions/cohorts/cohort-start-year.js';
+import { LATEST_CHECK_DATA_COHORT } from './coverage.js';
 import type { CheckDataFilters } from './filters.js';
 import { mentorshipsCte, recordStateJoins } from './record-state.js';
-import { recordStatesFor, type RecordState } from './statuses.js';
+import { isStatusId, recordStatesFor, type RecordState } from './statuses.js';
 
 export const PAGE_SIZE = 50;
 
@@ -27,6 +29,7 @@ export interface CheckDataRow {
   schoolUrn: string;
   academicYear: number;
   trainingStatus: TrainingStatus;
+  inductionCompletionDate: Date | null;
   recordState: RecordState;
 }
 
@@ -41,7 +44,7 @@ export interface CheckDataQuery {
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function whereFilters(filters: CheckDataFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`pp."archivedAt" IS NULL`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`pp."archivedAt" IS NULL`, Prisma.sql`c."startYear" <= ${LATEST_CHECK_DATA_COHORT}`];
   if (filters.query) {
     const like = containing(filters.query);
     conditions.push(Prisma.sql`(
@@ -49,8 +52,15 @@ function whereFilters(filters: CheckDataFilters): Prisma.Sql {
       OR lp.name ILIKE ${like} OR s.name ILIKE ${like} OR s.urn ILIKE ${like})`);
   }
   if (filters.role) conditions.push(Prisma.sql`pp.type = ${filters.role}::"ParticipantType"`);
-  if (filters.academicYear) conditions.push(Prisma.sql`c."startYear" = ${filters.academicYear}`);
-  if (filters.status) conditions.push(Prisma.sql`rs.record_state IN (${Prisma.join(recordStatesFor(filters.status))})`);
+  if (filters.academicYear) {
+    // Read as Ruby's to_i; a year that is not one of the options matches nobody.
+    const year = cohortStartYearOf(filters.academicYear);
+    conditions.push(year === null ? Prisma.sql`false` : Prisma.sql`c."startYear" = ${year}`);
+  }
+  if (filters.status) {
+    const status = filters.status;
+    conditions.push(isStatusId(status) ? Prisma.sql`rs.record_state IN (${Prisma.join(recordStatesFor(status))})` : Prisma.sql`false`);
+  }
   return Prisma.join(conditions, ' AND ');
 }
 
@@ -90,7 +100,7 @@ export function checkDataRowsSql(query: CheckDataQuery, page?: { limit: number; 
     SELECT ir.id AS "inductionRecordId", pp.id AS "participantProfileId", t."fullName",
            coalesce(ir."preferredEmail", t.email) AS email, t.trn, pp.type::text AS role, lp.name AS "leadProvider",
            s.name AS school, s.urn AS "schoolUrn", c."startYear" AS "academicYear",
-           ir."trainingStatus"::text AS "trainingStatus", rs.record_state AS "recordState"
+           ir."trainingStatus"::text AS "trainingStatus", rs.record_state AS "recordState", pp."inductionCompletionDate"
            ${page ? Prisma.sql`, count(*) OVER ()::int AS "totalRows"` : Prisma.empty}
     ${from}
     ORDER BY ir."updatedAt" DESC, ir.id DESC
@@ -122,8 +132,8 @@ export async function findCheckDataParticipants(query: CheckDataQuery, page = 1)
   return { rows, total, page: current, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** The academic years a delivery partner can filter by: every cohort's start year. */
+/** The academic years a delivery partner can filter by: every cohort's start year up to the latest covered. */
 export async function checkDataAcademicYears(): Promise<number[]> {
-  const cohorts = await db().cohort.findMany({ select: { startYear: true }, orderBy: { startYear: 'asc' } });
+  const cohorts = await db().cohort.findMany({ where: { startYear: { lte: LATEST_CHECK_DATA_COHORT } }, select: { startYear: true }, orderBy: { startYear: 'asc' } });
   return cohorts.map((c) => c.startYear);
 }

@@ -14,6 +14,39 @@ export const STATUS_LABELS = {
 
 export type StatusId = keyof typeof STATUS_LABELS;
 export const STATUS_IDS = Object.keys(STATUS_LABELS) as StatusId[];
+export const isStatusId = (value: string): value is StatusId => (STATUS_IDS as string[]).includes(value);
+
+const ELIGIBILITY_CHECK = "We're checking this participant's details with the Teaching Regulation Agency to make sure they're eligible for funding.";
+const NOT_ELIGIBLE = 'We’ve checked this participant’s details and found they’re not eligible for this programme.';
+
+/**
+ * What each status means, shown beside its label as the DfE's portal does for ECTs and mentors alike, early
+ * roll-out mentors included (config/locales/status_tags/delivery_partner_participant_status.yml; every record
+ * state of one status shares its words). A completed induction names its date.
+ */
+export function statusDescription(status: StatusId, inductionCompletionDate: Date | null): string {
+  switch (status) {
+    case 'contacted_for_information':
+    case 'dfe_checking_eligibility':
+      return ELIGIBILITY_CHECK;
+    case 'not_eligible_for_funded_training':
+      return NOT_ELIGIBLE;
+    case 'checking_qts':
+      return 'This ECT does not have qualified teacher status (QTS) yet. They need this to be eligible for funded training. We’ll keep checking their status and notify you if something changes.';
+    case 'training_or_eligible_for_training':
+      return 'We’ve confirmed this participant is eligible for this programme. Your training provider will contact them directly.';
+    case 'participant_deferred':
+      // The DfE's text misspells "participant"; ours does not.
+      return 'Your provider has reported that this participant has deferred. Contact the provider if you think this is wrong.';
+    case 'no_longer_being_trained':
+      return 'Your provider reported they’re not training this participant. Ask them to update us if you think this is wrong.';
+    case 'induction_completed':
+      return `The Teaching Regulation Agency has recorded that this ECT completed their induction on ${inductionCompletionDate ? longDate(inductionCompletionDate) : ''}.`;
+  }
+}
+
+/** "5 March 2025", as the DfE writes a day. */
+const longDate = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Every record state our query can produce, with the status it shows as. */
 export const RECORD_STATE_STATUS = {

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { db } from '../../../src/db/client.js';
 import type { CheckDataFilters } from '../../../src/reports/check-data/filters.js';
 import { readCheckDataFilters } from '../../../src/reports/check-data/filters.js';
+import { statusDescription } from '../../../src/reports/check-data/statuses.js';
 import { CHECK_DATA_CSV_HEADERS, checkDataCsvRecord, writeCheckDataCsv } from '../../../src/reports/check-data/participants-csv.js';
 import { checkDataAcademicYears, findCheckDataParticipants, PAGE_SIZE, type CheckDataRow } from '../../../src/reports/check-data/participants-query.js';
 import {
@@ -124,10 +125,23 @@ describe('search and filters', () => {
     expect(await found({ query: 'hilltop', role: 'ect', status: 'training_or_eligible_for_training' })).toEqual(['Mary Jackson']);
   });
 
-  it('ignores values that are not options (a tampered link)', async () => {
+  // app/services/delivery_partners/participants_filter.rb: an unknown role is ignored; a status or academic year
+  // that is given but not an option matches nobody (never everyone); the year is read as Ruby's to_i.
+  it('ignores an unknown role, and lists nobody for a status or academic year that is not an option', async () => {
     const everyone = await found({});
-    expect(await found({ role: 'admin', status: 'everything', academic_year: 'DROP TABLE' })).toEqual(everyone);
-    expect(readCheckDataFilters({ role: ['ect', 'mentor'], query: '   ' })).toEqual({});
+    expect(await found({ role: 'admin' })).toEqual(everyone);
+    expect(await found({ status: 'everything' })).toEqual([]);
+    expect(await found({ academic_year: 'DROP TABLE' })).toEqual([]);
+    expect(await found({ academic_year: '2025' })).toEqual([]);
+    expect(await found({ academic_year: ' 2023 ' })).toEqual(['Dorothy 100% Vaughan', 'Mary Jackson']);
+    expect(readCheckDataFilters({ role: ['ect', 'mentor'], query: '   ', status: ' ' })).toEqual({});
+  });
+
+  it('does not list cohorts after 2024, which the portal does not cover', async () => {
+    const later = await createParticipantWorld(2025, { deliveryPartner: world.deliveryPartner, leadProvider: world.leadProvider });
+    await addParticipant(later, { fullName: 'Future Cohort' });
+    expect(await found({})).not.toContain('Future Cohort');
+    expect(await found({ query: 'future' })).toEqual([]);
   });
 
   it('writes the CSV with the DfE headers and values', async () => {
@@ -195,7 +209,17 @@ describe('pages and the CSV of a large delivery partner', () => {
   });
 });
 
-it('offers every cohort as an academic year', async () => {
+it('offers every cohort up to 2024 as an academic year', async () => {
   await createCohort(2021);
-  expect(await checkDataAcademicYears()).toEqual(expect.arrayContaining([2021]));
+  await createCohort(2026);
+  const years = await checkDataAcademicYears();
+  expect(years).toEqual(expect.arrayContaining([2021]));
+  expect(years.filter((y) => y > 2024)).toEqual([]);
+});
+
+it('describes each status beside its label as the DfE does, a completed induction with its date', () => {
+  expect(statusDescription('not_eligible_for_funded_training', null)).toBe('We’ve checked this participant’s details and found they’re not eligible for this programme.');
+  expect(statusDescription('induction_completed', new Date('2025-03-05T00:00:00Z'))).toBe(
+    'The Teaching Regulation Agency has recorded that this ECT completed their induction on 5 March 2025.',
+  );
 });

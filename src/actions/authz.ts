@@ -41,6 +41,8 @@ const grants = {
   'participants.identity.read': [...ADMINS, 'support'],
   'participants.change_provider': ['super_user'],
   'participants.move_frozen_cohort': ['super_user'],
+  // Any participant to any cohort (the DfE's change_cohort is super-user only too).
+  'participants.change_cohort': ['super_user'],
   'participants.merge': [...ADMINS, 'support', 'finance'],
   'declarations.void': ['super_user', 'finance'],
   'finance.read': [...ADMINS, 'finance'],

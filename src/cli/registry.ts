@@ -7,6 +7,7 @@ import { dbSeed } from './commands/db-seed.js';
 import { declarationsExport } from './commands/declarations-export.js';
 import { jobsRun } from './commands/jobs-run.js';
 import { maintenanceOff, maintenanceOn } from './commands/maintenance.js';
+import { participantsChangeCohort } from './commands/participants-change-cohort.js';
 import { participantsMoveFromFrozenCohort } from './commands/participants-move-from-frozen-cohort.js';
 import { partnershipsChallenge } from './commands/partnerships-challenge.js';
 import { pupilPremiumImport } from './commands/pupil-premium-import.js';
@@ -35,6 +36,7 @@ export const commands: CliCommand[] = [
   pupilPremiumImport,
   schoolsImportGias,
   participantsMoveFromFrozenCohort,
+  participantsChangeCohort,
   partnershipsChallenge,
   statementsShow,
   statementsCalculate,

@@ -13,6 +13,7 @@ import { Id, Reason, StartYear } from '../zod.js';
 import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
 import { planMoveFromFrozenCohort } from './frozen-cohort/plan-move.js';
+import { setUpSchoolCohort } from './cohort-change/school-cohort-set-up.js';
 
 export const MoveFromFrozenCohortInput = z.object({
   participantProfileId: Id,
@@ -56,11 +57,19 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, opti
     }
 
     const { profile } = plan;
-    const { id: inductionRecordId } = await changeInductionRecord(tx, plan.inductionRecord, { inductionProgrammeId: plan.targetProgrammeId, scheduleId: plan.targetSchedule.id }, now);
+    const target = plan.schoolSetUp
+      ? await setUpSchoolCohort(tx, plan.schoolSetUp)
+      : { schoolCohortId: plan.targetSchoolCohort!.id, inductionProgrammeId: plan.targetProgrammeId! };
+    const { id: inductionRecordId } = await changeInductionRecord(
+      tx,
+      plan.inductionRecord,
+      { inductionProgrammeId: target.inductionProgrammeId, scheduleId: plan.targetSchedule.id },
+      now,
+    );
     await tx.participantProfile.update({
       where: { id: profile.id },
       data: {
-        schoolCohortId: plan.targetSchoolCohort.id,
+        schoolCohortId: target.schoolCohortId,
         scheduleId: plan.targetSchedule.id,
         cohortId: plan.targetSchedule.cohortId,
         cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,
@@ -82,7 +91,8 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, opti
       after: {
         cohortStartYear: plan.targetCohort.startYear,
         cohortId: plan.targetSchedule.cohortId,
-        schoolCohortId: plan.targetSchoolCohort.id,
+        schoolCohortId: target.schoolCohortId,
+        schoolCohortSetUp: plan.schoolSetUp !== null,
         scheduleId: plan.targetSchedule.id,
         scheduleIdentifier: plan.targetSchedule.scheduleIdentifier,
         cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,

@@ -50,7 +50,7 @@ describe('findFrozenCohortCandidates', () => {
   it('lists every participant of the frozen cohort, eligible, blocked with the DfE reason, or already moved', async () => {
     const w = await everySituation();
     const { rows, total, counts } = await findFrozenCohortCandidates({ leadProviderId: w.source.leadProvider.id });
-    expect({ total, counts }).toEqual({ total: 8, counts: { eligible: 1, blocked: 6, already_moved: 1 } });
+    expect({ total, counts }).toEqual({ total: 8, counts: { eligible: 3, blocked: 4, already_moved: 1 } });
     const byName = Object.fromEntries(rows.map((r) => [r.fullName, [r.status, r.reasons, r.notEligibleBecause]]));
     expect(byName).toEqual({
       'A Eligible': ['eligible', [], null],
@@ -59,8 +59,9 @@ describe('findFrozenCohortCandidates', () => {
       'D Finished': ['blocked', [NOT_ELIGIBLE], 'completed_training'],
       'E Paid to complete': ['blocked', [NOT_ELIGIBLE], 'paid_for_completion'],
       'F Already moved': ['already_moved', ['F Already moved is already in the 2024 cohort'], null],
-      'G No 2024 at school': ['blocked', [`Cohort starting on 2024 not setup on ${w.unprepared.school.name}`], null],
-      'H No 2024 programme': ['blocked', [`Default induction programme for 2024 not setup on ${w.halfPrepared.school.name}`], null],
+      // The move sets these schools up for 2024 (Induction::AmendParticipantCohort#find_or_create_target_school_cohort).
+      'G No 2024 at school': ['eligible', [], null],
+      'H No 2024 programme': ['eligible', [], null],
     });
     expect(rows[0]).toMatchObject({
       sourceCohortStartYear: 2021, scheduleIdentifier: 'ecf-standard-september', schoolName: w.source.school.name,
@@ -116,14 +117,14 @@ describe('moveManyFromFrozenCohort', () => {
       { participantProfileId: unknown, outcome: 'refused', message: 'Participant not found' },
       { participantProfileId: ids[2], outcome: 'refused', message: NOT_ELIGIBLE },
       { participantProfileId: ids[3], outcome: 'unchanged', message: 'F Already moved is already in the 2024 cohort' },
-      { participantProfileId: ids[4], outcome: 'refused', message: `Default induction programme for 2024 not setup on ${w.halfPrepared.school.name}` },
+      { participantProfileId: ids[4], outcome: 'moved', message: "H No 2024 programme's cohort was changed to 2024" },
     ]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(await db().auditEvent.count({ where: { action: 'participant.moved_from_frozen_cohort', reason } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: 'participant.moved_from_frozen_cohort', reason } })).toBe(2);
 
     const again = await moveManyFromFrozenCohort(superUser, { participantProfileIds: ids, reason });
-    expect(again.map((o) => o.outcome)).toEqual(['unchanged', 'refused', 'refused', 'unchanged', 'refused']);
-    expect(await db().auditEvent.count({ where: { action: 'participant.moved_from_frozen_cohort', reason } })).toBe(1);
+    expect(again.map((o) => o.outcome)).toEqual(['unchanged', 'refused', 'refused', 'unchanged', 'unchanged']);
+    expect(await db().auditEvent.count({ where: { action: 'participant.moved_from_frozen_cohort', reason } })).toBe(2);
   });
 
   it('refuses someone outside the expected source cohort, and reports without changing anything in a dry run', async () => {

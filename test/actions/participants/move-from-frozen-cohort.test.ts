@@ -3,7 +3,8 @@ import type { Role } from '@prisma/client';
 import { db } from '../../../src/db/client.js';
 import { moveFromFrozenCohort } from '../../../src/actions/participants/move-from-frozen-cohort.js';
 import {
-  createCohort, createDeclaration, createParticipant, createParticipantWorld, createSchoolCohort, createStatement, userContext,
+  createCohort, createDeclaration, createParticipant, createParticipantWorld, createProviderRelationship, createSchedule, createSchoolCohort, createStatement,
+  userContext,
 } from '../../support/factories.js';
 import { frozenCohortWorld } from './move-from-frozen-cohort-world.js';
 
@@ -169,20 +170,38 @@ describe('moveFromFrozenCohort', () => {
       await expectRefusedWithNothingWritten(participant.profile.id, 'No induction record for the participant on the cohort starting on 2021');
     });
 
-    it('the school has not set up the 2024 cohort', async () => {
+    it('the school has not set up the 2024 cohort: the move sets it up as the DfE does (full induction programme, last year\'s providers)', async () => {
       const source = await createParticipantWorld(2021, { cohort: await createCohort(2021, { paymentsFrozenAt: new Date('2024-04-03') }) });
-      await createCohort(2024);
+      const cohort2024 = await createCohort(2024);
+      await createSchedule(cohort2024, 'ecf-extended-september');
+      const lastYear = await createParticipantWorld(2023, { school: source.school });
+      await createProviderRelationship(lastYear.leadProvider, lastYear.deliveryPartner, cohort2024);
       const participant = await createParticipant(source);
       await createDeclaration(participant, source.leadProvider);
-      await expectRefusedWithNothingWritten(participant.profile.id, `Cohort starting on 2024 not setup on ${source.school.name}`);
+      const result = await moveFromFrozenCohort(superUser, { participantProfileId: participant.profile.id, reason });
+      expect(result).toMatchObject({ outcome: 'moved' });
+      const schoolCohort = await db().schoolCohort.findUniqueOrThrow({
+        where: { schoolId_cohortId: { schoolId: source.school.id, cohortId: cohort2024.id } },
+        include: { defaultInductionProgramme: { include: { partnership: true } } },
+      });
+      expect(schoolCohort).toMatchObject({
+        inductionProgrammeChoice: 'full_induction_programme',
+        defaultInductionProgramme: { partnership: { leadProviderId: lastYear.leadProvider.id, deliveryPartnerId: lastYear.deliveryPartner.id, cohortId: cohort2024.id } },
+      });
+      expect(await db().inductionRecord.findUniqueOrThrow({ where: { id: result.inductionRecordId } })).toMatchObject({ inductionProgrammeId: schoolCohort.defaultInductionProgrammeId });
+      expect(await db().auditEvent.findFirstOrThrow({ where: { subjectId: participant.profile.id } })).toMatchObject({ after: expect.objectContaining({ schoolCohortSetUp: true }) });
     });
 
-    it('the school has no default induction programme for 2024', async () => {
+    it('the school has a 2024 cohort without a default programme: the move gives it one (no partnership when none carries over)', async () => {
       const source = await createParticipantWorld(2021, { cohort: await createCohort(2021, { paymentsFrozenAt: new Date('2024-04-03') }) });
-      await createSchoolCohort(source.school, await createCohort(2024));
+      const cohort2024 = await createCohort(2024);
+      await createSchedule(cohort2024);
+      const existing = await createSchoolCohort(source.school, cohort2024, { inductionProgrammeChoice: 'not_yet_known' });
       const participant = await createParticipant(source);
       await createDeclaration(participant, source.leadProvider);
-      await expectRefusedWithNothingWritten(participant.profile.id, `Default induction programme for 2024 not setup on ${source.school.name}`);
+      expect(await moveFromFrozenCohort(superUser, { participantProfileId: participant.profile.id, reason })).toMatchObject({ outcome: 'moved' });
+      const schoolCohort = await db().schoolCohort.findUniqueOrThrow({ where: { id: existing.id }, include: { defaultInductionProgramme: true } });
+      expect(schoolCohort).toMatchObject({ inductionProgrammeChoice: 'full_induction_programme', defaultInductionProgramme: { trainingProgramme: 'full_induction_programme', partnershipId: null } });
     });
 
     it('every reason at once, each on its own field', async () => {

@@ -140,13 +140,16 @@ function candidateFacts(target: Destination): Prisma.Sql {
     WHERE fc.id IS NOT NULL OR mv."startYear" IS NOT NULL`;
 }
 
-/** The move's checks (without force) as SQL over candidateFacts, so pages can filter and count by status. */
+/**
+ * The move's checks (without force) as SQL over candidateFacts, so pages can filter and count by status.
+ * A school without the destination cohort does not block an eligible participant: the move sets it up.
+ */
 function statusSql(target: Destination): Prisma.Sql {
   const destinationReady = target.cohortId !== null && target.scheduleIdentifier !== null;
   return Prisma.sql`CASE
     WHEN f.moved THEN 'already_moved'
     WHEN ${destinationReady} AND f."hasInductionRecord" AND NOT f."hasNotes" AND NOT f."completedTraining"
-         AND NOT f."hasBillableCompleted" AND f."billableDeclarations" > 0 AND f."hasTargetProgramme" THEN 'eligible'
+         AND NOT f."hasBillableCompleted" AND f."billableDeclarations" > 0 THEN 'eligible'
     ELSE 'blocked' END`;
 }
 
@@ -180,7 +183,12 @@ function reasonsOf(row: Row, target: Destination): string[] {
   if (!row.hasInductionRecord) return [messages.noInductionRecord(row.sourceCohortStartYear)];
   const reasons: string[] = [];
   if (row.hasNotes) reasons.push(messages.notesBlockChange);
-  if (notEligibleBecause(row)) reasons.push(messages.notEligible);
+  if (!notEligibleBecause(row)) {
+    if (!target.scheduleIdentifier) reasons.push(messages.scheduleMissing);
+    return reasons;
+  }
+  reasons.push(messages.notEligible);
+  // Only a move refused anyway reports the school's missing set-up (an eligible one would set it up).
   if (!row.hasTargetSchoolCohort) reasons.push(messages.schoolCohortNotSetUp(year, row.schoolName ?? ''));
   else if (!row.hasTargetProgramme) reasons.push(messages.defaultProgrammeNotSetUp(year, row.schoolName ?? ''));
   if (!target.scheduleIdentifier) reasons.push(messages.scheduleMissing);

@@ -8,6 +8,7 @@ import { frozenCohortEligibility } from './eligibility.js';
 import { frozenCohortMessages as messages } from './messages.js';
 import { DESTINATION_START_YEAR_FROM_A_FROZEN_COHORT, paymentsFrozen } from './rules.js';
 import { scheduleForNewCohort } from './schedule-for-new-cohort.js';
+import { planSchoolCohortSetUp, type SchoolCohortSetUp } from '../cohort-change/school-cohort-set-up.js';
 
 export type CurrentInductionRecord = InductionRecord & {
   schedule: Schedule;
@@ -24,8 +25,11 @@ export type MovePlan =
       profile: Profile;
       inductionRecord: CurrentInductionRecord;
       targetCohort: Cohort;
-      targetSchoolCohort: SchoolCohort;
-      targetProgrammeId: string;
+      /** Null when the school is set up for the cohort by the move (schoolSetUp). */
+      targetSchoolCohort: SchoolCohort | null;
+      targetProgrammeId: string | null;
+      /** The school has no default programme in the destination yet: the move sets one up first. */
+      schoolSetUp: SchoolCohortSetUp | null;
       targetSchedule: Schedule;
       /** True for a frozen transfer with billable declarations: lead providers keep being paid in the new cohort. */
       cohortChangedAfterPaymentsFrozen: boolean;
@@ -89,7 +93,10 @@ export async function planMoveFromFrozenCohort(tx: Tx, participantProfileId: str
 
   const school = inductionRecord.inductionProgramme.schoolCohort.school;
   const targetSchoolCohort = await tx.schoolCohort.findUnique({ where: { schoolId_cohortId: { schoolId: school.id, cohortId: targetCohort.id } } });
-  if (!targetSchoolCohort) {
+  let schoolSetUp: SchoolCohortSetUp | null = null;
+  if (!targetSchoolCohort?.defaultInductionProgrammeId && becausePaymentsFrozen) {
+    schoolSetUp = await planSchoolCohortSetUp(tx, { school, cohort: targetCohort, schoolCohort: targetSchoolCohort });
+  } else if (!targetSchoolCohort) {
     errors.push({ field: 'target_school_cohort', message: messages.schoolCohortNotSetUp(targetYear, school.name) });
   } else if (!targetSchoolCohort.defaultInductionProgrammeId) {
     errors.push({ field: 'induction_programme', message: messages.defaultProgrammeNotSetUp(targetYear, school.name) });
@@ -102,14 +109,15 @@ export async function planMoveFromFrozenCohort(tx: Tx, participantProfileId: str
   });
   if (!targetSchedule) errors.push({ field: 'schedule', message: messages.scheduleMissing });
 
-  if (errors.length > 0 || !targetSchoolCohort?.defaultInductionProgrammeId || !targetSchedule) return refuse(...errors);
+  if (errors.length > 0 || !targetSchedule) return refuse(...errors);
   return {
     kind: 'move',
     profile,
     inductionRecord,
     targetCohort,
-    targetSchoolCohort,
-    targetProgrammeId: targetSchoolCohort.defaultInductionProgrammeId,
+    targetSchoolCohort: schoolSetUp ? null : targetSchoolCohort,
+    targetProgrammeId: schoolSetUp ? null : (targetSchoolCohort?.defaultInductionProgrammeId ?? null),
+    schoolSetUp,
     targetSchedule,
     cohortChangedAfterPaymentsFrozen: eligibility.unfinishedWithBillableDeclaration,
     message: messages.moved(profile.teacher.fullName, targetYear),

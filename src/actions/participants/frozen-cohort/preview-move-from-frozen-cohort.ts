@@ -28,6 +28,8 @@ export type MoveFromFrozenCohortPreview =
       from: Placement;
       to: Placement;
       cohortChangedAfterPaymentsFrozen: boolean;
+      /** The school has no default programme in the destination: the move sets one up (full induction programme). */
+      setsUpSchoolCohort: boolean;
     };
 
 export async function previewMoveFromFrozenCohort(ctx: ActorContext, raw: unknown): Promise<MoveFromFrozenCohortPreview> {
@@ -50,6 +52,7 @@ export async function previewMoveFromFrozenCohort(ctx: ActorContext, raw: unknow
         from: { cohortStartYear: plan.profile.cohort.startYear, scheduleIdentifier: plan.profile.schedule.scheduleIdentifier, schoolName },
         to: { cohortStartYear: plan.targetCohort.startYear, scheduleIdentifier: plan.targetSchedule.scheduleIdentifier, schoolName },
         cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,
+        setsUpSchoolCohort: plan.schoolSetUp !== null,
       };
     }
   }

@@ -55,6 +55,7 @@ export const actionLabels: Record<string, string> = {
   import: 'Import pupil premium and sparsity',
   challenge: 'Challenge partnership',
   moveFromFrozenCohort: 'Move to active cohort',
+  changeCohort: 'Change cohort',
   participantPage: 'Participant page',
   changeInductionProgramme: 'Change induction programme',
   recordAppropriateBodyConfirmation: 'Record appropriate body confirmation',

@@ -51,7 +51,7 @@ const BACK_OFFICE: Record<string, Record<string, Role[]>> = {
   InductionProgramme: readOnly(ALL),
   AppropriateBody: readOnly(ALL, { users: SUPPORT }),
   Teacher: readOnly(PEOPLE, { participantPage: PEOPLE }),
-  ParticipantProfile: readOnly(PEOPLE, { participantPage: PEOPLE, moveFromFrozenCohort: ['super_user'], recordAppropriateBodyConfirmation: SUPPORT, requestTrnCheck: SUPPORT }),
+  ParticipantProfile: readOnly(PEOPLE, { participantPage: PEOPLE, moveFromFrozenCohort: ['super_user'], changeCohort: ['super_user'], recordAppropriateBodyConfirmation: SUPPORT, requestTrnCheck: SUPPORT }),
   TrnCheckRequest: readOnly(PEOPLE, { recordTrnCheckAnswer: SUPPORT }),
   InductionRecord: readOnly(PEOPLE),
   ParticipantProfileState: readOnly(PEOPLE),

@@ -1,5 +1,6 @@
 import { confirmAction } from '../confirm/confirm-action.js';
 import { moveFromFrozenCohortPage } from '../confirm/move-from-frozen-cohort-page.js';
+import { changeCohortAction } from '../participants/change-cohort-action.js';
 import { recordAppropriateBodyConfirmationPage } from '../confirm/record-appropriate-body-confirmation-page.js';
 import { nav } from '../navigation.js';
 import { APPROPRIATE_BODY_PROPERTY, appropriateBodyProperty, withAppropriateBodyPanel } from '../participants/appropriate-body-panel.js';
@@ -33,6 +34,7 @@ export const participantResources = () => [
       show: { after: withAppropriateBodyPanel },
       participantPage: openParticipantPage((params) => params.teacher),
       moveFromFrozenCohort: confirmAction(moveFromFrozenCohortPage),
+      changeCohort: changeCohortAction,
       recordAppropriateBodyConfirmation: confirmAction(recordAppropriateBodyConfirmationPage),
       requestTrnCheck: confirmAction(requestTrnCheckPage),
     },

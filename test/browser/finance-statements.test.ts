@@ -124,12 +124,19 @@ describe('the Statements page', () => {
     expect(screenTotal).toMatch(/^-?£[\d,]+\.\d\d$/);
 
     const authorise = page.getByTestId('authorise');
+    // Each request goes through a check-your-answers step first.
+    const check = page.getByTestId('statement-check');
     await authorise.getByRole('button', { name: 'Request authorisation for payment' }).click();
+    await check.getByText('All necessary assurance checks done').waitFor();
+    await check.getByRole('button', { name: 'Request authorisation for payment' }).click();
     await page.getByText('Confirm all necessary assurance checks have been done before authorising this statement for payment').first().waitFor();
     expect(await db().approvalRequest.count({ where: { statementId: statement.id } })).toBe(0);
 
     await authorise.getByText("Yes, I'm ready to authorise this for payment").click();
     await authorise.getByRole('button', { name: 'Request authorisation for payment' }).click();
+    await check.getByText(screenTotal).first().waitFor();
+    expect(await db().approvalRequest.count({ where: { statementId: statement.id } })).toBe(0);
+    await check.getByRole('button', { name: 'Request authorisation for payment' }).click();
     await page.getByText(/^Authorisation requested: it takes effect when another finance or super user approves it/).first().waitFor();
     await page.getByTestId('sign-off').getByText(/^Authorisation requested by finance@example\.com at .+; waiting for a second finance or super user to approve it$/).waitFor();
     expect(await page.getByTestId('authorise').count()).toBe(0);
@@ -144,7 +151,9 @@ describe('the Statements page', () => {
 
     const second = await signIn('superuser@example.com');
     await second.goto(`${app.url}/admin/pages/approvals`);
-    await second.getByTestId(`approval-${request.id}`).getByRole('button', { name: 'Approve' }).click();
+    const pendingApproval = second.getByTestId(`approval-${request.id}`);
+    await pendingApproval.getByRole('button', { name: 'Approve' }).click();
+    await pendingApproval.getByTestId('check-your-answers').getByRole('button', { name: 'Approve' }).click();
     await second.getByText('Approved: the change has been made.').first().waitFor();
     const paid = await db().statement.findUniqueOrThrow({ where: { id: statement.id } });
     expect(paid.state).toBe('paid');

@@ -2,6 +2,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Box, Button, H2, H5, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { CheckYourAnswers } from './check-your-answers.js';
 
 interface Item {
   id: string; kind: string; status: string; description: string; reason: string | null; statementId: string | null;
@@ -15,6 +16,9 @@ const PAGE = 'approvals';
 const Approvals: React.FC = () => {
   const [data, setData] = useState<Data | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  /** An approval or rejection waiting at its check-your-answers step. */
+  const [check, setCheck] = useState<{ item: Item; op: 'approve' | 'reject' } | null>(null);
+  const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
 
   const load = useCallback(async () => {
@@ -30,6 +34,14 @@ const Approvals: React.FC = () => {
     const next = response.data as Data;
     if (next.notice) addNotice(next.notice);
     setData(next);
+  };
+
+  const confirmCheck = async () => {
+    if (!check) return;
+    setBusy(true);
+    try {
+      await post(check.op === 'approve' ? { op: 'approve', requestId: check.item.id } : { op: 'reject', requestId: check.item.id, reason: reasons[check.item.id] ?? '' });
+    } finally { setBusy(false); setCheck(null); }
   };
 
   if (!data) return <Box p="xl"><Text>Loading…</Text></Box>;
@@ -49,14 +61,24 @@ const Approvals: React.FC = () => {
               <Text>{item.requestedBy} asked to {item.description}.</Text>
               <Text>Requested at {item.requestedAt}{item.reason ? `. Reason: ${item.reason}` : ''}</Text>
               <Box mt="default">{statementLink(item.statementId)}</Box>
-              {item.mine ? <Text mt="default">This is your request: another finance or super user must approve or reject it.</Text> : data.canDecide ? (
+              {check?.item.id === item.id ? (
+                <Box mt="lg">
+                  <CheckYourAnswers busy={busy} danger={check.op === 'approve'} onConfirm={() => void confirmCheck()} onBack={() => setCheck(null)}
+                    title={check.op === 'approve' ? `Check your answers: approve ${item.kind.toLowerCase()}` : `Check your answers: reject ${item.kind.toLowerCase()}`}
+                    confirmLabel={check.op === 'approve' ? 'Approve' : 'Reject'}
+                    answers={[['Request', `${item.requestedBy} asked to ${item.description}`], ...(check.op === 'reject' ? [['Reason for rejecting', reasons[item.id] || 'Not given'] as [string, string]] : [])]}
+                    consequences={check.op === 'approve'
+                      ? ['The change is made now, as requested, and recorded with your name as the second approver.']
+                      : ['Nothing is changed; the request is closed and its requester sees your reason.']} />
+                </Box>
+              ) : item.mine ? <Text mt="default">This is your request: another finance or super user must approve or reject it.</Text> : data.canDecide ? (
                 <Box flex flexDirection="row" alignItems="flex-end" mt="lg">
-                  <Button variant="contained" mr="lg" onClick={() => post({ op: 'approve', requestId: item.id })}>Approve</Button>
+                  <Button variant="contained" mr="lg" onClick={() => setCheck({ item, op: 'approve' })}>Approve</Button>
                   <Box mr="default">
                     <Label htmlFor={`reason-${item.id}`}>Reason for rejecting</Label>
                     <Input id={`reason-${item.id}`} value={reasons[item.id] ?? ''} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReasons({ ...reasons, [item.id]: e.target.value })} />
                   </Box>
-                  <Button onClick={() => post({ op: 'reject', requestId: item.id, reason: reasons[item.id] ?? '' })}>Reject</Button>
+                  <Button onClick={() => setCheck({ item, op: 'reject' })}>Reject</Button>
                 </Box>
               ) : null}
             </Box>

@@ -2,6 +2,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Box, Button, CheckBox, FormGroup, H2, H3, H5, Input, Label, MessageBox, Select, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { CheckYourAnswers, type CheckYourAnswersProps } from './check-your-answers.js';
 import FinanceParticipantSearch from './finance-participant-search.js';
 import FinancePaymentsChart from './finance-payments-chart.js';
 
@@ -57,6 +58,10 @@ const FinanceStatements: React.FC = () => {
   const [checksDone, setChecksDone] = useState(false);
   const [adjustment, setAdjustment] = useState({ paymentType: '', amount: '' });
   const [editing, setEditing] = useState<{ adjustmentId: string; paymentType: string; amount: string } | null>(null);
+  /** A change to the money waiting at its check-your-answers step, with what to send on confirming. */
+  type Check = Pick<CheckYourAnswersProps, 'title' | 'answers' | 'consequences' | 'confirmLabel'> & { payload: Record<string, string> };
+  const [check, setCheck] = useState<Check | null>(null);
+  const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
 
   const load = useCallback(async (params: Record<string, string>) => {
@@ -83,9 +88,18 @@ const FinanceStatements: React.FC = () => {
     setData(next);
   };
 
+  const confirmCheck = async () => {
+    if (!check) return;
+    setBusy(true);
+    try { await post(check.payload); } finally { setBusy(false); setCheck(null); }
+  };
+
   if (!data) return <Box p="xl"><Text>Loading…</Text></Box>;
   if (data.forbidden) return <Box p="xl"><MessageBox variant="danger" message="Statements are for finance users." /></Box>;
   const view = data.view;
+  const statementAnswers = (): [string, string][] => (view ? [['Statement', `${view.leadProvider}: ${view.name} (${view.cohort} cohort)`]] : []);
+  const SECOND_USER = 'It takes effect when another finance or super user approves it on the Approvals page.';
+  const ADJUSTMENT_APPROVAL = 'Unless it is small enough to apply at once, it takes effect when another finance or super user approves it on the Approvals page.';
   const option = (value: string, label: string) => ({ value, label });
   const lpOptions = data.leadProviders.map((lp) => option(lp.id, lp.name));
   const cohortOptions = [option('', 'All cohorts'), ...data.cohorts.map((c) => option(String(c), `${c} to ${c + 1}`))];
@@ -121,7 +135,11 @@ const FinanceStatements: React.FC = () => {
           </details>
         </Box>
       ) : null}
-      {!view ? <Text>No statements for this choice.</Text> : (
+      {!view ? <Text>No statements for this choice.</Text> : check ? (
+        <Box variant="white" p="xl" data-testid="statement-check">
+          <CheckYourAnswers {...check} busy={busy} danger onConfirm={() => void confirmCheck()} onBack={() => setCheck(null)} />
+        </Box>
+      ) : (
         <Box variant="white" p="xl" data-testid="statement">
           <Text>{view.title}</Text>
           <H3>{view.leadProvider}: {view.name} ({view.cohort} cohort)</H3>
@@ -160,7 +178,12 @@ const FinanceStatements: React.FC = () => {
                 <TableCell><Input aria-label="Adjustment name" width={1} value={editing.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, paymentType: e.target.value })} /></TableCell>
                 <TableCell><Input aria-label="Adjustment amount" width={1} value={editing.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEditing({ ...editing, amount: e.target.value })} /></TableCell>
                 <TableCell>
-                  <Button size="sm" mr="default" onClick={() => post({ op: 'changeAdjustment', statementId: view.id, ...editing })}>Save</Button>
+                  <Button size="sm" mr="default" onClick={() => setCheck({
+                    title: 'Check your answers: change an adjustment', confirmLabel: 'Change adjustment',
+                    answers: [...statementAnswers(), ['Was', `${a.name}, ${a.amount}`], ['Name', editing.paymentType || 'Not given'], ['Amount', editing.amount ? `£${editing.amount}` : 'Not given']],
+                    consequences: [`The statement's total changes by the difference. ${ADJUSTMENT_APPROVAL}`],
+                    payload: { op: 'changeAdjustment', statementId: view.id, ...editing },
+                  })}>Save</Button>
                   <Button size="sm" variant="text" onClick={() => setEditing(null)}>Cancel</Button>
                 </TableCell>
               </TableRow>
@@ -168,7 +191,12 @@ const FinanceStatements: React.FC = () => {
               <TableRow key={a.id}><TableCell>{a.name}</TableCell><TableCell>{a.amount}</TableCell>
                 <TableCell>{view.permissions.adjust.allowed ? (<>
                   <Button size="sm" variant="text" onClick={() => setEditing({ adjustmentId: a.id, paymentType: a.name, amount: a.amount.replace(/£|,/g, '') })}>Change</Button>
-                  <Button size="sm" variant="text" onClick={() => window.confirm(`Are you sure you want to remove the '${a.name}' adjustment?`) && post({ op: 'removeAdjustment', adjustmentId: a.id, statementId: view.id })}>Remove</Button>
+                  <Button size="sm" variant="text" onClick={() => setCheck({
+                    title: 'Check your answers: remove an adjustment', confirmLabel: 'Remove adjustment',
+                    answers: [...statementAnswers(), ['Adjustment', `${a.name}, ${a.amount}`]],
+                    consequences: [`The adjustment is removed and the statement's total no longer includes ${a.amount}.`, 'Recorded in the audit log with your name.'],
+                    payload: { op: 'removeAdjustment', adjustmentId: a.id, statementId: view.id },
+                  })}>Remove</Button>
                 </>) : null}</TableCell></TableRow>
             ))}</TableBody></Table>
           )}
@@ -178,7 +206,12 @@ const FinanceStatements: React.FC = () => {
                 <Input id="adjustment-name" value={adjustment.paymentType} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAdjustment({ ...adjustment, paymentType: e.target.value })} /></FormGroup>
               <FormGroup mr="lg"><Label htmlFor="adjustment-amount">How much is the payment?</Label>
                 <Input id="adjustment-amount" value={adjustment.amount} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAdjustment({ ...adjustment, amount: e.target.value })} /></FormGroup>
-              <Button mb="lg" style={{ whiteSpace: 'nowrap' }} onClick={() => post({ op: 'addAdjustment', statementId: view.id, ...adjustment })}>Add adjustment</Button>
+              <Button mb="lg" style={{ whiteSpace: 'nowrap' }} onClick={() => setCheck({
+                title: 'Check your answers: add an adjustment', confirmLabel: 'Add adjustment',
+                answers: [...statementAnswers(), ['Name', adjustment.paymentType || 'Not given'], ['Amount', adjustment.amount ? `£${adjustment.amount}` : 'Not given']],
+                consequences: [`The adjustment is added to the statement's total. ${ADJUSTMENT_APPROVAL}`],
+                payload: { op: 'addAdjustment', statementId: view.id, ...adjustment },
+              })}>Add adjustment</Button>
             </Box>
           ) : null}
 
@@ -191,7 +224,12 @@ const FinanceStatements: React.FC = () => {
                 <Label inline htmlFor="checks-done" ml="default">Yes, I'm ready to authorise this for payment</Label>
               </Box>
               <Text mb="default">Another finance or super user must then approve it before the statement is authorised.</Text>
-              <Button variant="contained" onClick={() => post({ op: 'authorise', statementId: view.id, checksDone: String(checksDone) })}>Request authorisation for payment</Button>
+              <Button variant="contained" onClick={() => setCheck({
+                title: `Check your answers: authorise the ${view.name} statement for payment`, confirmLabel: 'Request authorisation for payment',
+                answers: [...statementAnswers(), ['Total', view.total], ['All necessary assurance checks done', checksDone ? 'Yes' : 'No']],
+                consequences: [`${view.leadProvider} is paid ${view.total} for this statement, which can then no longer change. ${SECOND_USER}`],
+                payload: { op: 'authorise', statementId: view.id, checksDone: String(checksDone) },
+              })}>Request authorisation for payment</Button>
             </Box>
           ) : null}
 

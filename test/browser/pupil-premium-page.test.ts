@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { School } from '@prisma/client';
+import { findCurrentCohort } from '../../src/actions/cohorts/current-cohort.js';
 import { db } from '../../src/db/client.js';
 import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
@@ -63,7 +64,14 @@ describe('the pupil premium and sparsity page', () => {
     await page.locator(IMPORT_BUTTON).first().click();
     await page.waitForURL(`**/admin/resources/PupilPremium/actions/import`);
 
-    await page.locator('#import-startYear').selectOption(String(startYear));
+    // The year list starts on the current cohort (src/actions/cohorts/current-cohort.ts) and shows this year even
+    // before the calendar has it.
+    const current = await findCurrentCohort();
+    const yearSelect = page.locator('#import-startYear');
+    await page.locator(`#import-startYear option[value="${current.startYear}"]`).waitFor({ state: 'attached' });
+    await page.waitForFunction((year) => (document.querySelector('#import-startYear') as HTMLSelectElement | null)?.value === year,
+      String((current.cohort ?? current.latestStarted)!.startYear));
+    await yearSelect.selectOption(String(startYear));
     await page.locator('#import-file').setInputFiles(file);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByText('Preview: this is what applying will do').waitFor();

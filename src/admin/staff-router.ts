@@ -12,7 +12,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { logRequestError, requestIdOf } from '../logging/logger.js';
 import { refreshSessionAdmin } from './authenticate.js';
 import { passwordSignInRoutes } from './sign-in/password-sign-in-routes.js';
-import type { ThrottleLimits } from './sign-in/sign-in-throttle.js';
+import type { ThrottleLimits } from '../auth/sign-in-throttle.js';
 import { STAFF_COOKIE, staffSession } from './sign-in/staff-session.js';
 import { requireCsrfToken, requireOwnOrigin, type CsrfOptions } from './http/csrf.js';
 import { ownAssetsOnly } from './http/own-assets-only.js';

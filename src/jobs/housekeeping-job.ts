@@ -1,5 +1,7 @@
-// Nightly tidying the other features rely on: magic links expired or used more than a day ago, and
-// exports older than EXPORTS_KEEP_DAYS (default 30).
+// Nightly tidying the other features rely on: magic links expired or used more than a day ago, failed
+// sign-ins older than a day (they no longer count, and say who tried from where), and exports older than
+// EXPORTS_KEEP_DAYS (default 30).
+import { forgetOldSignInFailures } from '../auth/sign-in-throttle.js';
 import { db } from '../db/client.js';
 import { exportStore } from '../reports/exports/export-store.js';
 import { NoArgs, type ScheduledJob } from './scheduled-job.js';
@@ -15,12 +17,12 @@ export function exportsKeepDays(env: NodeJS.ProcessEnv = process.env): number {
 export const housekeepingJob: ScheduledJob<NoArgs> = {
   name: 'housekeeping',
   label: 'Housekeeping',
-  description: 'Deletes magic links expired or used more than a day ago, and exports older than the days they are kept.',
+  description: 'Deletes magic links expired or used more than a day ago, failed sign-ins older than a day, and exports older than the days they are kept.',
   schedule: { env: 'JOB_HOUSEKEEPING_CRON', default: '30 3 * * *' },
   args: NoArgs,
   summarise: (output) => {
-    const { magicLinksDeleted, exportsDeleted } = output as { magicLinksDeleted: number; exportsDeleted: string[] };
-    return `${magicLinksDeleted} magic link(s) and ${exportsDeleted.length} old export(s) deleted`;
+    const { magicLinksDeleted, signInFailuresDeleted, exportsDeleted } = output as { magicLinksDeleted: number; signInFailuresDeleted: number; exportsDeleted: string[] };
+    return `${magicLinksDeleted} magic link(s), ${signInFailuresDeleted} old failed sign-in(s) and ${exportsDeleted.length} old export(s) deleted`;
   },
   async run() {
     const now = Date.now();
@@ -28,8 +30,9 @@ export const housekeepingJob: ScheduledJob<NoArgs> = {
     const { count: magicLinksDeleted } = await db().magicLinkToken.deleteMany({
       where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }] },
     });
+    const signInFailuresDeleted = await forgetOldSignInFailures();
     const keepDays = exportsKeepDays();
     const exportsDeleted = await exportStore().deleteWrittenBefore(new Date(now - keepDays * DAY_MS));
-    return { magicLinksDeleted, exportsDeleted, exportsKeptDays: keepDays };
+    return { magicLinksDeleted, signInFailuresDeleted, exportsDeleted, exportsKeptDays: keepDays };
   },
 };

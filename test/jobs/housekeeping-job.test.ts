@@ -1,5 +1,5 @@
-// Housekeeping: magic links expired or used over a day ago go, and so do exports past their keeping
-// days (their large objects with them); everything recent stays.
+// Housekeeping: magic links expired or used over a day ago go, failed sign-ins over a day old go, and so do
+// exports past their keeping days (their large objects with them); everything recent stays.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { runJob } from '../../src/actions/jobs/run-job.js';
@@ -23,7 +23,7 @@ async function exportAged(name: string, ageMs: number): Promise<void> {
 }
 
 describe('housekeeping job', () => {
-  it('deletes magic links expired or used over a day ago, and old exports', async () => {
+  it('deletes magic links expired or used over a day ago, failed sign-ins over a day old, and old exports', async () => {
     const user = await db().portalUser.create({ data: { email: `hk-${randomUUID()}@example.com`, fullName: 'Portal User' } });
     const link = (tag: string, expiresAt: Date, usedAt: Date | null = null) =>
       db().magicLinkToken.create({ data: { portalUserId: user.id, tokenHash: `${tag}-${randomUUID()}`, expiresAt, usedAt } });
@@ -34,18 +34,25 @@ describe('housekeeping job', () => {
     const usedRecently = await link('used-1h', new Date(now + HOUR), new Date(now - HOUR));
     const unused = await link('valid', new Date(now + HOUR));
 
+    const account = `hk-${randomUUID()}@example.com`;
+    const failure = (ageMs: number) => db().signInFailure.create({ data: { account, ip: '203.0.113.7', createdAt: new Date(now - ageMs) } });
+    await failure(2 * DAY);
+    await failure(25 * HOUR);
+    const recentFailure = await failure(HOUR);
+
     await exportAged('ECF-Declarations-Old-Cohort2022.csv', 8 * DAY);
     await exportAged('ECF-Declarations-Recent-Cohort2023.csv', 6 * DAY);
 
     const { run } = await runJob(housekeepingJob);
-    expect(run).toMatchObject({ state: 'succeeded', output: { magicLinksDeleted: 2, exportsDeleted: ['ECF-Declarations-Old-Cohort2022.csv'], exportsKeptDays: 7 } });
+    expect(run).toMatchObject({ state: 'succeeded', output: { magicLinksDeleted: 2, signInFailuresDeleted: 2, exportsDeleted: ['ECF-Declarations-Old-Cohort2022.csv'], exportsKeptDays: 7 } });
     const left = (await db().magicLinkToken.findMany({ where: { portalUserId: user.id } })).map((t) => t.id).sort();
     expect(left).toEqual([expiredRecently.id, usedRecently.id, unused.id].sort());
     expect(left).not.toContain(expiredLongAgo.id);
     expect(left).not.toContain(usedLongAgo.id);
     expect((await exportStore().list()).map((f) => f.name)).toEqual(['ECF-Declarations-Recent-Cohort2023.csv']);
     expect(await strayLargeObjects()).toBe(0);
-    expect(housekeepingJob.summarise(run.output as Record<string, unknown>)).toBe('2 magic link(s) and 1 old export(s) deleted');
+    expect((await db().signInFailure.findMany({ where: { account } })).map((f) => f.id)).toEqual([recentFailure.id]);
+    expect(housekeepingJob.summarise(run.output as Record<string, unknown>)).toBe('2 magic link(s), 2 old failed sign-in(s) and 1 old export(s) deleted');
   });
 
   it('refuses a keeping period that is not a whole number of days', () => {

@@ -31,7 +31,7 @@ describe('jobs:run', () => {
   it('runs a job now, recorded like a scheduled run', async () => {
     const { lines, result } = await run(jobsRun, {}, ['housekeeping']);
     expect(result).toMatchObject({ job: 'housekeeping', state: 'succeeded', output: { magicLinksDeleted: 0 } });
-    expect(lines).toEqual([`Housekeeping succeeded (run ${result.runId}): 0 magic link(s) and 0 old export(s) deleted.`]);
+    expect(lines).toEqual([`Housekeeping succeeded (run ${result.runId}): 0 magic link(s), 0 old failed sign-in(s) and 0 old export(s) deleted.`]);
     expect(await db().jobRun.findUniqueOrThrow({ where: { id: String(result.runId) } })).toMatchObject({ job: 'housekeeping', state: 'succeeded' });
   });
 

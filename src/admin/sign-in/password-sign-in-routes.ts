@@ -1,9 +1,9 @@
 // AdminJS's sign-in page, sign-in by email and password, and sign-out. Failures are throttled per account
-// and per address in the database (sign-in-throttle.ts); success starts a new session (startStaffSession).
+// and per address in the database (src/auth/sign-in-throttle.ts); success starts a new session (startStaffSession).
 import type AdminJS from 'adminjs';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { authenticate, normaliseEmail } from '../authenticate.js';
-import { recordSignInFailure, signInRefused, type ThrottleLimits } from './sign-in-throttle.js';
+import { recordSignInFailure, signInRefused, type ThrottleLimits } from '../../auth/sign-in-throttle.js';
 import { endStaffSession, STAFF_COOKIE, startStaffSession } from './staff-session.js';
 
 // AdminJS's own message key: "Wrong email and/or password".

@@ -1,7 +1,7 @@
 // Failed back-office sign-ins, counted in the database so every app process shares the count: too many
 // for one account, or from one address, within the window and sign-in is refused until they age out.
 // Only failures count; a correct password is never refused for others' successes.
-import { db } from '../../db/client.js';
+import { db } from '../db/client.js';
 
 export interface ThrottleLimits {
   /** Failures allowed per address within the window. */

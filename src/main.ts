@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (applied.length) logger.info(`Applied ${applied.length} migration(s).`);
 
   const { isSeeded, seedDemo } = await import('../seeds/seed-demo.js');
-  if (!(await isSeeded()) && process.env.SEED_DEMO_DATA !== 'false') {
+  if (config.seedDemoData && !(await isSeeded())) {
     logger.info(`Seeding demo data (${config.seedSize})…`);
     const started = Date.now();
     await seedDemo({ size: config.seedSize, log: (line) => logger.info(`  ${line}`) });

@@ -15,6 +15,8 @@ export interface AppConfig {
   secureCookie: boolean;
   loginAttemptsPerWindow: number;
   seedSize: 'full' | 'small';
+  /** Seed the demo data (with its well-known demo logins) into an empty database: never by default in production. */
+  seedDemoData: boolean;
   /** The service's origin for links in emails (the portal's sign-in links); required in production. */
   publicUrl?: string;
   /** Password sign-in, single sign-on through an OpenID Connect provider, or both. */
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookie: production && env.INSECURE_COOKIES !== 'true',
     loginAttemptsPerWindow: Number(env.LOGIN_ATTEMPTS_PER_15_MIN ?? 10),
     seedSize: env.SEED_SIZE === 'small' ? 'small' : 'full',
+    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA !== 'false' : !production,
     publicUrl: env.PUBLIC_URL,
     staffSignIn: loadStaffSignIn(env, production),
     trustProxy: trustProxyOf(env.TRUST_PROXY),

@@ -37,6 +37,8 @@ const grants = {
   'partnerships.edit': [...ADMINS, 'support'],
   'partnerships.challenge_late': ['super_user'],
   'participants.edit': [...ADMINS, 'support'],
+  /** Names and email addresses of people: participants, and schools' induction tutors (src/actions/field-visibility.ts). */
+  'people.read': [...ADMINS, 'support', 'finance'],
   // Date of birth and National Insurance number (src/actions/field-visibility.ts).
   'participants.identity.read': [...ADMINS, 'support'],
   'participants.change_provider': ['super_user'],

@@ -6,13 +6,21 @@
 import type { Prisma, Role } from '@prisma/client';
 import type { ActorContext } from './actor.js';
 import { can, type Permission } from './authz.js';
+import { maskLinkTokens } from './link-tokens.js';
+import { MASK } from './mask.js';
 
-export type FieldRule = Permission | 'secret';
+/**
+ * A permission: only its roles see the value. 'secret': nobody does, it is removed. 'link-tokens': text
+ * everyone may read except the token part of the links in it (src/actions/link-tokens.ts).
+ */
+export type FieldRule = Permission | 'secret' | 'link-tokens';
 
 /** What a field the reader may not see shows instead of its value (secrets are removed outright). */
-export const MASK = '••••••';
+export { MASK };
 
 const IDENTITY: FieldRule = 'participants.identity.read';
+/** A named person's contact details, seen by the roles that see participants' names and emails. */
+const PERSON: FieldRule = 'people.read';
 
 export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, FieldRule>>> = {
   Cohort: {},
@@ -21,7 +29,7 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   LeadProviderCohort: {},
   DeliveryPartner: {},
   ProviderRelationship: {},
-  School: {},
+  School: { inductionTutorName: PERSON, inductionTutorEmail: PERSON },
   PupilPremium: {},
   SchoolCohort: {},
   Partnership: {},
@@ -54,7 +62,8 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   JobRun: {},
   Setting: {},
   TrnCheckRequest: { dateOfBirth: IDENTITY, nationalInsuranceNumber: IDENTITY },
-  EmailOutbox: {},
+  // A sign-in link in an email is a credential (as are password reset or challenge links).
+  EmailOutbox: { body: 'link-tokens' },
   Session: { sess: 'secret', sid: 'secret' },
   // Who failed to sign in from where: never shown.
   SignInFailure: { account: 'secret', ip: 'secret' },
@@ -74,7 +83,7 @@ const RULES_BY_NAME: Readonly<Record<string, FieldRule>> = Object.assign(
 );
 
 const allows = (role: Role | undefined, rule: FieldRule | undefined): boolean =>
-  rule === undefined || (rule !== 'secret' && !!role && can(role, rule));
+  rule === undefined || (rule !== 'secret' && rule !== 'link-tokens' && !!role && can(role, rule));
 
 /** The rule of `field` of a `model` record, if it has one. */
 export function fieldRule(model: string, field: string): FieldRule | undefined {
@@ -92,9 +101,10 @@ export function hiddenFields(role: Role | undefined, model: string): string[] {
   return Object.keys(rules).filter((field) => !allows(role, rules[field]));
 }
 
-/** What a hidden field shows: undefined (removed) for a secret, MASK for a value, an empty value as it is. */
+/** What a hidden field shows: undefined (removed) for a secret, text without its links' tokens, MASK for a value, an empty value as it is. */
 export function mask(value: unknown, rule: FieldRule): unknown {
   if (rule === 'secret') return undefined;
+  if (rule === 'link-tokens' && typeof value === 'string') return maskLinkTokens(value);
   return value === null || value === undefined || value === '' ? value : MASK;
 }
 
@@ -113,9 +123,10 @@ export function visibleRecord<T extends object>(role: Role | undefined, model: s
 
 /**
  * A JSON value (an audit event's before or after, at any depth) as `role` may see it: every key whose
- * name is restricted anywhere is masked or removed.
+ * name is restricted anywhere is masked or removed, and no link keeps its token.
  */
 export function visibleJson(role: Role | undefined, value: unknown): unknown {
+  if (typeof value === 'string') return maskLinkTokens(value);
   if (Array.isArray(value)) return value.map((item) => visibleJson(role, item));
   if (!value || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
@@ -129,6 +140,39 @@ export function visibleJson(role: Role | undefined, value: unknown): unknown {
     }
   }
   return copy;
+}
+
+/**
+ * What an audit event is about when it is not a record the back office shows (a job, an export, an import,
+ * a lead provider's cohorts): the model whose readers may read its values. Every other subjectType is the
+ * name of a model with its own resource.
+ */
+const AUDIT_SUBJECTS: Readonly<Record<string, Prisma.ModelName>> = {
+  LeadProviderCohort: 'LeadProvider',
+  Job: 'JobRun',
+  Export: 'JobRun',
+  SchoolImport: 'School',
+  CohortSetupImport: 'Cohort',
+};
+
+/** The model whose rules and readers govern the values of an audit event about `subjectType`, if known. */
+export function auditSubjectModel(subjectType: string): Prisma.ModelName | undefined {
+  if (Object.hasOwn(AUDIT_SUBJECTS, subjectType)) return AUDIT_SUBJECTS[subjectType];
+  return Object.hasOwn(FIELD_RULES, subjectType) ? (subjectType as Prisma.ModelName) : undefined;
+}
+
+/**
+ * An audit event's before or after as `role` may see it, whatever it is about. Masked whole when the role
+ * may not read records of the subject's model (`mayRead`), or when the subject has no model at all (the
+ * safe default for a kind of event nobody decided); otherwise the model's field rules apply to its fields,
+ * and every restricted field name at any depth is masked.
+ */
+export function visibleAuditValue(role: Role | undefined, subjectType: string, value: unknown, mayRead: (model: Prisma.ModelName) => boolean): unknown {
+  if (value === null || value === undefined) return value;
+  const model = auditSubjectModel(subjectType);
+  if (!model || !mayRead(model)) return MASK;
+  const own = typeof value === 'object' && !Array.isArray(value) ? visibleRecord(role, model, value) : value;
+  return visibleJson(role, own);
 }
 
 /** The role whose view an actor gets: a user's own; the system (jobs, CLI) sees what a super user sees; others nothing restricted. */

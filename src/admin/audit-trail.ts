@@ -1,6 +1,6 @@
 import type { Role } from '@prisma/client';
-import { visibleJson } from '../actions/field-visibility.js';
 import { db } from '../db/client.js';
+import { visibleAuditValueFor } from './model-readers.js';
 
 /** The newest events about one record, for its page, with the values `role` may see. */
 export async function auditTrailFor(subjectType: string, subjectId: string, role: Role | undefined, take = 50) {
@@ -14,7 +14,7 @@ export async function auditTrailFor(subjectType: string, subjectId: string, role
     actor: e.actorLabel,
     action: e.action,
     reason: e.reason,
-    before: visibleJson(role, e.before),
-    after: visibleJson(role, e.after),
+    before: visibleAuditValueFor(role, e.subjectType, e.before),
+    after: visibleAuditValueFor(role, e.subjectType, e.after),
   }));
 }

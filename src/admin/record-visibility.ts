@@ -3,12 +3,13 @@
 // fields it may see (src/actions/field-visibility.ts), whatever the route:
 // - secrets (password and token hashes) are removed for everyone, restricted fields masked;
 // - a populated record of a kind the role may not read at all keeps only its id and title;
-// - an audit event's before and after are masked the same way, and hidden whole when the role may not
-//   read the kind of record the event is about.
+// - an audit event's before and after are masked by the rules of the model it is about, and hidden whole
+//   when the role may not read that model's records or the event's subject has no model
+//   (src/admin/model-readers.ts).
 import { flat, type BaseResource, type CurrentAdmin, type RecordJSON } from 'adminjs';
-import type AdminJS from 'adminjs';
 import type { Role } from '@prisma/client';
-import { MASK, fieldRule, hiddenFields, mask, seesField, visibleJson } from '../actions/field-visibility.js';
+import { fieldRule, hiddenFields, mask, seesField } from '../actions/field-visibility.js';
+import { visibleAuditValueFor } from './model-readers.js';
 import { roleOf } from './rbac.js';
 
 type FlatParams = Parameters<typeof flat.get>[0];
@@ -35,14 +36,11 @@ export function visibleRecordJson(resource: BaseResource, json: RecordJSON, curr
     for (const key of keys) delete params[key];
     if (value !== undefined) params[field] = value;
   }
-  if (model === 'AuditEvent') params = visibleAuditValues(resource, params, role, currentAdmin);
+  if (model === 'AuditEvent') params = visibleAuditValues(params, role);
   return { ...json, params };
 }
 
-function visibleAuditValues(resource: BaseResource, params: Record<string, unknown>, role: Role | undefined, currentAdmin: CurrentAdmin | undefined): Record<string, unknown> {
-  const admin = (resource.decorate() as unknown as { _admin: AdminJS })._admin;
-  const subject = admin.resources.find((r) => r.id() === params.subjectType);
-  const hideAll = subject !== undefined && !mayRead(subject, currentAdmin);
+function visibleAuditValues(params: Record<string, unknown>, role: Role | undefined): Record<string, unknown> {
   let result = { ...params };
   for (const field of ['before', 'after']) {
     const keys = keysOf(result, field);
@@ -50,7 +48,8 @@ function visibleAuditValues(resource: BaseResource, params: Record<string, unkno
     const value = flat.get(result as FlatParams, field) as unknown;
     for (const key of keys) delete result[key];
     if (value === null || value === undefined) continue;
-    result = hideAll ? { ...result, [field]: MASK } : { ...result, ...flat.flatten({ [field]: visibleJson(role, value) }) };
+    const visible = visibleAuditValueFor(role, String(params.subjectType), value);
+    result = typeof visible === 'object' && visible !== null ? { ...result, ...flat.flatten({ [field]: visible }) } : { ...result, [field]: visible };
   }
   return result;
 }

@@ -2,28 +2,40 @@
 // list, search and show (with their populated references) and the custom pages, read over HTTP from the
 // real app by a signed-in user of each role. Secrets (password and token hashes) never leave the server;
 // identity data (date of birth, National Insurance number) reaches only the roles that correct it; a role
-// that may not read participants does not get their names from the audit log. A resource without an
-// entry in the table below fails, so a new one must be given its rule (src/actions/field-visibility.ts).
+// that may not read participants does not get their names (nor schools' induction tutors') from any page or
+// the audit log; a live sign-in link's token reaches nobody; an audit event's values follow the rules of what
+// it is about, whatever that is (jobs, exports, imports). A resource without an entry in the table below
+// fails, and so does an audit subject without a model, so each new one must be given its rule
+// (src/actions/field-visibility.ts).
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Role } from '@prisma/client';
 import type { CurrentAdmin, RecordJSON } from 'adminjs';
-import { FIELD_RULES, MASK, hiddenFields } from '../../src/actions/field-visibility.js';
+import { FIELD_RULES, MASK, auditSubjectModel, hiddenFields } from '../../src/actions/field-visibility.js';
+import { requestMagicLink } from '../../src/actions/portal/request-magic-link.js';
 import { buildAdmin } from '../../src/admin/index.js';
+import { mayReadModel } from '../../src/admin/model-readers.js';
 import { db } from '../../src/db/client.js';
 import { createToken } from '../api/support/api-client.js';
 import { BackOfficeClient, startBackOffice, type BackOffice } from '../support/back-office.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createStatement, createUser } from '../support/factories.js';
+import { anonymous, createDeliveryPartnerUser, tokenFromOutbox } from '../actions/portal/portal-world.js';
+import { PortalClient } from '../portal/portal-app.js';
 
 const ROLES: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
 const NONE: Role[] = [];
 const SUPPORT: Role[] = ['admin', 'super_user', 'support'];
+/** The roles that read participants, and with them people's names and emails. */
+const PEOPLE: Role[] = ['admin', 'super_user', 'support', 'finance'];
 
 /** Every back-office resource, with each field only some roles may see and who they are. */
 const RESTRICTED: Record<string, Record<string, Role[]>> = {
   LeadProvider: {}, CpdLeadProvider: {}, DeliveryPartner: {}, ProviderRelationship: {}, Cohort: {}, Schedule: {}, Milestone: {},
-  CallOffContract: {}, ParticipantBand: {}, MentorCallOffContract: {}, School: {}, PupilPremium: {}, SchoolCohort: {}, Partnership: {},
+  CallOffContract: {}, ParticipantBand: {}, MentorCallOffContract: {}, PupilPremium: {}, SchoolCohort: {}, Partnership: {},
   InductionProgramme: {}, AppropriateBody: {},
+  School: { inductionTutorName: PEOPLE, inductionTutorEmail: PEOPLE },
   Teacher: { dateOfBirth: SUPPORT, nationalInsuranceNumber: SUPPORT },
   ParticipantProfile: {},
   TrnCheckRequest: { dateOfBirth: SUPPORT, nationalInsuranceNumber: SUPPORT },
@@ -31,31 +43,36 @@ const RESTRICTED: Record<string, Record<string, Role[]>> = {
   StatementLineItem: {}, FinanceAdjustment: {}, StatementSnapshot: {},
   User: { passwordHash: NONE },
   ApiToken: { hashedToken: NONE },
-  PortalUser: {}, PortalRole: {}, AuditEvent: {}, JobRun: {}, Setting: {}, EmailOutbox: {},
+  PortalUser: {}, PortalRole: {}, AuditEvent: {}, JobRun: {}, Setting: {},
+  // Everyone who reads the outbox reads the emails, but no sign-in link's token.
+  EmailOutbox: { body: NONE },
 };
 
 const PASSWORD = 'field-visibility-test-password';
 const NAME = 'Zebedee Quartermain';
 const DATE_OF_BIRTH = '1987-03-14';
 const NI_NUMBER = 'QQ123456C';
+const TUTOR_NAME = 'Ottoline Fairweather-Quince';
+const TUTOR_EMAIL = 'o.fairweather-quince@tutor.example.com';
+
+/** The back office's resources, built once for the file (building them is slow on a loaded machine). */
+let built: ReturnType<typeof buildAdmin> | undefined;
+const resources = () => (built ??= buildAdmin()).resources;
 
 const adminOf = (role: Role) => ({ id: `visibility-${role}`, email: `${role}@example.com`, role }) as unknown as CurrentAdmin;
 
 describe('the field visibility table', () => {
   it('has an entry for every resource, and hides from each role exactly the fields the table says', () => {
-    const admin = buildAdmin();
-    expect(admin.resources.map((r) => r.id()).sort()).toEqual(Object.keys(RESTRICTED).sort());
-    for (const resource of admin.resources) {
+    expect(resources().map((r) => r.id()).sort()).toEqual(Object.keys(RESTRICTED).sort());
+    for (const resource of resources()) {
       for (const role of ROLES) {
         const expected = Object.entries(RESTRICTED[resource.id()]).filter(([, roles]) => !roles.includes(role)).map(([field]) => field);
         expect({ resource: resource.id(), role, hidden: hiddenFields(role, resource.id()).sort() }).toEqual({ resource: resource.id(), role, hidden: expected.sort() });
       }
     }
-  });
+  }, 180_000);
 
   it('keeps every column that looks like a secret from everyone', () => {
-    const admin = buildAdmin();
-    void admin;
     const columns = Object.entries(FIELD_RULES).flatMap(([model]) =>
       (db() as unknown as { _runtimeDataModel: { models: Record<string, { fields: { name: string }[] }> } })._runtimeDataModel.models[model].fields.map((f) => [model, f.name] as const));
     const secretLooking = columns.filter(([, field]) => /hash|token|secret|password|^sess$|^sid$/i.test(field) && !/^(cpdLeadProvider|apiTokens|magicLinks)/.test(field));
@@ -64,12 +81,46 @@ describe('the field visibility table', () => {
   });
 });
 
+/** Every subjectType our code writes into audit events (recordAudit's literals and the raw SQL inserts). */
+async function auditSubjectTypesInSource(): Promise<string[]> {
+  const found = new Set<string>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(file);
+      else if (file.endsWith('.ts')) {
+        const text = await readFile(file, 'utf8');
+        for (const [, type] of text.matchAll(/subjectType: [^,'\n]*'([A-Za-z]+)'/g)) found.add(type);
+        for (const [, one, other] of text.matchAll(/subjectType: [^,\n]*\? '([A-Za-z]+)' : '([A-Za-z]+)'/g)) found.add(one).add(other);
+        for (const [, type] of text.matchAll(/"subjectType"[^;]*?SELECT[^']*?'[a-z._]+', '([A-Za-z]+)'/gs)) found.add(type);
+      }
+    }
+  };
+  await walk('src');
+  return [...found].sort();
+}
+
+describe('audit events about anything', () => {
+  it('gives every kind of audit subject our code writes a model that the back office has readers for', async () => {
+    resources();
+    const types = await auditSubjectTypesInSource();
+    expect(types).toEqual(expect.arrayContaining(['Cohort', 'Declaration', 'Export', 'Job', 'School', 'SchoolImport', 'CohortSetupImport', 'Statement']));
+    for (const type of types) {
+      const model = auditSubjectModel(type);
+      expect({ type, readable: !!model && mayReadModel('super_user', model) }).toEqual({ type, readable: true });
+    }
+  }, 180_000);
+});
+
 describe('what each role reads from the back office', () => {
   let app: BackOffice;
   const clients = new Map<Role, BackOfficeClient>();
   let secrets: string[];
   let teacherId: string;
   let twinId: string;
+  let schoolId: string;
+  let portalEmail: string;
+  let signInToken: string;
 
   beforeAll(async () => {
     const world = await createParticipantWorld(2024);
@@ -98,24 +149,39 @@ describe('what each role reads from the back office', () => {
         before: { fullName: NAME, dateOfBirth: DATE_OF_BIRTH, nationalInsuranceNumber: 'AB123456C' }, after: { fullName: NAME, dateOfBirth: '1987-03-15', nationalInsuranceNumber: NI_NUMBER },
       },
     });
+    schoolId = world.school.id;
+    await db().school.update({ where: { id: schoolId }, data: { inductionTutorName: TUTOR_NAME, inductionTutorEmail: TUTOR_EMAIL } });
+    const audit = (subjectType: string, subjectId: string, after: object, before?: object) =>
+      db().auditEvent.create({ data: { actorType: 'user', actorLabel: 'admin@example.com', action: `${subjectType.toLowerCase()}.probe`, subjectType, subjectId, before, after } });
+    await audit('School', schoolId, { inductionTutorName: TUTOR_NAME, inductionTutorEmail: TUTOR_EMAIL }, { inductionTutorName: null, inductionTutorEmail: null });
+    await audit('Job', 'declaration-export', { statementId: statement.id, note: 'job-probe-value' });
+    await audit('Export', 'declarations.csv', { bytes: 4242, note: 'export-probe-value' });
+    await audit('SchoolImport', schoolId, { file: 'gias.csv', note: 'school-import-probe-value' });
+    await audit('CohortSetupImport', world.cohort.id, { files: [{ file: 'cohorts.csv' }], note: 'cohort-import-probe-value' });
+    await audit('Mystery', 'x', { note: 'mystery-probe-value' });
+    // A live sign-in link, emailed by the portal.
+    const { user: portalUser } = await createDeliveryPartnerUser();
+    portalEmail = portalUser.email;
+    await requestMagicLink(anonymous, { email: portalEmail, linkBase: 'http://127.0.0.1/check-data/sign-in' });
+    signInToken = await tokenFromOutbox(portalEmail);
     const users = await db().user.findMany({ select: { passwordHash: true } });
     const tokens = await db().apiToken.findMany({ select: { hashedToken: true } });
-    secrets = [...users.map((u) => u.passwordHash), ...tokens.map((t) => t.hashedToken)].filter((s): s is string => !!s);
+    secrets = [...users.map((u) => u.passwordHash), ...tokens.map((t) => t.hashedToken), signInToken].filter((s): s is string => !!s);
     app = await startBackOffice();
     for (const role of ROLES) {
       const client = new BackOfficeClient(app);
       await client.signIn(`${role}@visibility.example.com`, PASSWORD);
       clients.set(role, client);
     }
-  }, 120_000);
-  afterAll(() => app?.close());
+  }, 300_000);
+  afterAll(() => app?.close(), 120_000);
 
   /** What `role` must never find in any answer. */
   const forbiddenFor = (role: Role): string[] => [
     ...secrets,
     ...(SUPPORT.includes(role) ? [] : [DATE_OF_BIRTH, '1987-03-15', NI_NUMBER, 'AB123456C']),
-    // Policy may not read participants at all.
-    ...(role === 'policy' ? [NAME] : []),
+    // Policy may not read participants at all, nor other people's names and emails.
+    ...(PEOPLE.includes(role) ? [] : [NAME, TUTOR_NAME, TUTOR_EMAIL]),
   ];
 
   /** Every record in an answer, populated ones included. */
@@ -140,9 +206,8 @@ describe('what each role reads from the back office', () => {
   };
 
   it('never serialises a field a role may not see: every resource, every role, list, search, show and populated references', async () => {
-    const admin = buildAdmin();
     let shown = 0;
-    for (const resource of admin.resources) {
+    for (const resource of resources()) {
       const id = resource.id();
       for (const role of ROLES) {
         if (!resource.decorate().actions.list.isAccessible(adminOf(role))) continue;
@@ -211,6 +276,75 @@ describe('what each role reads from the back office', () => {
     const policy = await clients.get('policy')!.json<{ records: RecordJSON[] }>('/resources/AuditEvent/actions/list?filters.subjectId=' + teacherId);
     expect(policy.body.records[0].params).toMatchObject({ before: MASK, after: MASK, subjectType: 'Teacher' });
   });
+
+  it('shows no role the token of a sign-in link in the email outbox, keeps the email readable, and the link still signs in', async () => {
+    const readers: Role[] = ['admin', 'super_user'];
+    for (const role of ROLES.filter((r) => !readers.includes(r))) {
+      expect({ role, status: (await clients.get(role)!.json('/resources/EmailOutbox/actions/list')).status }).toEqual({ role, status: 403 });
+    }
+    for (const role of readers) {
+      const client = clients.get(role)!;
+      const list = await client.json<{ records: RecordJSON[] }>(`/resources/EmailOutbox/actions/list?filters.to=${encodeURIComponent(portalEmail)}`);
+      const email = list.body.records.find((r) => r.params.template === 'portal_magic_link')!;
+      expect(email.params.body).toContain(`http://127.0.0.1/check-data/sign-in/${MASK}`);
+      expect(email.params.body).toContain('The link works once');
+      const show = await client.json<{ record: RecordJSON }>(`/resources/EmailOutbox/records/${email.id}/show`);
+      expect(show.body.record.params.body).toBe(email.params.body);
+      for (const answer of [list, show, await client.json('/resources/EmailOutbox/actions/search/sign')]) expect(answer.text).not.toContain(signInToken);
+      // Filtering or sorting by the body would tell the token a character at a time: such a filter is ignored.
+      const byPrefix = await client.json<{ meta: { total: number } }>(`/resources/EmailOutbox/actions/list?filters.body=${encodeURIComponent(signInToken.slice(0, 8))}`);
+      const byNonsense = await client.json<{ meta: { total: number } }>('/resources/EmailOutbox/actions/list?filters.body=no-email-says-this');
+      expect(byPrefix.body.meta.total).toBe(byNonsense.body.meta.total);
+      const searched = await client.json<{ records: RecordJSON[] }>(`/resources/EmailOutbox/actions/search/${encodeURIComponent(signInToken.slice(0, 8))}?searchProperty=body`);
+      expect(searched.body.records.length).toBe(0);
+    }
+    // The person the email was for still signs in with the real link.
+    const portal = new PortalClient({ url: app.url, close: async () => undefined });
+    await portal.get(`/sign-in/${signInToken}`);
+    const confirmed = await portal.post('/sign-in/confirm', { token: signInToken });
+    expect({ status: confirmed.status, location: confirmed.location }).toEqual({ status: 303, location: '/check-data/participants' });
+  }, 120_000);
+
+  it("shows a school's induction tutor to the roles that see people, and masks it for policy on the school and in its audit", async () => {
+    for (const role of ROLES) {
+      const show = await clients.get(role)!.json<{ record: RecordJSON }>(`/resources/School/records/${schoolId}/show`);
+      const expected = PEOPLE.includes(role) ? [TUTOR_NAME, TUTOR_EMAIL] : [MASK, MASK];
+      expect({ role, tutor: [show.body.record.params.inductionTutorName, show.body.record.params.inductionTutorEmail] }).toEqual({ role, tutor: expected });
+      const trail = JSON.parse(String(show.body.record.params.auditTrail)) as { action: string; after: Record<string, unknown> }[];
+      expect({ role, after: trail.find((e) => e.action === 'school.probe')?.after }).toEqual({ role, after: { inductionTutorName: expected[0], inductionTutorEmail: expected[1] } });
+      const audit = await clients.get(role)!.json<{ records: RecordJSON[] }>(`/resources/AuditEvent/actions/list?filters.action=school.probe`);
+      expect({ role, name: audit.body.records[0].params['after.inductionTutorName'] }).toEqual({ role, name: expected[0] });
+    }
+    // Nobody learns the tutor's email by filtering on it.
+    const policy = clients.get('policy')!;
+    const byEmail = await policy.json<{ meta: { total: number } }>(`/resources/School/actions/list?filters.inductionTutorEmail=${encodeURIComponent(TUTOR_EMAIL)}`);
+    const all = await policy.json<{ meta: { total: number } }>('/resources/School/actions/list');
+    expect(byEmail.body.meta.total).toBe(all.body.meta.total);
+  });
+
+  it("masks an audit event's values by what it is about, jobs, exports and imports included, and hides a kind nobody decided", async () => {
+    const NOTES: Record<string, string> = {
+      'job.probe': 'job-probe-value', 'export.probe': 'export-probe-value', 'schoolimport.probe': 'school-import-probe-value', 'cohortsetupimport.probe': 'cohort-import-probe-value',
+    };
+    const cases: [string, Role, boolean][] = [
+      ['job.probe', 'finance', true], ['job.probe', 'policy', false], ['job.probe', 'support', false],
+      ['export.probe', 'finance', true], ['export.probe', 'policy', false],
+      ['schoolimport.probe', 'policy', true], ['cohortsetupimport.probe', 'policy', true], ['cohortsetupimport.probe', 'finance', true],
+      ['mystery.probe', 'finance', false], ['mystery.probe', 'policy', false], ['mystery.probe', 'super_user', false],
+    ];
+    for (const [action, role, sees] of cases) {
+      const client = clients.get(role)!;
+      const list = await client.json<{ records: RecordJSON[] }>(`/resources/AuditEvent/actions/list?filters.action=${action}`);
+      expect({ action, role, count: list.body.records.length }).toEqual({ action, role, count: 1 });
+      const [event] = list.body.records;
+      const show = await client.json<{ record: RecordJSON }>(`/resources/AuditEvent/records/${event.id}/show`);
+      const search = await client.json<{ records: RecordJSON[] }>(`/resources/AuditEvent/actions/search/${action}`);
+      for (const [where, params] of [['list', event.params], ['show', show.body.record.params], ['search', search.body.records[0].params]] as const) {
+        const note = Object.entries(params).find(([key]) => key.startsWith('after'))?.[1];
+        expect({ action, role, where, note: sees ? params['after.note'] : note }).toEqual({ action, role, where, note: sees ? NOTES[action] : MASK });
+      }
+    }
+  }, 120_000);
 
   it('never gives the custom pages a field the role may not see (participants, duplicates, finance participant search)', async () => {
     const pages = [

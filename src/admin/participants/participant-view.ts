@@ -7,7 +7,8 @@ import { withdrawalReasons } from '../../actions/participants/programme-type-nam
 import { findParticipant } from '../../api/resources/participants.js';
 import { db } from '../../db/client.js';
 import { participantRecord, type ParticipantRecord } from '../../reports/participants/participant-record.js';
-import { visibleJson, visibleRecord } from '../../actions/field-visibility.js';
+import { visibleRecord } from '../../actions/field-visibility.js';
+import { visibleAuditValueFor } from '../model-readers.js';
 import { seesIdentity } from './identity-visibility.js';
 
 /** Each lead provider the person has trained with, and the v3 participant resource it would get (null: not visible). */
@@ -38,7 +39,7 @@ export async function participantView(teacherId: string, role: Role) {
   const record = await participantRecord(teacherId);
   if (!record) return null;
   record.teacher = visibleRecord(role, 'Teacher', record.teacher);
-  record.audit = record.audit.map((event) => ({ ...event, before: visibleJson(role, event.before), after: visibleJson(role, event.after) }) as typeof event);
+  record.audit = record.audit.map((event) => ({ ...event, before: visibleAuditValueFor(role, event.subjectType, event.before), after: visibleAuditValueFor(role, event.subjectType, event.after) }) as typeof event);
   const changeProvider = can(role, 'participants.change_provider');
   return {
     ...record,

@@ -1,6 +1,6 @@
 // Builds one AdminJS resource from a short spec: who reads it, what shows, and which writes go through
 // which action. Built-in new/edit/delete are off unless an action backs them: data changes only via src/actions.
-import type { Action, ActionContext, ActionRequest, ActionResponse, After, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { Action, ActionContext, ActionRequest, ActionResponse, After, Before, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { Permission } from '../../actions/authz.js';
@@ -11,6 +11,8 @@ import type { NavGroup } from '../navigation.js';
 import { Components } from '../components/index.js';
 import { auditTrailFor } from '../audit-trail.js';
 import { listDownloadAction } from '../lists/list-download.js';
+import { registerReaders } from '../model-readers.js';
+import { withoutHiddenFieldQueries } from '../hidden-field-queries.js';
 
 export interface ResourceSpec {
   model: Prisma.ModelName;
@@ -36,6 +38,7 @@ const AUDIT_PROPERTY = 'auditTrail';
 
 export function defineResource(spec: ResourceSpec): ResourceWithOptions {
   const read = allowReaders(spec.readers);
+  registerReaders(spec.model, spec.readers);
   const auditTrail = spec.auditTrail !== false;
   const properties: Record<string, PropertyOptions> = { ...spec.properties };
   for (const money of spec.money ?? []) {
@@ -59,9 +62,9 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
     sort: spec.sort,
     properties,
     actions: mergeActions({
-      list: { isAccessible: read },
-      search: { isAccessible: read },
-      download: listDownloadAction(read),
+      list: { isAccessible: read, before: [withoutHiddenFieldQueries(spec.model)] },
+      search: { isAccessible: read, before: [withoutHiddenFieldQueries(spec.model)] },
+      download: { ...listDownloadAction(read), before: [withoutHiddenFieldQueries(spec.model)] },
       show: { isAccessible: read, after: auditTrail ? [withAuditTrail(spec.model)] : [] },
       new: spec.create
         ? { isAccessible: allowPermission(spec.create.permission), handler: actionBackedSave(spec.create.operation, 'Created.') as Action<ActionResponse>['handler'] }
@@ -93,13 +96,14 @@ function withAuditTrail(subjectType: string) {
 
 type ActionMap = Record<string, Partial<Action<ActionResponse>>>;
 
-/** A spec's own options extend the defaults of the same action: access rules stay, `after` hooks add up. */
+/** A spec's own options extend the defaults of the same action: access rules stay, `before` and `after` hooks add up. */
 function mergeActions(defaults: ActionMap, custom: ActionMap): ResourceOptions['actions'] {
   const merged: ActionMap = { ...defaults };
   for (const [name, action] of Object.entries(custom)) {
     const base = defaults[name] ?? {};
+    const before = [base.before, action.before].flat().filter(Boolean) as Before[];
     const after = [base.after, action.after].flat().filter(Boolean) as After<ActionResponse>[];
-    merged[name] = { ...base, ...action, ...(after.length ? { after } : {}) };
+    merged[name] = { ...base, ...action, ...(before.length ? { before } : {}), ...(after.length ? { after } : {}) };
   }
   return merged as ResourceOptions['actions'];
 }

@@ -74,6 +74,30 @@ describe('forged requests', () => {
     expect((await db().school.findUniqueOrThrow({ where: { id: school.id } })).name).toBe('Renamed here');
   });
 
+  it('refuses every kind of state-changing back-office request without the token or from another origin: each custom page (approvals among them), resource, record and bulk actions', async () => {
+    const { client } = await staff('super_user');
+    const school = await createSchool();
+    const forger = new StaffClient(app.url, { origin: 'http://localhost:1' });
+    forger.cookies = new Map(client.cookies);
+    const json = (body: object) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const requests: [string, { body: string; headers: Record<string, string> }][] = [
+      ...['approvals', 'statements', 'jobs', 'frozenCohortMoves', 'participants', 'duplicates', 'maintenance'].map((page) =>
+        [`/admin/api/pages/${page}`, json({ op: 'approve', requestId: school.id, ids: '[]' })] as [string, ReturnType<typeof json>]),
+      ['/admin/api/resources/User/actions/new', json({ email: 'forged@example.com', fullName: 'Forged', role: 'super_user', password: 'a-long-forged-passphrase' })],
+      [`/admin/api/resources/School/records/${school.id}/edit`, json({ name: 'Forged by JSON' })],
+      [`/admin/api/resources/School/records/${school.id}/replaceInductionTutor`, json({ fullName: 'Forged Tutor', email: 'forged-tutor@example.com', reason: 'Forged' })],
+      [`/admin/api/resources/School/bulk/bulkDelete?recordIds=${school.id}`, json({})],
+    ];
+    for (const [path, init] of requests) {
+      expect({ path, status: (await client.request('POST', path, { ...init, token: false })).status }).toEqual({ path, status: 403 });
+      expect({ path, status: (await forger.request('POST', path, init)).status }).toEqual({ path, status: 403 });
+    }
+    expect(await db().school.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({ name: school.name, inductionTutorEmail: school.inductionTutorEmail });
+    expect(await db().user.count({ where: { email: 'forged@example.com' } })).toBe(0);
+    // The same page from our own page (with the token) is answered.
+    expect((await client.request('POST', '/admin/api/pages/approvals', json({ op: 'approve', requestId: school.id }))).status).toBe(200);
+  });
+
   it('refuses a sign-in form posted from another origin', async () => {
     const user = await createUser('admin', { password: PASSWORD });
     const forger = new StaffClient(app.url, { origin: 'http://localhost:1' });

@@ -15,6 +15,8 @@ import type { Role } from '@prisma/client';
 import type { CurrentAdmin, RecordJSON } from 'adminjs';
 import { FIELD_RULES, MASK, auditSubjectModel, hiddenFields } from '../../src/actions/field-visibility.js';
 import { requestMagicLink } from '../../src/actions/portal/request-magic-link.js';
+import { emailSchoolAboutReportedPartnership } from '../../src/actions/partnerships/partnership-emails.js';
+import { SCHOOL_CHALLENGE_PATH } from '../../src/actions/partnerships/school-challenge-links.js';
 import { buildAdmin } from '../../src/admin/index.js';
 import { mayReadModel } from '../../src/admin/model-readers.js';
 import { db } from '../../src/db/client.js';
@@ -121,6 +123,7 @@ describe('what each role reads from the back office', () => {
   let schoolId: string;
   let portalEmail: string;
   let signInToken: string;
+  let challengeToken: string;
 
   beforeAll(async () => {
     const world = await createParticipantWorld(2024);
@@ -164,9 +167,15 @@ describe('what each role reads from the back office', () => {
     portalEmail = portalUser.email;
     await requestMagicLink(anonymous, { email: portalEmail, linkBase: 'http://127.0.0.1/check-data/sign-in' });
     signInToken = await tokenFromOutbox(portalEmail);
+    // A school's challenge link, emailed when a lead provider reports a partnership.
+    await db().$transaction(async (tx) => emailSchoolAboutReportedPartnership(tx, await tx.partnership.findUniqueOrThrow({
+      where: { id: world.partnership.id }, include: { school: true, leadProvider: true, deliveryPartner: true, cohort: true },
+    })));
+    const challengeEmail = await db().emailOutbox.findFirstOrThrow({ where: { template: 'partnership_reported', body: { contains: world.school.urn } } });
+    challengeToken = decodeURIComponent(/\?token=([^\s&]+)/.exec(challengeEmail.body)![1]);
     const users = await db().user.findMany({ select: { passwordHash: true } });
     const tokens = await db().apiToken.findMany({ select: { hashedToken: true } });
-    secrets = [...users.map((u) => u.passwordHash), ...tokens.map((t) => t.hashedToken), signInToken].filter((s): s is string => !!s);
+    secrets = [...users.map((u) => u.passwordHash), ...tokens.map((t) => t.hashedToken), signInToken, challengeToken].filter((s): s is string => !!s);
     app = await startBackOffice();
     for (const role of ROLES) {
       const client = new BackOfficeClient(app);
@@ -277,7 +286,7 @@ describe('what each role reads from the back office', () => {
     expect(policy.body.records[0].params).toMatchObject({ before: MASK, after: MASK, subjectType: 'Teacher' });
   });
 
-  it('shows no role the token of a sign-in link in the email outbox, keeps the email readable, and the link still signs in', async () => {
+  it('shows no role the token of a sign-in or challenge link in the email outbox, keeps the email readable, and the links still work', async () => {
     const readers: Role[] = ['admin', 'super_user'];
     for (const role of ROLES.filter((r) => !readers.includes(r))) {
       const refused = await clients.get(role)!.json<{ records?: unknown }>('/resources/EmailOutbox/actions/list');
@@ -296,6 +305,9 @@ describe('what each role reads from the back office', () => {
       const byPrefix = await client.json<{ meta: { total: number } }>(`/resources/EmailOutbox/actions/list?filters.body=${encodeURIComponent(signInToken.slice(0, 8))}`);
       const byNonsense = await client.json<{ meta: { total: number } }>('/resources/EmailOutbox/actions/list?filters.body=no-email-says-this');
       expect(byPrefix.body.meta.total).toBe(byNonsense.body.meta.total);
+      const challenge = await client.json<{ records: RecordJSON[] }>('/resources/EmailOutbox/actions/list?filters.template=partnership_reported');
+      expect(challenge.body.records.map((r) => String(r.params.body))).toContainEqual(expect.stringContaining(`${SCHOOL_CHALLENGE_PATH}?token=${MASK}`));
+      expect(challenge.text).not.toContain(challengeToken);
       const searched = await client.json<{ records: RecordJSON[] }>(`/resources/EmailOutbox/actions/search/${encodeURIComponent(signInToken.slice(0, 8))}?searchProperty=body`);
       expect(searched.body.records.length).toBe(0);
     }
@@ -304,6 +316,10 @@ describe('what each role reads from the back office', () => {
     await portal.get(`/sign-in/${signInToken}`);
     const confirmed = await portal.post('/sign-in/confirm', { token: signInToken });
     expect({ status: confirmed.status, location: confirmed.location }).toEqual({ status: 303, location: '/check-data/participants' });
+    // The school's real challenge link still opens its page; the masked one does not.
+    const school = new PortalClient({ url: app.url, close: async () => undefined }, SCHOOL_CHALLENGE_PATH);
+    expect((await school.get(`/?token=${encodeURIComponent(challengeToken)}`)).status).not.toBe(404);
+    expect((await school.get(`/?token=${encodeURIComponent(MASK)}`)).status).toBe(404);
   }, 120_000);
 
   it("shows a school's induction tutor to the roles that see people, and masks it for policy on the school and in its audit", async () => {

@@ -7,6 +7,7 @@ import { run as apiParticipants } from './api-participants.js';
 import { run as cohortSetupImport } from './cohort-setup-import.js';
 import { run as dashboard } from './dashboard.js';
 import { run as declarationsExport } from './declarations-export.js';
+import { run as listExport } from './list-export.js';
 import { run as pupilPremiumImport } from './pupil-premium-import.js';
 import { run as statementCalculation } from './statement-calculation.js';
 import { formatResult, type BenchResult } from './support.js';
@@ -15,6 +16,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['cohort-setup-import', cohortSetupImport],
   ['pupil-premium-import', pupilPremiumImport],
   ['declarations-export', declarationsExport],
+  ['list-export', listExport],
   ['statement-calculation', statementCalculation],
   ['api-participants', apiParticipants],
   ['api-load', apiLoad],

@@ -11,6 +11,7 @@ export default {
   globalTeardown: './test/global-teardown.mjs',
   setupFilesAfterEnv: ['./test/setup-db.ts'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  maxWorkers: 2,
+  // Most test time waits on PostgreSQL and the browser: a third worker keeps two cores busy.
+  maxWorkers: 3,
   testTimeout: 60_000,
 };

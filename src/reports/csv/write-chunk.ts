@@ -8,10 +8,9 @@ export class DownloadCancelled extends Error {
   }
 }
 
-export function writeChunk(out: Writable, chunk: string | Buffer): Promise<void> {
+/** Resolves when `out` drains, rejects when it closes first. */
+function drainOf(out: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (out.destroyed) return reject(new DownloadCancelled());
-    if (out.write(chunk)) return resolve();
     const done = (error?: Error) => {
       out.off('drain', drained);
       out.off('close', closed);
@@ -25,20 +24,13 @@ export function writeChunk(out: Writable, chunk: string | Buffer): Promise<void>
   });
 }
 
+export async function writeChunk(out: Writable, chunk: string | Buffer): Promise<void> {
+  if (out.destroyed) throw new DownloadCancelled();
+  if (!out.write(chunk)) await drainOf(out);
+}
+
 /** Waits until `out` has room again (for writers that write to it themselves, such as a spreadsheet's zip). */
-export function roomIn(out: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (out.destroyed) return reject(new DownloadCancelled());
-    if (!out.writableNeedDrain) return resolve();
-    const done = (error?: Error) => {
-      out.off('drain', drained);
-      out.off('close', closed);
-      if (error) reject(error);
-      else resolve();
-    };
-    const drained = () => done();
-    const closed = () => done(new DownloadCancelled());
-    out.once('drain', drained);
-    out.once('close', closed);
-  });
+export async function roomIn(out: Writable): Promise<void> {
+  if (out.destroyed) throw new DownloadCancelled();
+  if (out.writableNeedDrain) await drainOf(out);
 }

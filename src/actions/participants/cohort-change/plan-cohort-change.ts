@@ -9,6 +9,7 @@ import { BILLABLE_STATES, DESTINATION_START_YEAR_FROM_A_FROZEN_COHORT, paymentsF
 import { scheduleForNewCohort } from '../frozen-cohort/schedule-for-new-cohort.js';
 import { cohortChangeMessages as messages } from './messages.js';
 import { planSchoolCohortSetUp, type SchoolCohortSetUp } from './school-cohort-set-up.js';
+import { latestInductionRecordFirst } from '../../../rules/latest-induction-record.js';
 
 /** The first cohort of the programme (AmendParticipantCohort::ECF_FIRST_YEAR). */
 export const ECF_FIRST_YEAR = 2020;
@@ -41,17 +42,9 @@ export type CohortChangePlan =
       message: string;
     };
 
-/** InductionRecord.latest: open records first, then newest start, end and creation. */
-function latest<T extends Pick<InductionRecord, 'startDate' | 'endDate' | 'createdAt'>>(records: T[]): T | undefined {
-  const time = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
-  return [...records].sort(
-    (a, b) =>
-      Number(a.endDate !== null) - Number(b.endDate !== null) ||
-      b.startDate.getTime() - a.startDate.getTime() ||
-      time(b.endDate) - time(a.endDate) ||
-      b.createdAt.getTime() - a.createdAt.getTime(),
-  )[0];
-}
+/** InductionRecord.latest (src/rules/latest-induction-record.ts). */
+const latest = <T extends Parameters<typeof latestInductionRecordFirst>[0]>(records: T[]): T | undefined =>
+  [...records].sort(latestInductionRecordFirst)[0];
 
 async function hasDeclarations(tx: Tx, participantProfileId: string, states: readonly string[], cohortId?: string): Promise<boolean> {
   const found = await tx.declaration.findFirst({

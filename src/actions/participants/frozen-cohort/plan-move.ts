@@ -9,6 +9,7 @@ import { frozenCohortMessages as messages } from './messages.js';
 import { DESTINATION_START_YEAR_FROM_A_FROZEN_COHORT, paymentsFrozen } from './rules.js';
 import { scheduleForNewCohort } from './schedule-for-new-cohort.js';
 import { planSchoolCohortSetUp, type SchoolCohortSetUp } from '../cohort-change/school-cohort-set-up.js';
+import { latestInductionRecordFirst } from '../../../rules/latest-induction-record.js';
 
 export type CurrentInductionRecord = InductionRecord & {
   schedule: Schedule;
@@ -36,17 +37,9 @@ export type MovePlan =
       message: string;
     };
 
-/** InductionRecord.latest: open records first, then newest start, end and creation. */
-function latestInductionRecord<T extends Pick<InductionRecord, 'startDate' | 'endDate' | 'createdAt'>>(records: T[]): T | undefined {
-  const time = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
-  return [...records].sort(
-    (a, b) =>
-      Number(a.endDate !== null) - Number(b.endDate !== null) ||
-      b.startDate.getTime() - a.startDate.getTime() ||
-      time(b.endDate) - time(a.endDate) ||
-      b.createdAt.getTime() - a.createdAt.getTime(),
-  )[0];
-}
+/** InductionRecord.latest (src/rules/latest-induction-record.ts). */
+const latestInductionRecord = <T extends Parameters<typeof latestInductionRecordFirst>[0]>(records: T[]): T | undefined =>
+  [...records].sort(latestInductionRecordFirst)[0];
 
 export interface PlanOptions {
   force: boolean;

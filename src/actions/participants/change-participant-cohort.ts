@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -14,7 +13,7 @@ import { ActionError } from '../errors.js';
 import { RollBack } from '../roll-back.js';
 import { Flag, Id, Reason } from '../zod.js';
 import { planCohortChange } from './cohort-change/plan-cohort-change.js';
-import { setUpSchoolCohort } from './cohort-change/school-cohort-set-up.js';
+import { applyCohortMove } from './cohort-change/apply-cohort-move.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
 
 export const ChangeParticipantCohortInput = z.object({
@@ -79,24 +78,7 @@ export async function changeParticipantCohort(ctx: ActorContext, raw: unknown): 
 
       const { profile } = plan;
       const from = await placementOf(tx, plan.inductionRecord.id);
-      const target = plan.schoolSetUp
-        ? await setUpSchoolCohort(tx, plan.schoolSetUp)
-        : { schoolCohortId: plan.targetSchoolCohort!.id, inductionProgrammeId: plan.targetProgrammeId! };
-      const { id: inductionRecordId } = await changeInductionRecord(
-        tx,
-        plan.inductionRecord,
-        { inductionProgrammeId: target.inductionProgrammeId, scheduleId: plan.targetSchedule.id },
-        now,
-      );
-      await tx.participantProfile.update({
-        where: { id: profile.id },
-        data: {
-          schoolCohortId: target.schoolCohortId,
-          scheduleId: plan.targetSchedule.id,
-          cohortId: plan.targetCohort.id,
-          cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,
-        },
-      });
+      const { inductionRecordId, ...target } = await applyCohortMove(tx, plan, plan.targetCohort.id, now);
       await recordAudit(tx, ctx, {
         action: 'participant.cohort_changed',
         subjectType: 'ParticipantProfile',

@@ -10,10 +10,9 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id, Reason, StartYear } from '../zod.js';
-import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
 import { planMoveFromFrozenCohort } from './frozen-cohort/plan-move.js';
-import { setUpSchoolCohort } from './cohort-change/school-cohort-set-up.js';
+import { applyCohortMove } from './cohort-change/apply-cohort-move.js';
 
 export const MoveFromFrozenCohortInput = z.object({
   participantProfileId: Id,
@@ -57,24 +56,7 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, opti
     }
 
     const { profile } = plan;
-    const target = plan.schoolSetUp
-      ? await setUpSchoolCohort(tx, plan.schoolSetUp)
-      : { schoolCohortId: plan.targetSchoolCohort!.id, inductionProgrammeId: plan.targetProgrammeId! };
-    const { id: inductionRecordId } = await changeInductionRecord(
-      tx,
-      plan.inductionRecord,
-      { inductionProgrammeId: target.inductionProgrammeId, scheduleId: plan.targetSchedule.id },
-      now,
-    );
-    await tx.participantProfile.update({
-      where: { id: profile.id },
-      data: {
-        schoolCohortId: target.schoolCohortId,
-        scheduleId: plan.targetSchedule.id,
-        cohortId: plan.targetSchedule.cohortId,
-        cohortChangedAfterPaymentsFrozen: plan.cohortChangedAfterPaymentsFrozen,
-      },
-    });
+    const { inductionRecordId, ...target } = await applyCohortMove(tx, plan, plan.targetSchedule.cohortId, now);
     await recordAudit(tx, ctx, {
       action: 'participant.moved_from_frozen_cohort',
       subjectType: 'ParticipantProfile',

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { inertCell } from '../csv/inert-cells.js';
 import { writeChunk } from '../csv/write-chunk.js';
-import { openDedicatedConnection } from '../exports/dedicated-connection.js';
+import { cursorRecordBatches } from '../exports/cursor-batches.js';
 import { checkDataRowsSql, type CheckDataQuery, type CheckDataRow } from './participants-query.js';
 import { ROLE_LABELS, STATUS_LABELS, statusOf } from './statuses.js';
 
@@ -29,22 +29,10 @@ export function checkDataCsvRecord(row: CheckDataRow): string[] {
  */
 export async function writeCheckDataCsv(query: CheckDataQuery, out: Writable): Promise<number> {
   const sql = checkDataRowsSql({ ...query, asOf: query.asOf ?? new Date() });
-  const client = await openDedicatedConnection();
   let written = 0;
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // Every row is read, so plan for all of them rather than the first few.
-    await client.query('SET LOCAL cursor_tuple_fraction = 1');
-    await client.query(`DECLARE check_data_csv NO SCROLL CURSOR FOR ${sql.text}`, sql.values);
-    for (;;) {
-      const batch = await client.query<CheckDataRow>(`FETCH FORWARD ${BATCH_SIZE} FROM check_data_csv`);
-      if (batch.rows.length === 0) break;
-      await writeChunk(out, stringify(batch.rows.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
-      written += batch.rows.length;
-    }
-    await client.query('COMMIT');
-  } finally {
-    await client.end();
+  for await (const batch of cursorRecordBatches<CheckDataRow>(sql, BATCH_SIZE)) {
+    await writeChunk(out, stringify(batch.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
+    written += batch.length;
   }
   return written;
 }

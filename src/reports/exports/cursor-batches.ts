@@ -1,10 +1,10 @@
 // Reads a query's rows batch by batch through a server-side cursor, on a connection of its own (a slow
 // download never holds one of Prisma's) and in one read-only snapshot, so a file made while others write
-// is still one consistent picture. Rows come as arrays, in the query's column order.
+// is still one consistent picture.
 import type { Prisma } from '@prisma/client';
 import { openDedicatedConnection } from './dedicated-connection.js';
 
-export async function* cursorBatches(query: Prisma.Sql, batchSize = 2000): AsyncGenerator<unknown[][]> {
+async function* batchesOf<T>(query: Prisma.Sql, batchSize: number, rowMode?: 'array'): AsyncGenerator<T[]> {
   const client = await openDedicatedConnection();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -12,7 +12,7 @@ export async function* cursorBatches(query: Prisma.Sql, batchSize = 2000): Async
     await client.query('SET LOCAL cursor_tuple_fraction = 1');
     await client.query(`DECLARE batches NO SCROLL CURSOR FOR ${query.text}`, query.values);
     for (;;) {
-      const batch = await client.query<unknown[]>({ text: `FETCH FORWARD ${batchSize} FROM batches`, rowMode: 'array' });
+      const batch = await client.query<T & object>({ text: `FETCH FORWARD ${batchSize} FROM batches`, ...(rowMode ? { rowMode } : {}) });
       if (batch.rows.length === 0) break;
       yield batch.rows;
     }
@@ -21,3 +21,9 @@ export async function* cursorBatches(query: Prisma.Sql, batchSize = 2000): Async
     await client.end();
   }
 }
+
+/** Rows as arrays, in the query's column order. */
+export const cursorBatches = (query: Prisma.Sql, batchSize = 2000) => batchesOf<unknown[]>(query, batchSize, 'array');
+
+/** Rows as objects keyed by column name. */
+export const cursorRecordBatches = <T>(query: Prisma.Sql, batchSize = 2000) => batchesOf<T>(query, batchSize);

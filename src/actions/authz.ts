@@ -57,6 +57,8 @@ const grants = {
   'audit.read': [...ADMINS, 'support', 'finance', 'policy'],
   /** Download a list one may read, as CSV or xlsx (the list decides who reads it). */
   'lists.export': [...ADMINS, 'support', 'finance', 'policy'],
+  /** Keep one's own named filters on the lists one may read (and on the audit log); nobody sees another's. */
+  'lists.save_filters': [...ADMINS, 'support', 'finance', 'policy'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

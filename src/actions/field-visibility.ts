@@ -71,6 +71,7 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   PartnershipNotificationEmail: { tokenHash: 'secret' },
   FrozenCohortMoveOutcome: {},
   ExportFile: {},
+  SavedFilter: {},
 };
 
 /**
@@ -153,6 +154,8 @@ const AUDIT_SUBJECTS: Readonly<Record<string, Prisma.ModelName>> = {
   Export: 'JobRun',
   SchoolImport: 'School',
   CohortSetupImport: 'Cohort',
+  // A person's saved filter (what they look for) is read as users are: by admins.
+  SavedFilter: 'User',
 };
 
 /** The model whose rules and readers govern the values of an audit event about `subjectType`, if known. */

@@ -8,6 +8,7 @@ import { dashboardData } from './dashboard.js';
 import { STATEMENTS_PAGE, statementsPage } from './finance/statements-page.js';
 import { APPROVALS_PAGE, approvalsPage } from './finance/approvals-page.js';
 import { DUPLICATES_PAGE, duplicatesPage } from './data-quality/duplicates-page.js';
+import { AUDIT_LOG_PAGE, auditLogPage, registerAuditLogComponent } from './audit-log/audit-log-page.js';
 import { JOBS_PAGE, jobsPage, registerJobsComponents } from './jobs/jobs-page.js';
 import { actionLabels, labels, pageLabels, propertyLabels } from './labels.js';
 import { PARTICIPANTS_PAGE, participantsPage, registerParticipantsComponents } from './participants/participants-page.js';
@@ -30,6 +31,7 @@ AdminJS.registerAdapter({ Database, Resource: EcfResource });
 registerJobsComponents(componentLoader);
 registerFrozenCohortMovesComponent(componentLoader);
 registerParticipantsComponents(componentLoader);
+registerAuditLogComponent(componentLoader);
 
 export const ADMIN_ROOT = '/admin';
 
@@ -49,7 +51,7 @@ export function buildAdmin(): AdminJS {
     // In menu order; who may open each: src/admin/page-access.ts.
     pages: {
       [PARTICIPANTS_PAGE]: participantsPage, [DUPLICATES_PAGE]: duplicatesPage, [FROZEN_COHORT_MOVES_PAGE]: frozenCohortMovesPage,
-      [STATEMENTS_PAGE]: statementsPage, [APPROVALS_PAGE]: approvalsPage, [JOBS_PAGE]: jobsPage,
+      [STATEMENTS_PAGE]: statementsPage, [APPROVALS_PAGE]: approvalsPage, [JOBS_PAGE]: jobsPage, [AUDIT_LOG_PAGE]: auditLogPage,
       [MAINTENANCE_PAGE]: maintenancePage(Components.MaintenancePage),
     } satisfies Record<PageName, AdminPage>,
     dashboard: {

@@ -46,6 +46,7 @@ export const pageLabels: Record<string, string> = {
   statements: 'Statements',
   approvals: 'Approvals',
   jobs: 'Jobs',
+  auditLog: 'Audit log',
   maintenance: 'Maintenance',
 };
 
@@ -72,6 +73,7 @@ export const actionLabels: Record<string, string> = {
   importGias: 'Import from GIAS',
   replaceInductionTutor: 'Replace or update induction tutor',
   download: 'Download',
+  savedFilters: 'Saved filters',
 };
 
 /** Field names that are abbreviations or need the service's own words. */

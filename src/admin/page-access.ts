@@ -11,6 +11,7 @@ export const PAGE_READERS = {
   statements: 'finance.read',
   approvals: 'finance.read',
   jobs: 'jobs.read',
+  auditLog: 'audit.read',
   // Everyone sees whether the service is in maintenance; only admins switch it (the action checks).
   maintenance: 'everyone',
 } as const satisfies Record<string, Readers>;

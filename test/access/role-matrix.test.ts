@@ -29,7 +29,7 @@ const CONTRACTS: Role[] = [...FINANCE, 'policy'];
 
 /** Read-only resource: list, show and search for its readers; nothing else for anyone. */
 const readOnly = (readers: Role[], extra: Record<string, Role[]> = {}) =>
-  ({ new: NONE, list: readers, show: readers, edit: NONE, delete: NONE, bulkDelete: NONE, search: readers, download: readers, ...extra });
+  ({ new: NONE, list: readers, show: readers, edit: NONE, delete: NONE, bulkDelete: NONE, search: readers, download: readers, savedFilters: readers, ...extra });
 
 // ---------------------------------------------------------------- back office
 
@@ -80,6 +80,8 @@ const PAGES: Record<string, Role[]> = {
   // Admins may look at the queue; only finance and super users decide (the actions check).
   approvals: FINANCE,
   jobs: FINANCE,
+  // Everyone who reads audit events (values masked per role: test/access/field-visibility.test.ts).
+  auditLog: ALL,
   frozenCohortMoves: ['super_user'],
   // Everyone sees whether the service is in maintenance; only admins switch it (the action checks).
   maintenance: ALL,

@@ -27,6 +27,7 @@ export const Components = {
   CohortOverview: add('CohortOverview', 'cohort-overview.tsx'),
   CheckYourAnswers: add('CheckYourAnswers', 'check-your-answers.tsx'),
   ListDownload: add('ListDownload', 'list-download.tsx'),
+  ListSavedFilters: add('ListSavedFilters', 'list-saved-filters.tsx'),
   ChangeCohortPage: add('ChangeCohortPage', 'change-cohort-page.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };

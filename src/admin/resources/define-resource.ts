@@ -11,6 +11,7 @@ import type { NavGroup } from '../navigation.js';
 import { Components } from '../components/index.js';
 import { auditTrailFor } from '../audit-trail.js';
 import { listDownloadAction } from '../lists/list-download.js';
+import { savedFiltersAction } from '../lists/saved-filters-action.js';
 import { registerReaders } from '../model-readers.js';
 import { withoutHiddenFieldQueries } from '../hidden-field-queries.js';
 
@@ -65,6 +66,7 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
       list: { isAccessible: read, before: [withoutHiddenFieldQueries(spec.model)] },
       search: { isAccessible: read, before: [withoutHiddenFieldQueries(spec.model)] },
       download: { ...listDownloadAction(read), before: [withoutHiddenFieldQueries(spec.model)] },
+      savedFilters: savedFiltersAction(read),
       show: { isAccessible: read, after: auditTrail ? [withAuditTrail(spec.model)] : [] },
       new: spec.create
         ? { isAccessible: allowPermission(spec.create.permission), handler: actionBackedSave(spec.create.operation, 'Created.') as Action<ActionResponse>['handler'] }

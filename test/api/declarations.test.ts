@@ -53,7 +53,8 @@ describe('POST /participant-declarations', () => {
     const { status, body } = await declare({ participant_id: participant.teacher.id, course_identifier: 'ecf-induction', declaration_date: '2024-10-01' });
     expect(status).toBe(422);
     expect(body.errors).toEqual([
-      { title: 'declaration_type', detail: "Enter a '#/declaration_type'." },
+      // No type finds no milestone either (app/services/record_declaration.rb, validate_milestone_exists).
+      { title: 'declaration_type', detail: "Enter a '#/declaration_type'., The property '#/declaration_type' does not exist for this schedule." },
       { title: 'declaration_date', detail: "Enter a valid RCF3339 '#/declaration_date'." },
     ]);
   });

@@ -57,22 +57,26 @@ interface Checked {
 
 async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Promise<Checked> {
   const errors = new FieldErrors();
-  // The DfE adds this before validating, and then validates on: the participant checks give way to it, the
-  // date and type checks still run (app/services/record_declaration.rb, ensure_npq_course_no_longer_supported).
-  const npq = input.courseIdentifier?.startsWith('npq-') ?? false;
-  if (npq) errors.add('course_identifier', MESSAGES.npqNoLongerSupported);
+  // The DfE refuses an NPQ course before validating and halts there (app/services/record_declaration.rb:
+  // a before_validation callback that throws :abort), so it is the only error reported.
+  if (input.courseIdentifier?.startsWith('npq-')) {
+    errors.add('course_identifier', MESSAGES.npqNoLongerSupported);
+    errors.throwIfAny();
+  }
   const teacher = await findTeacher(tx, scope, input.participantId);
   const profile = teacher ? await activeProfileFor(tx, teacher.id, input.courseIdentifier) : null;
   // Concurrent submissions for one participant queue here, so the duplicate check below sees the first.
   if (profile) await tx.$queryRaw`SELECT 1 FROM participant_profiles WHERE id = ${profile.id}::uuid FOR UPDATE`;
   const schedule = profile ? await tx.schedule.findUniqueOrThrow({ where: { id: profile.scheduleId }, include: { cohort: true } }) : null;
   const { date, rfc3339 } = readDeclarationDate(input.declarationDate);
-  const declarationType = declarationTypeFromApi(input.declarationType);
+  // Only the API's own spelling names a milestone ("retained-1"; the DfE finds no milestone for "retained_1").
+  const parsedType = declarationTypeFromApi(input.declarationType);
+  const declarationType = parsedType && declarationTypeToApi(parsedType) === input.declarationType ? parsedType : undefined;
   const milestone = schedule && declarationType
     ? await tx.milestone.findFirst({ where: { scheduleId: schedule.id, declarationType }, orderBy: { startDate: 'asc' } })
     : null;
 
-  if (!teacher && !npq) errors.add('participant_id', MESSAGES.invalidParticipant);
+  if (!teacher) errors.add('participant_id', MESSAGES.invalidParticipant);
   if (profile && date) {
     const withdrawnOn = await withdrawnBefore(tx, scope, profile, date);
     if (withdrawnOn) errors.add('participant_id', withdrawnBeforeDeclaration(rfc3339Seconds(withdrawnOn)));
@@ -87,12 +91,17 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
     if (milestone?.milestoneDate && date >= startOfNextUtcDay(milestone.milestoneDate)) errors.add('declaration_date', MESSAGES.afterMilestoneEnd);
   }
   const fundable = profile?.eligibilityStatus === 'eligible';
-  if (profile && schedule && fundable && !(await findNextOutputFeeStatement(tx, { cpdLeadProviderId: scope.cpdLeadProviderId, cohortId: schedule.cohortId }, now))) {
+  // A statement must take the declaration when it will be paid: a fundable participant's, or a resubmission of
+  // one already billable (app/services/record_declaration.rb, output_fee_statement_available).
+  const needsStatement = fundable || (profile && declarationType && date ? await resubmitsBillable(tx, scope, profile, declarationType, date, input.evidenceHeld) : false);
+  if (profile && schedule && needsStatement && !(await findNextOutputFeeStatement(tx, { cpdLeadProviderId: scope.cpdLeadProviderId, cohortId: schedule.cohortId }, now))) {
     errors.add('cohort', fundingContractEndedMessage(schedule.cohort.startYear));
   }
-  if (profile && input.declarationType && !milestone) errors.add('declaration_type', MESSAGES.noMilestoneForType);
+  // No type finds no milestone either, so a blank type is both missing and not in the schedule (validate_milestone_exists).
+  if (profile && !milestone) errors.add('declaration_type', MESSAGES.noMilestoneForType);
   if (profile && declarationType && (await alreadyClaimed(tx, profile, declarationType))) errors.add('base', MESSAGES.declarationAlreadyExists);
-  if (profile?.type === 'mentor' && schedule?.cohort.mentorFunding && declarationType && !['started', 'completed'].includes(declarationType)) {
+  // Anything but started or completed, a blank or unknown type included (validate_only_started_or_completed_if_mentor).
+  if (profile?.type === 'mentor' && schedule?.cohort.mentorFunding && !['started', 'completed'].includes(input.declarationType ?? '')) {
     errors.add('declaration_type', MESSAGES.mentorRetainedNotAllowed);
   }
   if (!errors.any && !profile) errors.add('course_identifier', MESSAGES.invalidCourse);
@@ -122,6 +131,23 @@ async function withdrawnBefore(tx: Tx, scope: ProviderScope, profile: Participan
   if (latest?.state !== 'withdrawn' || latest.createdAt > date) return null;
   const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, startedBy: date });
   return record?.trainingStatus === 'active' ? null : latest.createdAt;
+}
+
+/** The provider's own billable declaration of exactly this event: the same type, date and evidence. */
+async function resubmitsBillable(
+  tx: Tx, scope: ProviderScope, profile: ParticipantProfile, declarationType: DeclarationType, date: Date, evidenceHeld: string | undefined,
+): Promise<boolean> {
+  const count = await tx.declaration.count({
+    where: {
+      participantProfileId: profile.id,
+      cpdLeadProviderId: scope.cpdLeadProviderId,
+      declarationType,
+      declarationDate: date,
+      evidenceHeld: evidenceHeld ?? null,
+      state: { in: ['eligible', 'payable', 'paid'] },
+    },
+  });
+  return count > 0;
 }
 
 /** Any provider's claim on the same event for this person and course that is, or may be, paid. */

@@ -33,9 +33,11 @@ export async function changeScheduleParticipant(ctx: ActorContext, raw: unknown)
   const scope = await providerScope(ctx, 'participants.edit', input.leadProviderId);
   return db().$transaction(async (tx) => {
     const errors = new FieldErrors();
-    const participant = await participantForAction(tx, scope, input, errors);
+    const found: { profile?: ParticipantProfile } = {};
+    const participant = await participantForAction(tx, scope, input, errors, found);
     if (!input.scheduleIdentifier) errors.add('schedule_identifier', MESSAGES.invalidSchedule);
     const plan = participant ? await planChange(tx, scope, participant, input, errors) : null;
+    if (!participant && found.profile) await judgeWithoutInductionRecord(tx, found.profile, input, errors);
     errors.throwIfAny();
     // An unknown schedule_identifier passes every validation of the DfE's and then fails on saving the new
     // schedule, answered as an invalid action with Rails's own text (app/services/change_schedule.rb, call:
@@ -71,13 +73,7 @@ async function planChange(
   const target = startYear === undefined
     ? programme.schoolCohort.cohort
     : startYear === null ? null : await tx.cohort.findUnique({ where: { startYear } });
-  const schedule = target && input.scheduleIdentifier
-    ? await tx.schedule.findFirst({
-        where: { cohortId: target.id, OR: [{ scheduleIdentifier: input.scheduleIdentifier }, { identifierAlias: input.scheduleIdentifier }] },
-        include: { milestones: true },
-        orderBy: { createdAt: 'asc' },
-      })
-    : null;
+  const schedule = await findSchedule(tx, target, input.scheduleIdentifier);
   // An unknown cohort is the cohort's problem alone: the DfE looks the schedule up within it and reports only
   // the missing partnership (app/services/change_schedule.rb, validate_school_cohort_exists). An unknown
   // schedule is not a validation error there at all (see changeScheduleParticipant).
@@ -117,6 +113,39 @@ async function planChange(
     : null;
   if (!partnership) errors.add('cohort', MESSAGES.noPartnershipForCohort);
   return target && schedule && partnership ? { current, target, schedule, partnership, frozenMove } : null;
+}
+
+const findSchedule = (tx: Tx, cohort: Cohort | null, identifier: string | undefined) =>
+  cohort && identifier
+    ? tx.schedule.findFirst({
+        where: { cohortId: cohort.id, OR: [{ scheduleIdentifier: identifier }, { identifierAlias: identifier }] },
+        include: { milestones: true },
+        orderBy: { createdAt: 'asc' },
+      })
+    : null;
+
+/**
+ * The participant holds the course but has no induction record with this provider: the DfE reports that and
+ * still judges the schedule against the profile's own, and finds no partnership for a school it cannot see
+ * (app/services/change_schedule.rb: each later validation needs only the profile).
+ */
+async function judgeWithoutInductionRecord(tx: Tx, profile: ParticipantProfile, input: z.infer<typeof ChangeScheduleInput>, errors: FieldErrors): Promise<void> {
+  const startYear = input.cohort ? cohortStartYearOf(input.cohort) : undefined;
+  const target = startYear === undefined
+    ? (await tx.schedule.findUniqueOrThrow({ where: { id: profile.scheduleId }, include: { cohort: true } })).cohort
+    : startYear === null ? null : await tx.cohort.findUnique({ where: { startYear } });
+  const schedule = await findSchedule(tx, target, input.scheduleIdentifier);
+  if (schedule) {
+    const declarations = await tx.declaration.findMany({
+      where: { participantProfileId: profile.id, state: { in: ['submitted', 'eligible', 'payable', 'paid'] } },
+      include: { cohort: true },
+    });
+    const checked = profile.cohortChangedAfterPaymentsFrozen ? declarations.filter((d) => !d.cohort.paymentsFrozenAt) : declarations;
+    if (checked.some((d) => !fitsSchedule(d, schedule.milestones))) errors.add('schedule_identifier', MESSAGES.scheduleInvalidatesDeclaration);
+    if (schedule.id === profile.scheduleId) errors.add('schedule_identifier', MESSAGES.scheduleAlreadyOnProfile);
+    if (schedule.type === 'mentor' && input.courseIdentifier !== 'ecf-mentor') errors.add('schedule_identifier', MESSAGES.scheduleInvalidForCourse);
+  }
+  errors.add('cohort', MESSAGES.noPartnershipForCohort);
 }
 
 /** A declaration still fits when it falls after its milestone's start and by the end of its milestone date. */

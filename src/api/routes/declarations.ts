@@ -13,13 +13,13 @@ import { declarationResources, findDeclaration, listDeclarations } from '../reso
 export function declarationRoutes(router: Router): void {
   router.get('/participant-declarations', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
-    const page = pageOf(req.query);
     const filters = {
       years: declarationCohortStartYearsOf(filter.cohort),
       participantIds: listOf(filter.participant_id),
       updatedSince: updatedSinceOf(filter),
       deliveryPartnerIds: listOf(filter.delivery_partner_id),
     };
+    const page = pageOf(req.query);
     res.json({ data: await listDeclarations(callerOf(res), filters, page) });
   }));
 

@@ -31,22 +31,22 @@ const participantAction = (action: ParticipantAction, attributeNames: Record<str
 export function participantRoutes(router: Router): void {
   router.get('/participants/ecf', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
-    const page = pageOf(req.query);
     const sort = sortOf(req.query, PARTICIPANT_SORTS, 'created_at', Prisma.sql`t.id`);
+    // Filters are read before the page, so a bad filter is reported first (the DfE builds the query, then pages it).
     const filters = {
       years: cohortYearsOf(filter),
       updatedSince: updatedSinceOf(filter),
       trainingStatus: trainingStatusOf(filter),
       fromParticipantId: filter.from_participant_id?.trim() || undefined,
     };
+    const page = pageOf(req.query);
     // Straight out: the page is already JSON text.
     sendJsonText(res, `{"data":${await listParticipants(callerOf(res), filters, sort, page)}}`);
   }));
 
   router.get('/participants/ecf/transfers', asyncRoute(async (req, res) => {
-    const filter = filterOf(req.query);
-    const page = pageOf(req.query);
-    res.json({ data: await listTransfers(callerOf(res), updatedSinceOf(filter), page) });
+    const updatedSince = updatedSinceOf(filterOf(req.query));
+    res.json({ data: await listTransfers(callerOf(res), updatedSince, pageOf(req.query)) });
   }));
 
   router.get('/participants/ecf/:id', asyncRoute(async (req, res) => {

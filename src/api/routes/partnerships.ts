@@ -13,9 +13,9 @@ import { findPartnership, listPartnerships, PARTNERSHIP_SORTS } from '../resourc
 export function partnershipRoutes(router: Router): void {
   router.get('/partnerships/ecf', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
-    const page = pageOf(req.query);
     const sort = sortOf(req.query, PARTNERSHIP_SORTS, 'created_at', Prisma.sql`id`);
     const filters = { years: cohortYearsOf(filter), updatedSince: updatedSinceOf(filter), deliveryPartnerIds: listOf(filter.delivery_partner_id) };
+    const page = pageOf(req.query);
     res.json({ data: await listPartnerships(callerOf(res), filters, sort.orderBy, page) });
   }));
 

@@ -20,9 +20,10 @@ export function schoolRoutes(router: Router): void {
   router.get('/schools/ecf', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
     const cohort = await cohortOf(filter);
-    const page = pageOf(req.query);
     const sort = sortOf(req.query, SCHOOL_SORTS, 'created_at', Prisma.sql`s.id`);
-    const filters = { urn: filter.urn?.trim() || undefined, updatedSince: updatedSinceOf(filter) };
+    // With no such cohort the DfE answers an empty list before reading updated_since (app/services/api/v3/ecf/schools_query.rb).
+    const filters = { urn: filter.urn?.trim() || undefined, updatedSince: cohort ? updatedSinceOf(filter) : null };
+    const page = pageOf(req.query);
     res.json({ data: cohort ? await listSchools(cohort, filters, sort.orderBy, page) : [] });
   }));
 

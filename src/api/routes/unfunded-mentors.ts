@@ -9,10 +9,9 @@ import { findUnfundedMentor, listUnfundedMentors, UNFUNDED_MENTOR_SORTS } from '
 
 export function unfundedMentorRoutes(router: Router): void {
   router.get('/unfunded-mentors/ecf', asyncRoute(async (req, res) => {
-    const filter = filterOf(req.query);
-    const page = pageOf(req.query);
+    const updatedSince = updatedSinceOf(filterOf(req.query));
     const sort = sortOf(req.query, UNFUNDED_MENTOR_SORTS, 'created_at', Prisma.sql`id`);
-    res.json({ data: await listUnfundedMentors(callerOf(res), updatedSinceOf(filter), sort.orderBy, page) });
+    res.json({ data: await listUnfundedMentors(callerOf(res), updatedSince, sort.orderBy, pageOf(req.query)) });
   }));
 
   router.get('/unfunded-mentors/ecf/:id', asyncRoute(async (req, res) => {

@@ -141,13 +141,10 @@ describe('recordDeclaration', () => {
     expect(await refusal(submit(participant.teacher.id, { courseIdentifier: 'npq-senior-leadership' }))).toEqual([
       { field: 'course_identifier', message: 'NPQ Courses are no longer supported' },
     ]);
-    // Validation goes on after the NPQ refusal (app/services/record_declaration.rb): the date and type are
-    // still judged, the participant is not.
+    // The NPQ refusal halts validation (app/services/record_declaration.rb: a before_validation callback that
+    // throws :abort), so nothing else is judged, however wrong.
     expect(await refusal(submit('not-an-id', { courseIdentifier: 'npq-senior-leadership', declarationType: undefined, declarationDate: '2024-19-01T10:00:00Z' }))).toEqual([
       { field: 'course_identifier', message: 'NPQ Courses are no longer supported' },
-      { field: 'declaration_date', message: "Enter a '#/declaration_date'." },
-      { field: 'declaration_type', message: "Enter a '#/declaration_type'." },
-      { field: 'declaration_date', message: "Enter a valid RCF3339 '#/declaration_date'." },
     ]);
     expect(await refusal(submit(participant.teacher.id, { courseIdentifier: 'ecf-mentor' }))).toEqual([
       { field: 'course_identifier', message: "The entered '#/course_identifier' is not recognised for the given participant. Check details and try again." },

@@ -1,12 +1,17 @@
 // Applies prisma/migrations/*/migration.sql in order, each in its own transaction, and records them in
-// Prisma's _prisma_migrations table so `prisma migrate status` agrees. Keeps the Prisma CLI (and its
-// engine downloads) off the runtime path.
-import { createHash, randomUUID } from 'node:crypto';
+// Prisma's _prisma_migrations table so `prisma migrate status` agrees; then the read models' file
+// (prisma/read-models.sql, src/db/read-models.ts) when it changed. Keeps the Prisma CLI (and its engine
+// downloads) off the runtime path.
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openConnection } from './connection.js';
+import { checksumOf, sha256 } from './checksum.js';
 import { MigrationChangedError } from './migration-changed-error.js';
+import { applyReadModels } from './read-models.js';
+
+export { checksumOf };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const MIGRATION_LOCK = 727_001;
@@ -21,11 +26,6 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** sha256 of the file, as Prisma records it, with a Windows checkout's CRLF line ends read as LF. */
-export const checksumOf = (sql: string): string => sha256(sql.replace(/\r\n/g, '\n'));
 
 /** A file matches the checksum recorded when it was applied, whichever line ends it was applied with. */
 const unchanged = (recorded: string, sql: string) => recorded === checksumOf(sql) || recorded === sha256(sql);
@@ -74,6 +74,8 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
       }
       applied.push(name);
     }
+    // After every migration, so the file may use any table or column they made.
+    await applyReadModels(client);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     await client.end();

@@ -1,10 +1,15 @@
 // Plays a lead provider's student-records system (seed 000, Maytas): "Get All Participants" page by page,
 // then work (declarations, voids, defer, resume, withdraw, change schedule) and school-side changes, then
 // "Get Updates" since the last download. The local copy must then equal a fresh full download: nothing
-// lost, nothing duplicated.
+// lost, nothing duplicated. Then partnership changes, and every read model must equal its rebuild.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { challengePartnership } from '../../src/actions/partnerships/challenge-partnership.js';
 import { db } from '../../src/db/client.js';
-import { createParticipant, createParticipantWorld, createSchedule, createSchool, type ParticipantWorld } from '../support/factories.js';
+import { openConnection } from '../../src/db/connection.js';
+import { readModelDrift } from '../../src/db/read-models.js';
+import {
+  createDeliveryPartner, createParticipant, createParticipantWorld, createProviderRelationship, createSchedule, createSchool, userContext, type ParticipantWorld,
+} from '../support/factories.js';
 import { createToken, startApi, type ApiClient } from './support/api-client.js';
 import { openStatement } from './support/lead-provider.js';
 
@@ -92,4 +97,21 @@ it('keeps a client that syncs with "get updates" identical to a full download', 
   expect(localDeclarations).toEqual(await download('/participant-declarations'));
   expect(localDeclarations.get(declared[0])!.attributes.state).toBe('voided');
   expect(localParticipants.get(ects[11].teacher.id)!.attributes.ecf_enrolments).toEqual([expect.objectContaining({ school_urn: school.urn })]);
+
+  // Partnership changes: the provider moves one to another delivery partner, a super user challenges another.
+  const deliveryPartner = await createDeliveryPartner();
+  await createProviderRelationship(world.leadProvider, deliveryPartner, world.cohort);
+  const changed = await api.put(`/partnerships/ecf/${world.partnership.id}`, { data: { type: 'ecf-partnership-update', attributes: { delivery_partner_id: deliveryPartner.id } } });
+  expect(changed.status).toBe(200);
+  await challengePartnership(userContext('super_user'), { partnershipId: elsewhere.partnership.id, reason: 'mistake', confirmed: true });
+  const enrolments = (await api.get(`/participants/ecf/${ects[11].teacher.id}`)).body.data.attributes.ecf_enrolments;
+  expect(enrolments).toEqual([expect.objectContaining({ school_urn: world.school.urn, delivery_partner_id: deliveryPartner.id })]);
+
+  // After all of that, every read model is exactly what a rebuild from the base tables would make.
+  const client = await openConnection(process.env.DATABASE_URL!);
+  try {
+    expect((await readModelDrift(client)).filter((d) => d.stale.length || d.missing.length)).toEqual([]);
+  } finally {
+    await client.end();
+  }
 });

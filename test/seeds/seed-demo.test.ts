@@ -5,6 +5,8 @@ import { hashApiToken } from '../../src/auth/api-token.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { findFrozenCohortCandidates } from '../../src/actions/participants/frozen-cohort/find-frozen-cohort-candidates.js';
 import { db, disconnectDb } from '../../src/db/client.js';
+import { openConnection } from '../../src/db/connection.js';
+import { readModelDrift } from '../../src/db/read-models.js';
 import { DEMO_API_TOKENS, DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo-logins.js';
 import { isSeeded, seedDemo, type SeedSummary } from '../../seeds/seed-demo.js';
 import { TEMPLATE_DATABASE, testServerUrl } from '../support/test-database.js';
@@ -203,6 +205,17 @@ describe('the small demo seed', () => {
       expect(stored.cpdLeadProvider.name).toBe(leadProvider);
     }
     expect(await db().apiToken.count({ where: { hashedToken: { in: DEMO_API_TOKENS.map((t) => t.token) } } })).toBe(0);
+  });
+
+  it('leaves every read model exactly as a rebuild from the base tables makes it', async () => {
+    const client = await openConnection(process.env.DATABASE_URL!);
+    try {
+      const drift = await readModelDrift(client);
+      expect(drift.map((d) => d.readModel)).toEqual(['lead_provider_participants', 'participant_updated_at', 'statement_line_items']);
+      expect(drift.filter((d) => d.stale.length || d.missing.length)).toEqual([]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses to seed a database that has data, writing nothing', async () => {

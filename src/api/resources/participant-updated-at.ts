@@ -1,5 +1,5 @@
 // A participant's updated_at: the latest change to anything their resource shows, kept per teacher in
-// participant_updated_at by database triggers (its migration lists the sources). The value shown and the
+// participant_updated_at by database triggers (prisma/read-models.sql lists the sources). The value shown and the
 // updated_since filter both read it, so a client syncing with "get updates" misses nothing.
 import { Prisma } from '@prisma/client';
 

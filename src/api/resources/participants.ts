@@ -90,7 +90,7 @@ const participantStatusSql = Prisma.sql`CASE
 
 /**
  * Written as text by the database and passed through: each enrolment is kept rendered in
- * lead_provider_participants (see its migrations), so a page only joins it to the teacher. `current` is
+ * lead_provider_participants (prisma/read-models.sql), so a page only joins it to the teacher. `current` is
  * evaluated beside it (whether the page order it came from still holds).
  */
 const participantsJsonSql = (caller: ApiCaller, teacherIds: string[], current = Prisma.sql`true`) => Prisma.sql`

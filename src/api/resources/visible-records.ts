@@ -1,7 +1,7 @@
 // The induction records through which a lead provider sees participants: per profile, the provider's
 // latest record in a partnership the school has not challenged (relationship partnerships included).
 // Database triggers keep that answer in lead_provider_participants as records, programmes and
-// partnerships change (see its migration), so reading it is an index lookup, not a sort of every record.
+// partnerships change (prisma/read-models.sql), so reading it is an index lookup, not a sort of every record.
 import { Prisma } from '@prisma/client';
 import type { ApiCaller } from '../http/caller.js';
 

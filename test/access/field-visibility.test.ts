@@ -363,13 +363,16 @@ describe('what each role reads from the back office', () => {
     }
   }, 120_000);
 
-  it('never gives the custom pages a field the role may not see (participants, duplicates, finance participant search)', async () => {
+  it('never gives the custom pages a field the role may not see (participants, duplicates, finance participant search, audit log)', async () => {
     const pages = [
       `/pages/participants?id=${teacherId}`,
       `/pages/participants?q=${encodeURIComponent('Zebedee')}`,
       '/pages/duplicates',
       `/pages/duplicates?a=${teacherId}&b=${twinId}`,
       `/pages/statements?participantSearch=${encodeURIComponent('Zebedee')}`,
+      '/pages/auditLog',
+      `/pages/auditLog?record=${encodeURIComponent('Zebedee')}`,
+      `/pages/auditLog?who=${encodeURIComponent('support@example.com')}&what=participant.identity_changed`,
     ];
     let read = 0;
     for (const role of ROLES) {
@@ -386,5 +389,28 @@ describe('what each role reads from the back office', () => {
     expect(finance.body.compare[0]).toMatchObject({ fullName: NAME, nationalInsuranceNumber: MASK });
     const support = await clients.get('support')!.json<{ compare: { nationalInsuranceNumber: string }[] }>(`/pages/duplicates?a=${teacherId}&b=${twinId}`);
     expect(support.body.compare[0].nationalInsuranceNumber).toBe(NI_NUMBER);
+  }, 120_000);
+
+  it('never puts a value a role may not see into the audit log page or its CSV, for every role', async () => {
+    for (const role of ROLES) {
+      const client = clients.get(role)!;
+      const page = await client.json<{ events: { record: { title: string | null }; changes: { field: string; before?: string; after?: string }[] }[] }>(
+        `/pages/auditLog?what=participant.identity_changed`);
+      const [event] = page.body.events;
+      const ni = event.changes.find((c) => c.field === 'nationalInsuranceNumber');
+      if (SUPPORT.includes(role)) expect({ role, ni }).toMatchObject({ role, ni: { before: 'AB123456C', after: NI_NUMBER } });
+      else if (PEOPLE.includes(role)) expect({ role, ni }).toMatchObject({ role, ni: { before: MASK, after: MASK } });
+      else expect({ role, title: event.record.title, changes: event.changes }).toEqual({ role, title: null, changes: [{ field: '', label: '', before: MASK, after: MASK }] });
+      const csv = await client.request('/admin/api/pages/auditLog?download=csv');
+      expect({ role, status: csv.status, type: csv.headers.get('content-type') }).toEqual({ role, status: 200, type: 'text/csv; charset=utf-8' });
+      const text = await csv.text();
+      expect(text.split('\n')[0]).toBe('When,Who,Name,What,Event,Record,Kind of record,Changes,Reason');
+      expect(text).toContain("Participant's TRN, date of birth or NI number changed");
+      const found = forbiddenFor(role).filter((secret) => text.includes(secret));
+      expect({ role, where: 'audit log csv', found }).toEqual({ role, where: 'audit log csv', found: [] });
+      if (PEOPLE.includes(role)) expect({ role, named: text.includes(NAME) }).toEqual({ role, named: true });
+    }
+    const downloads = await db().auditEvent.count({ where: { action: 'list.exported', subjectType: 'AuditEvent' } });
+    expect(downloads).toBeGreaterThanOrEqual(ROLES.length);
   }, 120_000);
 });

@@ -1,7 +1,11 @@
 // In a real browser against the real app: the dashboard draws its charts (with the maintenance banner
-// showing while the back office keeps working), and support record a TRN in the TRN checks queue.
+// showing while the back office keeps working), support record a TRN in the TRN checks queue, finance search
+// the audit log (values they may not see masked) and download it, and support save, apply and delete a
+// filter on a list.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { MASK } from '../../src/actions/field-visibility.js';
 import { db } from '../../src/db/client.js';
 import { systemContext } from '../../src/actions/actor.js';
 import { setMaintenanceMode } from '../../src/actions/maintenance/set-maintenance-mode.js';
@@ -86,4 +90,72 @@ describe('operations pages', () => {
     expect((await db().participantProfile.findUniqueOrThrow({ where: { id: profile.id } })).trnValidationState).toBe('valid');
     await page.close();
   }, 120_000);
+
+  it('lets finance find who changed a participant and when, with the identity values masked, and download it as CSV', async () => {
+    const support = await db().user.findUniqueOrThrow({ where: { email: 'support@example.com' } });
+    const teacher = await db().teacher.create({ data: { fullName: 'Ottoline Audit-Quince', email: 'ottoline.aq@example.com' } });
+    const at = new Date();
+    const day = at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    await db().auditEvent.create({
+      data: {
+        actorType: 'user', actorId: support.id, actorLabel: support.email, action: 'participant.identity_changed', subjectType: 'Teacher', subjectId: teacher.id, createdAt: at,
+        before: { trn: '1234567', nationalInsuranceNumber: 'AB123456C' }, after: { trn: '7654321', nationalInsuranceNumber: 'QQ123456C' }, reason: 'Checked with the school',
+      },
+    });
+    const { page, errors } = await signIn('finance@example.com');
+    await page.getByRole('link', { name: 'Audit log' }).first().click();
+    await page.getByTestId('audit-search').waitFor();
+    await page.getByLabel('Who').fill('Priya');
+    await page.getByLabel('What happened').selectOption({ label: "Participant's TRN, date of birth or NI number changed" });
+    await page.getByLabel('Which record').fill('audit-quince');
+    await page.getByLabel('From').fill(day);
+    await page.getByLabel('To').fill(day);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/record=audit-quince/);
+    await page.getByTestId('audit-count').getByText('Showing 1 to 1 of 1 event').waitFor();
+    const row = page.getByTestId('audit-event');
+    const text = await row.innerText();
+    for (const words of ['Priya Support', "Participant's TRN, date of birth or NI number changed", 'Ottoline Audit-Quince', 'TRN: 1234567 → 7654321', `National Insurance number: ${MASK} → ${MASK}`, 'Checked with the school']) {
+      expect({ words, found: text.includes(words) }).toEqual({ words, found: true });
+    }
+    expect(text).not.toContain('QQ123456C');
+    expect(await row.getByRole('link', { name: 'Ottoline Audit-Quince' }).getAttribute('href')).toBe(`/admin/resources/Teacher/records/${teacher.id}/show`);
+    await page.screenshot({ path: '.data/audit-log-page.png', fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-download').click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const [header, ...rows] = csv.trim().split('\n');
+    expect(header).toBe('When,Who,Name,What,Event,Record,Kind of record,Changes,Reason');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(`TRN: 1234567 → 7654321; National Insurance number: ${MASK} → ${MASK}`);
+    expect(csv).not.toContain('AB123456C');
+    expect(await db().auditEvent.count({ where: { action: 'list.exported', subjectType: 'AuditEvent', actorLabel: 'finance@example.com' } })).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('lets support save a filter on a list, apply it later and delete it', async () => {
+    const school = await db().school.findFirstOrThrow({ orderBy: { name: 'asc' } });
+    const { page, errors } = await signIn('support@example.com');
+    await page.goto(`${app.url}/admin/resources/School?filters.name=${encodeURIComponent(school.name)}`);
+    const openDrawer = async () => {
+      await page.getByRole('button', { name: 'Saved filters' }).or(page.getByRole('link', { name: 'Saved filters' })).first().click();
+      await page.getByTestId('list-saved-filters').waitFor();
+    };
+    await openDrawer();
+    await page.getByLabel('Save this filter as').fill('My first school');
+    await page.getByRole('button', { name: 'Save this filter' }).click();
+    await page.getByText('Filter "My first school" saved.').waitFor();
+    await page.goto(`${app.url}/admin/resources/School`);
+    await openDrawer();
+    await page.getByRole('button', { name: 'Apply My first school' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/resources/School' && url.searchParams.get('filters.name') === school.name);
+    await page.locator('tbody').getByText(school.name).first().waitFor();
+    await openDrawer();
+    await page.getByRole('button', { name: 'Delete My first school' }).click();
+    await page.getByText('You have no saved filters on this list.').waitFor();
+    expect(await db().savedFilter.count({ where: { name: 'My first school' } })).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -74,6 +74,11 @@ export const actionLabels: Record<string, string> = {
   replaceInductionTutor: 'Replace or update induction tutor',
   download: 'Download',
   savedFilters: 'Saved filters',
+  // Bulk actions: on a list, for the ticked rows.
+  requestTrnChecks: 'Request TRN checks',
+  voidDeclarations: 'Void declarations',
+  disablePortalUsers: 'Disable portal users',
+  revokeApiTokens: 'Revoke API tokens',
 };
 
 /** Field names that are abbreviations or need the service's own words. */

@@ -2,7 +2,7 @@
 // clawed back (money taken from the lead provider), so that becomes a request a different finance or
 // super user approves (approve-request.ts) before anything changes.
 import type { ApprovalRequest, Declaration } from '@prisma/client';
-import { db } from '../../db/client.js';
+import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
@@ -12,6 +12,15 @@ import { isUuid } from '../partnerships/lenient-input.js';
 import { notifyApprovers, requestingUser } from './approval-rules.js';
 
 export const CLAWBACK_ALREADY_REQUESTED = 'A clawback of this declaration has already been requested and is waiting for approval.';
+
+/** Of these declarations, the ones with a clawback request still waiting for a second person. */
+export async function declarationsAwaitingClawbackApproval(client: Tx, declarationIds: string[]): Promise<Set<string>> {
+  const waiting = await client.approvalRequest.findMany({
+    where: { declarationId: { in: declarationIds }, kind: 'clawback_declaration', status: 'pending' },
+    select: { declarationId: true },
+  });
+  return new Set(waiting.map((r) => r.declarationId).filter((id): id is string => id !== null));
+}
 
 export type DeclarationVoidRequested =
   | { status: 'pending'; request: ApprovalRequest }
@@ -34,7 +43,7 @@ export async function requestDeclarationVoid(ctx: ActorContext, raw: unknown): P
       include: { participantProfile: { include: { teacher: true } }, cpdLeadProvider: true },
     });
     if (declaration.state !== 'paid') throw new ActionError('INVALID_STATE', 'This declaration changed while you were voiding it: open it again.');
-    if (await tx.approvalRequest.count({ where: { declarationId, kind: 'clawback_declaration', status: 'pending' } })) {
+    if ((await declarationsAwaitingClawbackApproval(tx, [declarationId])).size) {
       throw new ActionError('INVALID_STATE', CLAWBACK_ALREADY_REQUESTED);
     }
     const request = await tx.approvalRequest.create({

@@ -1,7 +1,7 @@
 // Voiding a declaration (PUT /api/v3/participant-declarations/{id}/void, and finance in the back office).
 // An unpaid one becomes voided, with its line item; a paid one is clawed back on the next statement.
 import { z } from 'zod';
-import type { Declaration } from '@prisma/client';
+import type { Declaration, DeclarationState } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { NEEDS_SECOND_APPROVER } from '../approvals/approval-rules.js';
@@ -17,7 +17,17 @@ import { refreshMentorCompletion } from './mentor-completion.js';
 /** The back office voids as the DfE and says why; a lead provider's API call gives no reason. */
 export const VoidDeclarationInput = z.object({ declarationId: LenientText, reason: Reason.optional() });
 
-const VOIDABLE = ['submitted', 'eligible', 'payable', 'ineligible'];
+const VOIDABLE: readonly DeclarationState[] = ['submitted', 'eligible', 'payable', 'ineligible'];
+
+/** What voiding does to a declaration in this state: voids it, claws it back (paid), or the DfE's refusal. */
+export type VoidPlan = { kind: 'void' } | { kind: 'claw_back' } | { kind: 'refused'; message: string };
+
+export function voidPlanFor(state: DeclarationState): VoidPlan {
+  if (state === 'paid') return { kind: 'claw_back' };
+  if (state === 'voided') return { kind: 'refused', message: MESSAGES.declarationAlreadyVoided };
+  if (!VOIDABLE.includes(state)) return { kind: 'refused', message: MESSAGES.declarationNotVoidable };
+  return { kind: 'void' };
+}
 
 /** Refusals are INVALID_STATE with the DfE's message and no field errors (the API's "Invalid action"). */
 export async function voidDeclaration(ctx: ActorContext, raw: unknown): Promise<Declaration> {
@@ -54,7 +64,9 @@ export async function voidDeclarationIn(
 
     // A lead provider voids its own paid declarations through the API; a person's clawback needs a second approver.
     if (declaration.state === 'paid' && actor.kind === 'user' && !options.clawbackApproved) throw new ActionError('FORBIDDEN', NEEDS_SECOND_APPROVER);
-    const voided = declaration.state === 'paid' ? await clawBack(tx, declaration, voidedByUserId, now) : await markVoided(tx, declaration, voidedByUserId, now);
+    const plan = voidPlanFor(declaration.state);
+    if (plan.kind === 'refused') throw new ActionError('INVALID_STATE', plan.message);
+    const voided = plan.kind === 'claw_back' ? await clawBack(tx, declaration, voidedByUserId, now) : await markVoided(tx, declaration, voidedByUserId, now);
     if (voided.type === 'mentor' && voided.declarationType === 'completed') await refreshMentorCompletion(tx, voided.participantProfileId, now);
     await recordAudit(tx, ctx, {
       action: voided.state === 'voided' ? 'declaration.voided' : 'declaration.clawback_requested',
@@ -79,8 +91,6 @@ async function clawBack(tx: Tx, declaration: Declaration, voidedByUserId: string
 }
 
 async function markVoided(tx: Tx, declaration: Declaration, voidedByUserId: string | null, now: Date): Promise<Declaration> {
-  if (declaration.state === 'voided') throw new ActionError('INVALID_STATE', MESSAGES.declarationAlreadyVoided);
-  if (!VOIDABLE.includes(declaration.state)) throw new ActionError('INVALID_STATE', MESSAGES.declarationNotVoidable);
   await tx.declarationStateChange.create({ data: { declarationId: declaration.id, state: 'voided' } });
   await tx.statementLineItem.updateMany({
     where: { declarationId: declaration.id, state: { in: ['eligible', 'payable', 'ineligible'] } },

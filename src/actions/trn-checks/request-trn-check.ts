@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Id } from '../zod.js';
-import { db } from '../../db/client.js';
+import { db, type Tx } from '../../db/client.js';
 import { PENDING_TRN_CHECK_STATES } from './trn-check-states.js';
 
 export const RequestTrnCheckInput = z.object({
@@ -24,16 +24,25 @@ export interface RequestedTrnCheck {
   created: boolean;
 }
 
+/** The check already waiting for each of these participants, by participant profile id. */
+export async function waitingTrnChecks(client: Tx, participantProfileIds: string[]): Promise<Map<string, { id: string; requestedBy: string }>> {
+  const waiting = await client.trnCheckRequest.findMany({
+    where: { participantProfileId: { in: participantProfileIds }, state: { in: [...PENDING_TRN_CHECK_STATES] } },
+    select: { id: true, participantProfileId: true, requestedBy: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  const byProfile = new Map<string, { id: string; requestedBy: string }>();
+  for (const check of waiting) if (!byProfile.has(check.participantProfileId)) byProfile.set(check.participantProfileId, { id: check.id, requestedBy: check.requestedBy });
+  return byProfile;
+}
+
 export async function requestTrnCheck(ctx: ActorContext, raw: unknown): Promise<RequestedTrnCheck> {
   const input = RequestTrnCheckInput.parse(raw);
   requirePermission(ctx, 'participants.edit');
   return db().$transaction(async (tx) => {
     const profile = await tx.participantProfile.findUnique({ where: { id: input.participantProfileId }, include: { teacher: true } });
     if (!profile) throw notFound('Participant');
-    const waiting = await tx.trnCheckRequest.findFirst({
-      where: { participantProfileId: profile.id, state: { in: [...PENDING_TRN_CHECK_STATES] } },
-      select: { id: true },
-    });
+    const waiting = (await waitingTrnChecks(tx, [profile.id])).get(profile.id);
     if (waiting) return { id: waiting.id, created: false };
 
     const { teacher } = profile;

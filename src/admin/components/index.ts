@@ -14,6 +14,7 @@ export const Components = {
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   ImportPage: add('ImportPage', 'import-page.tsx'),
   ConfirmPage: add('ConfirmPage', 'confirm-page.tsx'),
+  BulkActionPage: add('BulkActionPage', 'bulk-action-page.tsx'),
   FinanceStatements: add('FinanceStatements', 'finance-statements.tsx'),
   Approvals: add('Approvals', 'approvals.tsx'),
   // Parts of FinanceStatements, listed so that a change to one of them alone rebuilds the bundle.

@@ -2,23 +2,22 @@
 // on the lead provider's next output-fee statement (ecf-domain 1.8), once a second finance or super user
 // approves the request (src/actions/approvals/request-declaration-void.ts).
 import { requestDeclarationVoid } from '../../actions/approvals/request-declaration-void.js';
-import { MESSAGES } from '../../actions/participants/lead-provider/messages.js';
+import { voidPlanFor } from '../../actions/declarations/void-declaration.js';
 import { db } from '../../db/client.js';
 import type { ConfirmActionOptions } from './confirm-action.js';
-
-const VOIDABLE = ['submitted', 'eligible', 'payable', 'ineligible'];
 
 export const voidDeclarationPage: ConfirmActionOptions = {
   permission: 'declarations.void',
   icon: 'XCircle',
-  isVisible: ({ record }) => VOIDABLE.includes(String(record?.params.state)) || record?.params.state === 'paid',
+  isVisible: ({ record }) => voidPlanFor(record?.params.state).kind !== 'refused',
   async load(_ctx, id) {
     const d = await db().declaration.findUniqueOrThrow({
       where: { id },
       include: { teacher: true, cpdLeadProvider: true, cohort: true, lineItems: { include: { statement: true }, orderBy: { createdAt: 'asc' } } },
     });
     const statements = d.lineItems.map((l) => `${l.statement.name} (${l.state})`).join(', ') || 'none';
-    const outcome = d.state === 'paid'
+    const plan = voidPlanFor(d.state);
+    const outcome = plan.kind === 'claw_back'
       ? 'It has been paid, so voiding it claws the money back on the lead provider\'s next output-fee statement. That needs a second finance or super user: this sends them the request, and nothing changes until one approves it on the Approvals page.'
       : 'It has not been paid, so it becomes "voided" and leaves its statement.';
     return {
@@ -31,7 +30,7 @@ export const voidDeclarationPage: ConfirmActionOptions = {
         ['State', d.state.replace('_', ' ')],
         ['Statements', statements],
       ],
-      blockers: d.state === 'voided' ? [MESSAGES.declarationAlreadyVoided] : VOIDABLE.includes(d.state) || d.state === 'paid' ? [] : [MESSAGES.declarationNotVoidable],
+      blockers: plan.kind === 'refused' ? [plan.message] : [],
       warning: outcome,
       fields: [{ name: 'reason', label: 'Reason for voiding (recorded in the audit log)', type: 'textarea' }],
       submitLabel: 'Void declaration',

@@ -3,6 +3,9 @@ import { addPortalUser } from '../../actions/portal/add-portal-user.js';
 import { updatePortalUser } from '../../actions/portal/update-portal-user.js';
 import { createUser } from '../../actions/users/create-user.js';
 import { updateUser } from '../../actions/users/update-user.js';
+import { bulkAction } from '../bulk/bulk-action.js';
+import { disablePortalUsers } from '../bulk/disable-portal-users.js';
+import { revokeApiTokens } from '../bulk/revoke-api-tokens.js';
 import { nav } from '../navigation.js';
 import { recordAction } from '../record-action.js';
 import { defineResource } from './define-resource.js';
@@ -50,6 +53,7 @@ export const accessResources = () => [
         success: 'Token revoked.',
         isVisible: ({ record }) => !record?.params.revokedAt,
       }),
+      revokeApiTokens: bulkAction(revokeApiTokens),
     },
   }),
   defineResource({
@@ -75,6 +79,7 @@ export const accessResources = () => [
         confirmLabel: 'Enable portal user', consequences: ['They can sign in to the check data portal and get emails for their organisations again.'], success: 'Portal user enabled.',
         isVisible: ({ record }) => !!record?.params.disabledAt,
       }),
+      disablePortalUsers: bulkAction(disablePortalUsers),
     },
   }),
   defineResource({

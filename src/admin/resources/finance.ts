@@ -1,3 +1,5 @@
+import { bulkAction } from '../bulk/bulk-action.js';
+import { voidDeclarations } from '../bulk/void-declarations.js';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { voidDeclarationPage } from '../confirm/void-declaration-page.js';
 import { voidedDeclarationsLink } from '../data-quality/voided-declarations-link.js';
@@ -23,7 +25,7 @@ export const financeResources = () => [
       'state', 'cpdLeadProvider', 'cohort', 'deliveryPartner', 'mentorTeacher', 'pupilPremiumUplift', 'sparsityUplift',
       'supersededBy', 'voidedAt', 'voidedBy', 'createdAt', 'updatedAt'],
     sort: { sortBy: 'declarationDate', direction: 'desc' },
-    actions: { voidDeclaration: confirmAction(voidDeclarationPage) },
+    actions: { voidDeclaration: confirmAction(voidDeclarationPage), voidDeclarations: bulkAction(voidDeclarations) },
   }),
   defineResource({
     model: 'DeclarationStateChange', table: 'declaration_state_changes', navigation: nav.finance, readers: 'participants.read',

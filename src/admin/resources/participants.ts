@@ -1,3 +1,5 @@
+import { bulkAction } from '../bulk/bulk-action.js';
+import { requestTrnChecks } from '../bulk/request-trn-checks.js';
 import { confirmAction } from '../confirm/confirm-action.js';
 import { moveFromFrozenCohortPage } from '../confirm/move-from-frozen-cohort-page.js';
 import { changeCohortAction } from '../participants/change-cohort-action.js';
@@ -37,6 +39,7 @@ export const participantResources = () => [
       changeCohort: changeCohortAction,
       recordAppropriateBodyConfirmation: confirmAction(recordAppropriateBodyConfirmationPage),
       requestTrnCheck: confirmAction(requestTrnCheckPage),
+      requestTrnChecks: bulkAction(requestTrnChecks),
     },
   }),
   defineResource({

@@ -1,6 +1,5 @@
 // "Request TRN check" on a participant's page: support ask for a manual check by the TRA.
-import { requestTrnCheck } from '../../actions/trn-checks/request-trn-check.js';
-import { PENDING_TRN_CHECK_STATES } from '../../actions/trn-checks/trn-check-states.js';
+import { requestTrnCheck, waitingTrnChecks } from '../../actions/trn-checks/request-trn-check.js';
 import { db } from '../../db/client.js';
 import type { ConfirmActionOptions } from '../confirm/confirm-action.js';
 
@@ -9,7 +8,7 @@ export const requestTrnCheckPage: ConfirmActionOptions = {
   icon: 'Search',
   async load(_ctx, id) {
     const profile = await db().participantProfile.findUniqueOrThrow({ where: { id }, include: { teacher: true } });
-    const waiting = await db().trnCheckRequest.findFirst({ where: { participantProfileId: id, state: { in: [...PENDING_TRN_CHECK_STATES] } } });
+    const waiting = (await waitingTrnChecks(db(), [id])).get(id);
     return {
       heading: 'Request a manual TRN check',
       rows: [

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
-import { createLeadProvider, createSchool, createUser } from '../support/factories.js';
+import { createDeclaration, createLeadProvider, createParticipant, createParticipantWorld, createSchool, createUser } from '../support/factories.js';
+import { createPortalUser } from '../actions/portal/portal-world.js';
 import { createToken } from '../api/support/api-client.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 import { StaffClient } from './staff-client.js';
@@ -77,6 +78,12 @@ describe('forged requests', () => {
   it('refuses every kind of state-changing back-office request without the token or from another origin: each custom page (approvals among them), resource, record and bulk actions', async () => {
     const { client } = await staff('super_user');
     const school = await createSchool();
+    const portalUser = await createPortalUser();
+    const world = await createParticipantWorld(2024);
+    await createToken(world.leadProvider);
+    const apiToken = await db().apiToken.findFirstOrThrow({ where: { cpdLeadProviderId: world.leadProvider.cpdLeadProviderId } });
+    const participant = await createParticipant(world);
+    const declaration = await createDeclaration(participant, world.leadProvider, { state: 'submitted' });
     const forger = new StaffClient(app.url, { origin: 'http://localhost:1' });
     forger.cookies = new Map(client.cookies);
     const json = (body: object) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
@@ -87,6 +94,11 @@ describe('forged requests', () => {
       [`/admin/api/resources/School/records/${school.id}/edit`, json({ name: 'Forged by JSON' })],
       [`/admin/api/resources/School/records/${school.id}/replaceInductionTutor`, json({ fullName: 'Forged Tutor', email: 'forged-tutor@example.com', reason: 'Forged' })],
       [`/admin/api/resources/School/bulk/bulkDelete?recordIds=${school.id}`, json({})],
+      // Our own bulk actions (src/admin/bulk): their confirm changes every selected row.
+      [`/admin/api/resources/PortalUser/bulk/disablePortalUsers?recordIds=${portalUser.id}`, json({ op: 'confirm' })],
+      [`/admin/api/resources/ApiToken/bulk/revokeApiTokens?recordIds=${apiToken.id}`, json({ op: 'confirm' })],
+      [`/admin/api/resources/Declaration/bulk/voidDeclarations?recordIds=${declaration.id}`, json({ op: 'confirm', reason: 'Forged void' })],
+      [`/admin/api/resources/ParticipantProfile/bulk/requestTrnChecks?recordIds=${participant.profile.id}`, json({ op: 'confirm' })],
     ];
     for (const [path, init] of requests) {
       expect({ path, status: (await client.request('POST', path, { ...init, token: false })).status }).toEqual({ path, status: 403 });
@@ -94,8 +106,15 @@ describe('forged requests', () => {
     }
     expect(await db().school.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({ name: school.name, inductionTutorEmail: school.inductionTutorEmail });
     expect(await db().user.count({ where: { email: 'forged@example.com' } })).toBe(0);
+    expect(await db().portalUser.findUniqueOrThrow({ where: { id: portalUser.id } })).toMatchObject({ disabledAt: null });
+    expect(await db().apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).toMatchObject({ revokedAt: null });
+    expect(await db().declaration.findUniqueOrThrow({ where: { id: declaration.id } })).toMatchObject({ state: 'submitted' });
+    expect(await db().trnCheckRequest.count({ where: { participantProfileId: participant.profile.id } })).toBe(0);
     // The same page from our own page (with the token) is answered.
     expect((await client.request('POST', '/admin/api/pages/approvals', json({ op: 'approve', requestId: school.id }))).status).toBe(200);
+    const [disable] = requests.filter(([path]) => path.includes('disablePortalUsers'));
+    expect((await client.request('POST', ...disable)).status).toBe(200);
+    expect((await db().portalUser.findUniqueOrThrow({ where: { id: portalUser.id } })).disabledAt).toBeInstanceOf(Date);
   });
 
   it('refuses a sign-in form posted from another origin', async () => {

@@ -40,7 +40,9 @@ export function bulkAction(spec: BulkSpec): Partial<Action<ActionResponse>> {
     handler: async (request, _response, { records = [], currentAdmin }): Promise<BulkActionResponse> => {
       const ctx = actorFromAdmin(currentAdmin, (request as { ip?: string }).ip);
       const recordsJson = records.map((record) => record.toJSON(currentAdmin));
-      const ids = records.map((record) => String(record.id()));
+      // In the order they were ticked on the list (AdminJS finds the records in the database's order).
+      const found = new Set(records.map((record) => String(record.id())));
+      const ids = String(request.query?.recordIds ?? '').split(',').filter((id) => found.has(id));
       try {
         if (request.method !== 'post' || request.payload?.op !== 'confirm') {
           return { records: recordsJson, bulk: view(spec, await planBulk(ctx, spec, ids)) } as BulkActionResponse;
@@ -60,9 +62,10 @@ export function bulkAction(spec: BulkSpec): Partial<Action<ActionResponse>> {
         return {
           records: recordsJson,
           bulk: view(spec, outcome.results.map(({ result, ...row }) => ({ ...row, ready: result === 'done' })), outcome.results),
+          // A row that was already as asked (voided, disabled) is "not done" without anything going wrong.
           notice: {
-            message: `${spec.heading}: ${rowsOf(spec, done)} done${notDone ? `, ${notDone.toLocaleString('en-GB')} not done` : ''}.`,
-            type: notDone ? 'error' : 'success',
+            message: `${spec.heading}: ${done.toLocaleString('en-GB')} of ${rowsOf(spec, outcome.results.length)} done${notDone ? '; each of the others says why it was not' : ''}.`,
+            type: done ? 'success' : 'error',
           },
         } as BulkActionResponse;
       } catch (error) {

@@ -31,24 +31,26 @@ function RowTitle({ resourceId, row }: { resourceId: string; row: Row }) {
 function Rows({ resourceId, rows, caption }: { resourceId: string; rows: (Row | ResultRow)[]; caption: string }) {
   const results = rows.length > 0 && 'result' in rows[0];
   return (
-    <Table mb="xl" data-testid={results ? 'bulk-results' : 'bulk-preview'} aria-label={caption}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Selected</TableCell>
-          <TableCell>{results ? 'Result' : 'Can it be done?'}</TableCell>
-          <TableCell>{results ? 'What happened' : 'What will happen'}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.id} data-testid="bulk-row">
-            <TableCell><RowTitle resourceId={resourceId} row={row} /></TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}><strong>{'result' in row ? RESULT_LABEL[row.result] : row.ready ? 'Yes' : 'No'}</strong></TableCell>
-            <TableCell>{row.says}</TableCell>
+    <Box mb="xl">
+      <Table data-testid={results ? 'bulk-results' : 'bulk-preview'} aria-label={caption}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Selected</TableCell>
+            <TableCell>{results ? 'Result' : 'Can it be done?'}</TableCell>
+            <TableCell>{results ? 'What happened' : 'What will happen'}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.id} data-testid="bulk-row">
+              <TableCell><RowTitle resourceId={resourceId} row={row} /></TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}><strong>{'result' in row ? RESULT_LABEL[row.result] : row.ready ? 'Yes' : 'No'}</strong></TableCell>
+              <TableCell>{row.says}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }
 
@@ -104,8 +106,9 @@ const BulkActionPage: React.FC<ActionProps> = ({ resource, action, records }) =>
     );
   }
 
-  const { rows, results, fields } = view;
-  const noun = view.noun[1];
+  const { rows: shown, results, fields } = view;
+  const rows = results ?? shown;
+  const noun = rows.length === 1 ? view.noun[0] : view.noun[1];
   if (results) {
     const done = results.filter((row) => row.result === 'done').length;
     return (
@@ -121,9 +124,9 @@ const BulkActionPage: React.FC<ActionProps> = ({ resource, action, records }) =>
   const ready = rows.filter((row) => row.ready).length;
   const summary = (
     <>
-      <H4>The {rows.length} selected {noun}</H4>
+      <H4>{rows.length === 1 ? `The selected ${noun}` : `The ${rows.length} selected ${noun}`}</H4>
       <Text mb="lg">
-        {ready === rows.length ? `All ${rows.length} can be acted on.` : `${ready} of ${rows.length} can be acted on; the others cannot, and each says why.`}
+        {ready === rows.length ? (rows.length === 1 ? 'It can be acted on.' : `All ${rows.length} can be acted on.`) : `${ready} of ${rows.length} can be acted on; the others cannot, and each says why.`}
       </Text>
       <Rows resourceId={resource.id} rows={rows} caption={`${view.heading}: what will happen to each of the selected ${noun}`} />
     </>
@@ -134,7 +137,7 @@ const BulkActionPage: React.FC<ActionProps> = ({ resource, action, records }) =>
     return (
       <Box variant="white" p="xl" data-testid="bulk-action-page">
         {summary}
-        <MessageBox variant="info" message={`None of the selected ${noun} can be acted on, so there is nothing to confirm.`} mb="lg" />
+        <MessageBox variant="info" message={`${rows.length === 1 ? `The selected ${noun} cannot` : `None of the selected ${noun} can`} be acted on, so there is nothing to confirm.`} mb="lg" />
         <Button variant="outlined" onClick={backToList}>Back to the list</Button>
       </Box>
     );

@@ -58,7 +58,8 @@ export const FIELD_RULES: Record<Prisma.ModelName, Readonly<Record<string, Field
   ApiToken: { hashedToken: 'secret' },
   LeadProviderParticipant: {},
   ParticipantUpdatedAt: {},
-  AuditEvent: {},
+  // Where the actor was (an address is personal data): seen by those who see people's names.
+  AuditEvent: { ipAddress: PERSON },
   JobRun: {},
   Setting: {},
   TrnCheckRequest: { dateOfBirth: IDENTITY, nationalInsuranceNumber: IDENTITY },

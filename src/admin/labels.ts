@@ -104,4 +104,5 @@ export const propertyLabels: Record<string, string> = {
   cohortChangedAfterPaymentsFrozen: 'Cohort changed after payments frozen',
   inductionTutorName: 'Induction tutor',
   inductionTutorEmail: 'Induction tutor email',
+  ipAddress: 'IP address',
 };

@@ -18,6 +18,7 @@ import { requireCsrfToken, requireOwnOrigin, type CsrfOptions } from './http/csr
 import { ownAssetsOnly } from './http/own-assets-only.js';
 import { badRequestPage, serverErrorPage, unavailablePage } from './http/problem-pages.js';
 import { BodyRefused, parseBodies, type UploadLimits } from './http/uploads.js';
+import { keepRequestAddress } from './request-address.js';
 
 export interface StaffRouterOptions {
   sessionSecret: string;
@@ -103,6 +104,7 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): S
     const match = /^\/api\/resources\/([^/]+)\/actions\/([^/]+)$/.exec(path);
     return !!match && takesFiles.has(`${match[1]}/${match[2]}`);
   }));
+  router.use(keepRequestAddress);
   buildRoutes({ admin, routes, router });
   router.use(staffErrors);
   // close() is async at run time (it ends the store's pool) though typed void.

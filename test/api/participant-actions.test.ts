@@ -50,7 +50,7 @@ describe('PUT /participants/ecf/{id}/defer', () => {
       state: 'deferred', reason: 'career-break', cpdLeadProviderId: world.leadProvider.cpdLeadProviderId,
     });
     expect((await db().participantProfile.findUniqueOrThrow({ where: { id: participant.profile.id } })).trainingStatus).toBe('deferred');
-    expect(await db().auditEvent.findFirst({ where: { subjectId: participant.profile.id } })).toMatchObject({ action: 'participant.deferred', actorType: 'api' });
+    expect(await db().auditEvent.findFirst({ where: { subjectId: participant.profile.id } })).toMatchObject({ action: 'participant.deferred', actorType: 'api', ipAddress: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/) });
   });
 
   it('refuses with the DfE messages and changes nothing', async () => {

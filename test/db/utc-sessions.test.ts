@@ -51,7 +51,7 @@ describe('sessions in UTC on a server whose default time zone is not UTC', () =>
     closeToNow(added.createdAt);
     closeToNow(added.updatedAt);
     closeToNow((await db().school.findUniqueOrThrow({ where: { urn: '100002' } })).updatedAt);
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'schools.gias_imported' } });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'gias.imported' } });
     closeToNow(audit.createdAt);
     const [session] = await db().$queryRaw<{ tz: string }[]>`SELECT current_setting('TimeZone') AS tz`;
     expect(session.tz).toBe('UTC');

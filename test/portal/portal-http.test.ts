@@ -335,7 +335,7 @@ describe('the participants page and its download', () => {
     expect(rows[0][0]).toBe('full_name');
     expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `Page Person 0${i + 1}`));
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'check_data.downloaded', subjectId: world.deliveryPartner.id }, orderBy: { createdAt: 'desc' } });
-    expect(audit).toMatchObject({ actorType: 'portal', after: { filters: { query: 'Person 0', role: 'ect' }, rows: 9 } });
+    expect(audit).toMatchObject({ actorType: 'portal', ipAddress: client.ip, after: { filters: { query: 'Person 0', role: 'ect' }, rows: 9 } });
   });
 
   it('lets go of the database when someone cancels a large download', async () => {

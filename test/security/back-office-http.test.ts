@@ -171,7 +171,7 @@ describe('role changes', () => {
     await superClient.form(`/admin/api/resources/User/records/${target.id}/edit`, { fullName: target.fullName, role: 'super_user', reason: 'Covers payments in December' });
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe('super_user');
     const audit = await db().auditEvent.findFirstOrThrow({ where: { subjectId: target.id, action: 'user.role_changed' } });
-    expect(audit).toMatchObject({ actorId: superUser.id, reason: 'Covers payments in December', before: { role: 'support' }, after: { role: 'super_user' } });
+    expect(audit).toMatchObject({ actorId: superUser.id, ipAddress: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/), reason: 'Covers payments in December', before: { role: 'support' }, after: { role: 'super_user' } });
   });
 
   it('refuses a common or short password wherever one is set', async () => {

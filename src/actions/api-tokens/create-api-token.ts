@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '../../db/client.js';
 import { generateApiToken, hashApiToken } from '../../auth/api-token.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Id } from '../zod.js';

@@ -6,7 +6,7 @@ import type { AppropriateBodyType } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { readCsv, type ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { importRefused } from '../schools/pupil-premium/import-refused.js';
 
@@ -50,7 +50,7 @@ export async function importAppropriateBodies(ctx: ActorContext, raw: unknown): 
     }
     if (count > 0) {
       await recordAudit(tx, ctx, {
-        action: 'appropriate_bodies.imported',
+        action: 'appropriate_body.imported',
         subjectType: 'AppropriateBody',
         subjectId: fileName,
         after: { file: fileName, rows: rows.length, created: count },

@@ -8,7 +8,7 @@ import { db, type Tx } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import { Decimal, formatPounds } from '../../reports/statements/decimal.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';

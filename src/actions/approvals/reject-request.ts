@@ -3,7 +3,7 @@ import type { ApprovalRequest } from '@prisma/client';
 import { z } from 'zod';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { Id, Reason } from '../zod.js';
 import { parseInput } from '../statements/parse-input.js';

@@ -7,7 +7,7 @@ import { db } from '../../db/client.js';
 import { formatPounds } from '../../reports/statements/decimal.js';
 import { Decimal } from '../../reports/statements/decimal.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';

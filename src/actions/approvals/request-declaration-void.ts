@@ -4,7 +4,7 @@
 import type { ApprovalRequest, Declaration } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { voidDeclaration, VoidDeclarationInput } from '../declarations/void-declaration.js';

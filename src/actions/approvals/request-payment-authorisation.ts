@@ -5,7 +5,7 @@ import { db } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import { formatPounds } from '../../reports/statements/decimal.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { AuthorisePaymentInput } from '../statements/authorise-payment.js';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { db } from '../../db/client.js';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { RollBack } from '../roll-back.js';
@@ -34,7 +35,7 @@ import { writeRows } from './cohort-setup/write-rows.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export const COHORT_SETUP_IMPORTED = 'cohort_setup.imported';
+export const COHORT_SETUP_IMPORTED = 'cohort_setup.imported' as const;
 
 const Upload = z.object({
   name: z.string().trim().min(1, 'Give the file a name'),
@@ -121,7 +122,8 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
             reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
           });
         }
-        await writeRows(tx, run.tableWrites(mode === 'apply'), run.now);
+        await writeRows(tx, run.tableWrites(), run.now);
+        if (mode === 'apply') await recordAudit(tx, ctx, ...run.auditEvents());
         if (mode === 'preview') throw new RollBack(result);
         return { ...result, applied: true };
       },

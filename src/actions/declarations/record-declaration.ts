@@ -7,7 +7,7 @@ import { Prisma, type Cohort, type Declaration, type DeclarationType, type Parti
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { ActionError } from '../errors.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { isUuid, LenientText } from '../partnerships/lenient-input.js';
 import { FieldErrors } from '../participants/lead-provider/field-errors.js';
 import { latestInductionRecordFor } from '../../rules/latest-induction-record.js';

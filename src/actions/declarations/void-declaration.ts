@@ -5,7 +5,7 @@ import type { Declaration, DeclarationState } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { NEEDS_SECOND_APPROVER } from '../approvals/approval-rules.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { isUuid, LenientText } from '../partnerships/lenient-input.js';

@@ -7,7 +7,7 @@ import { startJobThread } from '../../jobs/job-thread-file.js';
 import type { JobThreadReport } from '../../jobs/job-thread.js';
 import { findJob } from '../../jobs/registry.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';

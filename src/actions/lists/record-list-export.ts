@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 
 export const RecordListExportInput = z.object({

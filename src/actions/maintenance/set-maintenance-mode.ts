@@ -1,7 +1,7 @@
 // Switches maintenance mode on (with an optional planned end and message) or off. Audited.
 import { z } from 'zod';
 import { actorLabel, type ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Flag } from '../zod.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ParticipantProfile } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { actorLabel, type ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { Id } from '../zod.js';
 import { lockedProfile } from './support/current-training.js';

@@ -5,7 +5,7 @@ import type { Cohort, Declaration, Partnership, ParticipantProfile, Schedule } f
 import { db, type Tx } from '../../db/client.js';
 import { cohortStartYearOf } from '../cohorts/cohort-start-year.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
 import { changeInductionRecord } from '../../rules/change-induction-record.js';

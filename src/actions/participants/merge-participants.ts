@@ -7,7 +7,7 @@ import { Prisma, type ParticipantProfile, type Teacher } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import { referencesTo } from '../../db/references.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { RollBack } from '../roll-back.js';

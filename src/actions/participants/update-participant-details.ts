@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Teacher } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { changedFields, recordAudit } from '../audit.js';
+import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Email, Id, Reason } from '../zod.js';

@@ -4,7 +4,7 @@ import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.j
 import type { ChallengeReason } from '@prisma/client';
 import type { Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { ActionError, notFound } from '../errors.js';
 import { CHALLENGE_REASON_LABELS } from './challenge-reasons.js';
 import { emailLeadProviderAboutChallenge, type PartnershipWithParties } from './partnership-emails.js';

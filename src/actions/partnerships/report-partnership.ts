@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cohort, Partnership } from '@prisma/client';
 import type { Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { challengeDeadline } from './challenge-deadline.js';
 import { emailSchoolAboutReportedPartnership, type PartnershipWithParties } from './partnership-emails.js';
 import { placeParticipantsOnPartnership, type PlacementResult } from './place-participants-on-partnership.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { PortalRole, PortalUser } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Email, Id } from '../zod.js';

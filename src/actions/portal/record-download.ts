@@ -6,7 +6,7 @@ import { db } from '../../db/client.js';
 import { CheckDataFiltersInput } from '../../reports/check-data/filters.js';
 import { countCheckDataParticipants } from '../../reports/check-data/participants-query.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { db } from '../../db/client.js';
 import { generateApiToken as generateSecretToken, hashApiToken as hashSecretToken } from '../../auth/api-token.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { Email } from '../zod.js';
 import { findPortalRoles } from './portal-roles.js';
 
@@ -29,7 +29,7 @@ export async function requestMagicLink(ctx: ActorContext, raw: unknown): Promise
     const link = await tx.magicLinkToken.create({ data: { portalUserId: user.id, tokenHash: hashSecretToken(token), expiresAt } });
     await recordAudit(tx, ctx, {
       action: 'portal_user.sign_in_link_requested', subjectType: 'PortalUser', subjectId: user.id,
-      after: { magicLinkTokenId: link.id, expiresAt, ip: ctx.ip ?? null },
+      after: { magicLinkTokenId: link.id, expiresAt },
     });
     await tx.emailOutbox.create({
       data: {

@@ -5,7 +5,7 @@ import { Prisma, type PortalUser } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { hashApiToken as hashSecretToken } from '../../auth/api-token.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';
 import { findPortalRoles, type PortalRoleChoice } from './portal-roles.js';
 
@@ -34,7 +34,7 @@ export async function signInWithMagicLink(ctx: ActorContext, raw: unknown): Prom
     const user = await tx.portalUser.findUniqueOrThrow({ where: { id: used.portalUserId } });
     const roles = await findPortalRoles(user.id, tx);
     await recordAudit(tx, { ...ctx, actor: { kind: 'portal', id: user.id, email: user.email } }, {
-      action: 'portal_user.signed_in', subjectType: 'PortalUser', subjectId: user.id, after: { roles: roles.length, ip: ctx.ip ?? null },
+      action: 'portal_user.signed_in', subjectType: 'PortalUser', subjectId: user.id, after: { roles: roles.length },
     });
     return { user, roles };
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Prisma, type PortalUser } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { changedFields, recordAudit } from '../audit.js';
+import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Email, Flag, Id } from '../zod.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Prisma, type DeliveryPartner } from '@prisma/client';
 import type { Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { ActionError, type FieldError } from '../errors.js';
 import { Id } from '../zod.js';
 import { describeLivePartnerships, livePartnershipsOf, type RelationshipKey } from './live-partnerships.js';

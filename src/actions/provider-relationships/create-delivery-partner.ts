@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DeliveryPartner } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { applyRelationshipMatrix, RelationshipPairs } from './apply-relationship-matrix.js';
 import { DeliveryPartnerName } from './lock-delivery-partner.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DeliveryPartner } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { changedFields, recordAudit } from '../audit.js';
+import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { Id } from '../zod.js';
 import { applyRelationshipMatrix, RelationshipPairs } from './apply-relationship-matrix.js';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Prisma, type InductionProgramme, type InductionProgrammeChoice, type Partnership, type School, type SchoolCohort, type TrainingProgramme } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id, Reason } from '../zod.js';

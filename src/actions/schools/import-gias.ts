@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { Prisma } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
-import { actorId, actorLabel, type ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import type { ActorContext } from '../actor.js';
+import { auditEventsFromRowsSql, recordAudit, writeAuditSql } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { RollBack } from '../roll-back.js';
@@ -22,7 +22,7 @@ export const ImportGiasInput = z.object({
   mode: z.enum(['preview', 'apply']).default('preview'),
 });
 
-export const GIAS_IMPORTED = 'schools.gias_imported';
+export const GIAS_IMPORTED = 'gias.imported' as const;
 
 /** The fields a refresh compares (and writes), as the file and the schools table name them. */
 const COMPARED = [
@@ -139,11 +139,10 @@ const shown = (value: unknown) => (value === null || value === undefined || valu
 
 async function write(tx: Tx, ctx: ActorContext, fileName: string): Promise<void> {
   const reason = `School data refresh from GIAS file ${fileName}`;
-  const actor = Prisma.sql`${ctx.actor.kind}::"ActorType", ${actorId(ctx.actor)}, ${actorLabel(ctx.actor)}`;
   // The audit events first, while the schools still hold their old values.
-  await tx.$executeRaw`INSERT INTO audit_events (id, "actorType", "actorId", "actorLabel", action, "subjectType", "subjectId", before, after, reason)
-    SELECT gen_random_uuid(), ${actor}, 'school.updated_from_gias', 'School', s.id::text, ${json('s')}, ${json('g')}, ${reason}
-      FROM gias_import g JOIN schools s ON s.urn = g.urn WHERE ${DIFFERS}`;
+  await writeAuditSql(tx, auditEventsFromRowsSql(ctx, 'school.updated_from_gias', 'School', Prisma.sql`
+    SELECT s.id::text AS "subjectId", ${json('s')} AS before, ${json('g')} AS after, ${reason}::text AS reason
+      FROM gias_import g JOIN schools s ON s.urn = g.urn WHERE ${DIFFERS}`));
   const descriptions = Prisma.raw(DESCRIPTIONS.map((field) => `"${field}" = COALESCE(g."${field}", s."${field}")`).join(', '));
   const fromFile = Prisma.raw(COMPARED.map(([field]) => `"${field}" = g."${field}"`).join(', '));
   await tx.$executeRaw`UPDATE schools s SET ${fromFile},
@@ -152,11 +151,11 @@ async function write(tx: Tx, ctx: ActorContext, fileName: string): Promise<void>
   const all = ['urn', ...COMPARED.map(([field]) => field), ...DESCRIPTIONS];
   const columns = Prisma.raw(all.map((field) => `"${field}"`).join(', '));
   const values = Prisma.raw(all.map((field) => `g."${field}"`).join(', '));
-  await tx.$executeRaw`WITH added AS (
+  const added = Prisma.sql`added AS (
       INSERT INTO schools (id, ${columns}, "updatedAt")
       SELECT gen_random_uuid(), ${values}, now() FROM gias_import g
        WHERE g."schoolStatusCode" <> 2 AND NOT EXISTS (SELECT 1 FROM schools s WHERE s.urn = g.urn)
-      RETURNING id, ${json('schools')} AS after)
-    INSERT INTO audit_events (id, "actorType", "actorId", "actorLabel", action, "subjectType", "subjectId", after, reason)
-    SELECT gen_random_uuid(), ${actor}, 'school.created_from_gias', 'School', added.id::text, added.after, ${reason} FROM added`;
+      RETURNING id, ${json('schools')} AS after)`;
+  await writeAuditSql(tx, auditEventsFromRowsSql(ctx, 'school.created_from_gias', 'School', Prisma.sql`
+    SELECT added.id::text AS "subjectId", NULL::jsonb AS before, added.after, ${reason}::text AS reason FROM added`, added));
 }

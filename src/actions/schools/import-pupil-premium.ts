@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { StartYear } from '../zod.js';
@@ -12,7 +13,7 @@ import { inOwnTransaction } from './pupil-premium/own-transaction.js';
 import { readPupilPremiumFile } from './pupil-premium/read-pupil-premium-file.js';
 import { stagePupilPremium, type PupilPremiumComparison } from './pupil-premium/stage-pupil-premium.js';
 import type { UnknownUrn } from './pupil-premium/unknown-urns-csv.js';
-import { recordAuditOn, writePupilPremium } from './pupil-premium/write-pupil-premium.js';
+import { writePupilPremium } from './pupil-premium/write-pupil-premium.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -26,7 +27,7 @@ export const ImportPupilPremiumInput = z.object({
   mode: z.enum(['preview', 'apply']).default('preview'),
 });
 
-export const PUPIL_PREMIUM_IMPORTED = 'pupil_premium.imported';
+export const PUPIL_PREMIUM_IMPORTED = 'pupil_premium.imported' as const;
 
 export interface PupilPremiumImportResult extends Omit<PupilPremiumComparison, 'unknownUrns'> {
   applied: boolean;
@@ -75,7 +76,7 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
 
     const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
     await writePupilPremium(client, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });
-    await recordAuditOn(client, ctx, {
+    await recordAudit(client, ctx, {
       action: PUPIL_PREMIUM_IMPORTED,
       subjectType: 'Cohort',
       subjectId: cohort.id,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { School } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { changedFields, recordAudit } from '../audit.js';
+import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Flag, Id } from '../zod.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FinanceAdjustment } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { refuseWithoutApproval } from '../approvals/approval-rules.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { db, type Tx } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { refuseWithoutApproval } from '../approvals/approval-rules.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { db } from '../../db/client.js';
 import { startOfUtcDay } from '../../reports/statements/dates.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { lockStatement } from './lock-statement.js';
 import { moveStatementDeclarations } from './move-statement-declarations.js';

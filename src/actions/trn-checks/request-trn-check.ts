@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ActorContext } from '../actor.js';
 import { actorLabel } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Id } from '../zod.js';

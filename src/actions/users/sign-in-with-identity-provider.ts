@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { User } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 export const SignInWithIdentityProviderInput = z.object({
   /** The provider's issuer and its subject identifier for the person, kept in the audit trail. */
@@ -28,7 +28,7 @@ export async function signInWithIdentityProvider(ctx: ActorContext, raw: unknown
     const user = await tx.user.findUnique({ where: { email } });
     if (!user) return { outcome: 'refused', reason: 'unknown_user', email };
     const as = { ...ctx, actor: { kind: 'user' as const, id: user.id, email: user.email, role: user.role } };
-    const via = { method: 'single_sign_on', issuer: input.issuer, subject: input.subject, ip: ctx.ip ?? null };
+    const via = { method: 'single_sign_on', issuer: input.issuer, subject: input.subject };
     if (user.disabledAt) {
       await recordAudit(tx, as, { action: 'user.sign_in_refused', subjectType: 'User', subjectId: user.id, after: { ...via, reason: 'disabled' } });
       return { outcome: 'refused', reason: 'disabled', email };

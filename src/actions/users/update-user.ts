@@ -3,7 +3,7 @@ import type { User } from '@prisma/client';
 import { db } from '../../db/client.js';
 import { hashPassword } from '../../auth/password.js';
 import type { ActorContext } from '../actor.js';
-import { changedFields, recordAudit } from '../audit.js';
+import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Flag, Id } from '../zod.js';

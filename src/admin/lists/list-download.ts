@@ -55,7 +55,7 @@ const handler: ActionHandler<ActionResponse> = async (request, response, context
   }
   const { currentAdmin } = context;
   const exported = listExportQuery(resource, query, currentAdmin, (property) => propertyLabels[property] ?? sentenceCase(property));
-  await recordListExport(actorFromAdmin(currentAdmin, (request as { ip?: string }).ip), {
+  await recordListExport(actorFromAdmin(currentAdmin), {
     resource: resource.id(), format, filters: exported.filters, sort: exported.sort,
   });
   const out = response as Response;

@@ -7,7 +7,7 @@ export const operationsResources = () => [
     readers: 'audit.read', titleProperty: 'action', auditTrail: false,
     list: ['createdAt', 'actorLabel', 'action', 'subjectType', 'subjectId', 'reason'],
     filter: ['action', 'actorLabel', 'subjectType', 'subjectId', 'createdAt'],
-    show: ['createdAt', 'actorType', 'actorLabel', 'action', 'subjectType', 'subjectId', 'reason', 'before', 'after'],
+    show: ['createdAt', 'actorType', 'actorLabel', 'ipAddress', 'action', 'subjectType', 'subjectId', 'reason', 'before', 'after'],
     sort: { sortBy: 'createdAt', direction: 'desc' },
   }),
   defineResource({

@@ -99,7 +99,7 @@ describe('importCohortSetup with the DfE fixture files', () => {
     expect(after.auditEvents - before.auditEvents).toBe(1 + 6);
     const cohortEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'cohort.created', subjectId: cohort.id } });
     expect(cohortEvent.reason).toBe('Cohort setup import: cohort_csv_data.csv, line 2');
-    const statementsEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'statements.created', subjectId: cohort.id } });
+    const statementsEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'statement.created', subjectId: cohort.id } });
     expect(statementsEvent.after).toMatchObject({ cohort: 2027, statements: [{ line: 2, name: 'September 2027', leadProviders: ['Ambition Institute'], state: 'open' }] });
     const scheduleEvent = await db().auditEvent.findFirstOrThrow({ where: { action: 'schedule.created', subjectId: schedule.id } });
     expect(scheduleEvent.after).toMatchObject({ name: 'ECF Standard September', milestones: [{ declarationType: 'started', startDate: '2024-09-01T00:00:00.000Z' }] });

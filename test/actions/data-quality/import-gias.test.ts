@@ -58,7 +58,7 @@ describe('school data refresh from GIAS', () => {
     expect(byUrn['100006'].section41Approved).toBe(true);
     expect(byUrn['100005']).toBeUndefined();
     const events = await db().auditEvent.findMany({ orderBy: { action: 'asc' } });
-    expect(events.map((e) => e.action)).toEqual(['school.created_from_gias', 'school.updated_from_gias', 'school.updated_from_gias', 'school.updated_from_gias', 'schools.gias_imported']);
+    expect(events.map((e) => e.action)).toEqual(['gias.imported', 'school.created_from_gias', 'school.updated_from_gias', 'school.updated_from_gias', 'school.updated_from_gias']);
     expect(events.find((e) => e.subjectId === byUrn['100003'].id)).toMatchObject({ actorType: 'user', before: { schoolStatusCode: 1 }, after: { schoolStatusCode: 2 } });
 
     const again = await importGias(support, { ...sample(), mode: 'preview' });

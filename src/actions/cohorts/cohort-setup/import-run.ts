@@ -2,11 +2,10 @@
 // events to write, and look-ups of what the database holds that also see what earlier files of the same
 // import make (a cohort made by the cohort file is there for the contract file). The files are checked
 // against these look-ups in memory; everything is then written at once (write-rows.ts).
-import { randomUUID } from 'node:crypto';
 import type { CsvReadResult, CsvRow, ImportProblem } from '../../../reports/csv/read-csv.js';
 import type { CellReader } from '../../../reports/csv/read-cells.js';
-import { actorId, actorLabel, type ActorContext } from '../../actor.js';
-import type { AuditEntry } from '../../audit.js';
+import type { ActorContext } from '../../actor.js';
+import type { AuditEvent } from '../../audit/events.js';
 import type { CohortRecord, KnownContract, KnownState, LeadProviderRef } from './known-state.js';
 import type { StoredRow, TableWrite } from './write-rows.js';
 
@@ -100,7 +99,7 @@ export class ImportRun {
   readonly counts = emptyCounts();
   /** When the import runs: every record it writes is created or updated at this time. */
   readonly now = new Date();
-  private readonly audits: AuditEntry[] = [];
+  private readonly audits: AuditEvent[] = [];
   private readonly writes: TableWrite[] = [];
   /** Start years whose cohort row was wrong: rows that refer to them are skipped without a second problem. */
   private readonly failedCohortYears = new Set<number>();
@@ -144,27 +143,18 @@ export class ImportRun {
     this.writes.push({ table, operation: 'update', rows, stamped: ['updatedAt'] });
   }
 
-  audit(entry: AuditEntry): void {
-    this.audits.push(entry);
+  audit(event: AuditEvent): void {
+    this.audits.push(event);
   }
 
-  /** Everything to write; the audit events are the ones recordAudit would write one by one. */
-  tableWrites(withAudits: boolean): TableWrite[] {
-    if (!withAudits) return this.writes;
-    const { actor } = this.ctx;
-    const events = this.audits.map((entry) => ({
-      id: randomUUID(),
-      actorType: actor.kind,
-      actorId: actorId(actor),
-      actorLabel: actorLabel(actor),
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      before: (entry.before ?? null) as StoredRow[string],
-      after: (entry.after ?? null) as StoredRow[string],
-      reason: entry.reason ?? null,
-    }));
-    return [...this.writes, { table: 'audit_events', operation: 'insert', rows: events, stamped: ['createdAt'] }];
+  /** The audit events of what the import writes, in the order the files made them. */
+  auditEvents(): readonly AuditEvent[] {
+    return this.audits;
+  }
+
+  /** Every row to write. */
+  tableWrites(): TableWrite[] {
+    return this.writes;
   }
 
   // ------------------------------------------------------------------ cohorts

@@ -198,7 +198,7 @@ function writeSchedules(run: ImportRun, log: FileLog, plans: PlannedSchedule[]):
   );
 
   for (const plan of plans) {
-    const subject = { subjectType: 'Schedule', subjectId: plan.id };
+    const subject = { subjectType: 'Schedule' as const, subjectId: plan.id };
     const added = plan.newMilestones;
     if (plan.isNew) {
       const after = { scheduleIdentifier: plan.identifier, name: plan.name, type: plan.type, cohort: plan.cohort.startYear, milestones: added };

@@ -154,7 +154,7 @@ function writeStatements(run: ImportRun, log: FileLog, created: CreatedStatement
     byCohort.set(cohort.id, entry);
   }
   for (const { cohort, lines } of byCohort.values()) {
-    run.audit({ action: 'statements.created', subjectType: 'Cohort', subjectId: cohort.id, after: { cohort: cohort.startYear, statements: [...lines.values()] }, reason: log.reason() });
+    run.audit({ action: 'statement.created', subjectType: 'Cohort', subjectId: cohort.id, after: { cohort: cohort.startYear, statements: [...lines.values()] }, reason: log.reason() });
   }
 }
 

@@ -3,7 +3,7 @@
 import type { ParticipantProfile, TrainingStatus } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 import type { ActorContext } from '../../actor.js';
-import { recordAudit } from '../../audit.js';
+import { recordAudit } from '../../audit/record-audit.js';
 import { changeInductionRecord } from '../../../rules/change-induction-record.js';
 import type { ParticipantForAction } from './participant-for-action.js';
 import type { ProviderScope } from './provider-scope.js';
@@ -23,7 +23,7 @@ export async function applyTrainingStatus(
   });
   await changeInductionRecord(tx, record, { trainingStatus });
   const updated = await tx.participantProfile.update({ where: { id: profile.id }, data: { trainingStatus } });
-  const verb = { active: 'resumed', deferred: 'deferred', withdrawn: 'withdrawn' }[trainingStatus];
+  const verb = ({ active: 'resumed', deferred: 'deferred', withdrawn: 'withdrawn' } as const)[trainingStatus];
   await recordAudit(tx, ctx, {
     action: `participant.${verb}`,
     subjectType: 'ParticipantProfile',

@@ -1,13 +1,13 @@
 // Writes the staged flags that differ from the stored ones, and records every changed school's before
 // and after flags in one audit event built by PostgreSQL: a first import changes some 22,000 schools,
 // and an event per school would double the work of the import itself.
+import { Prisma } from '@prisma/client';
 import type pg from 'pg';
-import { actorId, actorLabel, type ActorContext } from '../../actor.js';
-import type { AuditEntry } from '../../audit.js';
+import type { ActorContext } from '../../actor.js';
+import { auditEventsFromRowsSql, writeAuditSql } from '../../audit/record-audit.js';
 import { ActionError } from '../../errors.js';
 import { NEEDS_WRITE, STAGED } from './stage-pupil-premium.js';
 
-export const FLAGS_CHANGED = 'pupil_premium.flags_changed';
 /** How the event lists schools: URN -> "1,0" (pupil premium, then sparsity, as in the DfE's file). */
 export const FLAGS_FORMAT = 'URN: Pupil Premium Incentive,Sparsity Incentive';
 
@@ -38,25 +38,13 @@ export async function writePupilPremium(client: pg.Client, ctx: ActorContext, { 
   }
   if (written === 0) return;
 
-  const schools = (pupilPremium: string, sparsity: string, filter: string) => `
-    jsonb_build_object('startYear', $1::int, 'format', $2::text, 'schools', coalesce(
-      jsonb_object_agg(urn, "${pupilPremium}"::int || ',' || "${sparsity}"::int) FILTER (WHERE ${filter}),
+  const schools = (pupilPremium: string, sparsity: string, filter: string) => Prisma.sql`
+    jsonb_build_object('startYear', ${startYear}::int, 'format', ${FLAGS_FORMAT}::text, 'schools', coalesce(
+      jsonb_object_agg(urn, ${Prisma.raw(`"${pupilPremium}"::int || ',' || "${sparsity}"::int) FILTER (WHERE ${filter}`)}),
       '{}'::jsonb))`;
-  await client.query(`
-    INSERT INTO audit_events (id, "actorType", "actorId", "actorLabel", action, "subjectType", "subjectId", before, after, reason, "createdAt")
-    SELECT gen_random_uuid(), $3::"ActorType", $4, $5, $6, 'Cohort', $7,
-      ${schools('wasPupilPremium', 'wasSparsity', `"existingId" IS NOT NULL`)}, ${schools('pupilPremium', 'sparsity', 'true')}, $8, ${NOW}
-    FROM ${STAGED}
-    WHERE ${NEEDS_WRITE}`,
-  [startYear, FLAGS_FORMAT, ctx.actor.kind, actorId(ctx.actor), actorLabel(ctx.actor), FLAGS_CHANGED, cohortId, reason]);
-}
-
-/** recordAudit's event, on this connection (recordAudit needs Prisma's transaction client). */
-export async function recordAuditOn(client: pg.Client, ctx: ActorContext, entry: AuditEntry): Promise<void> {
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  await client.query(`
-    INSERT INTO audit_events (id, "actorType", "actorId", "actorLabel", action, "subjectType", "subjectId", before, after, reason, "createdAt")
-    VALUES (gen_random_uuid(), $1::"ActorType", $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, ${NOW})`,
-  [ctx.actor.kind, actorId(ctx.actor), actorLabel(ctx.actor), entry.action, entry.subjectType, entry.subjectId,
-    json(entry.before), json(entry.after), entry.reason ?? null]);
+  await writeAuditSql(client, auditEventsFromRowsSql(ctx, 'pupil_premium.flags_changed', 'Cohort', Prisma.sql`
+    SELECT ${cohortId}::text AS "subjectId", ${schools('wasPupilPremium', 'wasSparsity', `"existingId" IS NOT NULL`)} AS before,
+           ${schools('pupilPremium', 'sparsity', 'true')} AS after, ${reason}::text AS reason
+      FROM ${Prisma.raw(STAGED)}
+     WHERE ${Prisma.raw(NEEDS_WRITE)}`));
 }

@@ -44,7 +44,7 @@ const RESTRICTED: Record<string, Record<string, Role[]>> = {
   StatementLineItem: {}, FinanceAdjustment: {}, StatementSnapshot: {},
   User: { passwordHash: NONE },
   ApiToken: { hashedToken: NONE },
-  PortalUser: {}, PortalRole: {}, AuditEvent: {}, JobRun: {}, Setting: {},
+  PortalUser: {}, PortalRole: {}, AuditEvent: { ipAddress: PEOPLE }, JobRun: {}, Setting: {},
   // Everyone who reads the outbox reads the emails, but no sign-in link's token.
   EmailOutbox: { body: NONE },
 };

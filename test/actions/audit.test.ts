@@ -5,7 +5,8 @@ import { Prisma } from '@prisma/client';
 import { db } from '../../src/db/client.js';
 import { openConnection } from '../../src/db/connection.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrate.js';
-import { auditEvent } from '../../src/actions/audit/events.js';
+import { AUDIT_EVENTS, auditEvent } from '../../src/actions/audit/events.js';
+import { AUDIT_EVENT_WORDS } from '../../src/reports/audit-log/event-words.js';
 import { auditEventsFromRowsSql, recordAudit, writeAuditSql } from '../../src/actions/audit/record-audit.js';
 import { systemContext, type ActorContext } from '../../src/actions/actor.js';
 
@@ -71,5 +72,11 @@ describe('recordAudit', () => {
     expect(Object.fromEntries(renamed.map((e) => [e.subjectId, e.action]))).toEqual({
       'statements.created': 'statement.created', 'schools.gias_imported': 'gias.imported', 'appropriate_bodies.imported': 'appropriate_body.imported',
     });
+  });
+});
+
+describe('the kinds of audit event', () => {
+  it('are each said in words on the audit log page, and the page names no event that is never written', () => {
+    expect(Object.keys(AUDIT_EVENT_WORDS).sort()).toEqual(Object.keys(AUDIT_EVENTS).sort());
   });
 });

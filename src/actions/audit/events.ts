@@ -66,6 +66,8 @@ export const AUDIT_EVENTS = {
   'portal_user.updated': ['PortalUser'],
   'pupil_premium.flags_changed': ['Cohort'],
   'pupil_premium.imported': ['Cohort'],
+  'saved_filter.deleted': ['SavedFilter'],
+  'saved_filter.saved': ['SavedFilter'],
   'schedule.created': ['Schedule'],
   'schedule.milestones_added': ['Schedule'],
   'schedule.updated': ['Schedule'],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SavedFilter } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { viewerRole } from '../field-visibility.js';

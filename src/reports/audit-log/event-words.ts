@@ -1,11 +1,12 @@
 // Each kind of audit event in words, as the audit log page and its download say it: one table keyed by the
-// event's name (the `action` every writer records, src/actions/audit.ts), so a new kind of event is named
-// here once. A name missing from the table still reads as words ("school.updated" → "School updated").
+// event's name (every kind of event is listed in src/actions/audit/events.ts; test/actions/audit.test.ts
+// checks both lists name the same events). A name missing from the table still reads as words
+// ("school.updated" → "School updated").
 
 export const AUDIT_EVENT_WORDS: Readonly<Record<string, string>> = {
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
-  'appropriate_bodies.imported': 'Appropriate bodies imported',
+  'appropriate_body.imported': 'Appropriate bodies imported',
   'appropriate_body_claim.recorded': 'Appropriate body claim recorded',
   'approval.approved': 'Request approved',
   'approval.rejected': 'Request rejected',
@@ -23,6 +24,7 @@ export const AUDIT_EVENT_WORDS: Readonly<Record<string, string>> = {
   'delivery_partner.relationships_changed': "Delivery partner's lead providers changed",
   'delivery_partner.updated': 'Delivery partner changed',
   'export.downloaded': 'Export downloaded',
+  'gias.imported': 'GIAS school data imported',
   'job.run_requested': 'Job run requested',
   'lead_provider.updated': 'Lead provider changed',
   'lead_provider_cohort.created': 'Lead provider added to a cohort',
@@ -69,15 +71,14 @@ export const AUDIT_EVENT_WORDS: Readonly<Record<string, string>> = {
   'school.updated_from_gias': 'School changed from GIAS',
   'school_cohort.induction_programme_changed': 'Induction programme changed',
   'school_cohort.updated': 'School cohort changed',
-  'schools.gias_imported': 'GIAS school data imported',
   'statement.adjustment_added': 'Adjustment added',
   'statement.adjustment_changed': 'Adjustment changed',
   'statement.adjustment_removed': 'Adjustment removed',
   'statement.adjustment_requested': 'Adjustment requested for approval',
   'statement.authorisation_requested': 'Payment authorisation requested',
   'statement.authorised_for_payment': 'Statement authorised for payment',
+  'statement.created': 'Statements created',
   'statement.marked_payable': 'Statement marked payable',
-  'statements.created': 'Statements created',
   'teacher.trn_confirmed_by_tra': 'TRN confirmed by the TRA',
   'trn_check.not_found': 'TRN check answered: no TRN found',
   'trn_check.requested': 'TRN check requested',

@@ -1,10 +1,12 @@
 // Downloading the back office's largest list: a million declarations of one lead provider, as finance
 // filtered it, with the list download's query and CSV writer (src/admin/lists), against
 // `COPY (the same query) TO STDOUT WITH CSV HEADER` into a file, in the same run.
-// Each is measured in a process of its own, twice, alternating; the faster of each pair is kept. Peak
-// memory is the writer process's maximum RSS, less the COPY process's (both build the same back office
-// first): the download streams, so what it adds must stay small.
-// Targets: at most 3x the COPY time (we format every cell in Node and make formulas inert), under 256 MB added.
+// Each is measured in a process of its own, twice, alternating; the faster of each pair is kept.
+// Memory: the download streams, so what it holds must not grow with the rows. Every 100 batches (200,000
+// rows) the writer process collects garbage and notes the heap still in use; the figure is the largest of
+// those less the heap in use before the first row. Peak RSS is reported beside it, but it measures when V8
+// chooses to collect (it lets garbage build up to a multiple of the live heap first), not what is held.
+// Targets: at most 3x the COPY time (we format every cell in Node and make formulas inert); under 64 MB held.
 //   npx tsx bench/list-export.ts
 //   BENCH_PG_PORT (default 54420) for its own embedded server; BENCH_DECLARATIONS (default 1000000);
 //   BENCH_DATABASE=name to keep the generated database and reuse it on the next run.
@@ -31,10 +33,11 @@ import { generateDeclarationData } from './declarations-data.js';
 import { runWhenMain, withBenchDatabase, type BenchResult } from './support.js';
 
 const MAX_RATIO = 3;
-const MAX_RSS_MB = 256;
+const MAX_HELD_MB = 64;
+const SAMPLE_EVERY_BATCHES = 100;
 const FINANCE = { id: 'bench-finance', email: 'finance@bench.example.com', role: 'finance' } as unknown as CurrentAdmin;
 
-interface Measure { ms: number; rssMb: number; bytes: number }
+interface Measure { ms: number; rssMb: number; heldMb: number; bytes: number }
 
 /** The query with its parameters written in as literals, as COPY needs (a uuid we made). */
 function inline(query: Prisma.Sql): string {
@@ -51,9 +54,22 @@ function declarationsList(cpdLeadProviderId: string) {
 async function measure(which: 'ours' | 'copy', cpdLeadProviderId: string, file: string): Promise<void> {
   const list = declarationsList(cpdLeadProviderId);
   const out = createWriteStream(file);
+  const heapInUse = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heapInUse();
+  let most = before;
+  async function* sampled(batches: AsyncIterable<unknown[][]>) {
+    let n = 0;
+    for await (const batch of batches) {
+      if (++n % SAMPLE_EVERY_BATCHES === 0) most = Math.max(most, heapInUse());
+      yield batch;
+    }
+  }
   const started = performance.now();
   if (which === 'ours') {
-    await writeListFile('csv', list.columns, cursorBatches(list.sql), out);
+    await writeListFile('csv', list.columns, sampled(cursorBatches(list.sql)), out);
     await once(out, 'finish');
   } else {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -62,14 +78,14 @@ async function measure(which: 'ours' | 'copy', cpdLeadProviderId: string, file: 
     await client.end();
   }
   const ms = performance.now() - started;
-  const result: Measure = { ms, rssMb: process.resourceUsage().maxRSS / 1024, bytes: (await stat(file)).size };
+  const result: Measure = { ms, rssMb: process.resourceUsage().maxRSS / 1024, heldMb: (most - before) / 1048576, bytes: (await stat(file)).size };
   console.log(JSON.stringify(result));
   await disconnectDb();
   process.exit(0);
 }
 
 async function inChild(which: 'ours' | 'copy', cpdLeadProviderId: string, file: string): Promise<Measure> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'measure', which, cpdLeadProviderId, file], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), 'measure', which, cpdLeadProviderId, file], {
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -100,7 +116,7 @@ export async function run(): Promise<BenchResult> {
       const copy = copies.reduce((a, b) => (a.ms <= b.ms ? a : b));
       const our = ours.reduce((a, b) => (a.ms <= b.ms ? a : b));
       const rssMb = Math.max(...ours.map((m) => m.rssMb));
-      // Both processes build the same back office first; what the download adds is the difference.
+      const heldMb = Math.max(...ours.map((m) => m.heldMb));
       const baseRssMb = Math.max(...copies.map((m) => m.rssMb));
       const ratio = our.ms / copy.ms;
       return {
@@ -108,9 +124,9 @@ export async function run(): Promise<BenchResult> {
         ours_ms: Math.round(our.ms),
         baseline_ms: Math.round(copy.ms),
         ratio,
-        target: `<= ${MAX_RATIO}x COPY (same query) TO STDOUT WITH CSV, peak RSS < ${MAX_RSS_MB} MB above the COPY process's`,
-        pass: ratio <= MAX_RATIO && rssMb - baseRssMb < MAX_RSS_MB,
-        detail: `${(our.bytes / 1e6).toFixed(0)} MB (COPY ${(copy.bytes / 1e6).toFixed(0)} MB), peak RSS ${rssMb.toFixed(0)} MB (the COPY process, which builds the same back office: ${baseRssMb.toFixed(0)} MB)`,
+        target: `<= ${MAX_RATIO}x COPY (same query) TO STDOUT WITH CSV, heap held while streaming < ${MAX_HELD_MB} MB`,
+        pass: ratio <= MAX_RATIO && heldMb < MAX_HELD_MB,
+        detail: `${(our.bytes / 1e6).toFixed(0)} MB (COPY ${(copy.bytes / 1e6).toFixed(0)} MB); heap held ${heldMb.toFixed(1)} MB; peak RSS ${rssMb.toFixed(0)} MB (the COPY process, which builds the same back office: ${baseRssMb.toFixed(0)} MB)`,
       };
     } finally {
       await rm(dir, { recursive: true, force: true });

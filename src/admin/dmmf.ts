@@ -1,10 +1,19 @@
-// The full DMMF written by scripts/generate-prisma.mjs at install time (Prisma 6 ships a trimmed one
-// that the AdminJS adapter cannot use).
+// The DMMF's data model written by scripts/generate-prisma.mjs at install time (Prisma 6 ships a trimmed
+// one that the AdminJS adapter cannot use).
 import { readFileSync } from 'node:fs';
 
-const dmmf = JSON.parse(readFileSync(new URL('./dmmf.json', import.meta.url), 'utf8'));
+const dmmf = JSON.parse(readFileSync(new URL('./dmmf.json', import.meta.url), 'utf8')) as { datamodel: unknown };
 
-export const dmmfClientModule = { Prisma: { dmmf } } as never;
+/**
+ * What the adapter reads as `clientModule.Prisma.dmmf`. An instance of a class, not a plain object: AdminJS
+ * deep-merges its options, resource arguments included, and would otherwise copy the data model once per
+ * resource (with the whole DMMF that was 350 MB of heap in every app process).
+ */
+class ClientModule {
+  constructor(readonly Prisma: { dmmf: unknown }) {}
+}
+
+export const dmmfClientModule = new ClientModule({ dmmf }) as never;
 
 interface DatamodelField { name: string; kind: string; type: string; relationFromFields?: string[] }
 interface Datamodel {

@@ -3,7 +3,7 @@ import type { Role } from '@prisma/client';
 import type { CurrentAdmin } from 'adminjs';
 import { db } from '../db/client.js';
 import { ROLE_LABELS, can } from '../actions/authz.js';
-import { findCurrentCohort, missingCohortMessage } from '../actions/cohorts/current-cohort.js';
+import { findCurrentCohort, missingCohortMessage } from '../rules/current-cohort.js';
 import {
   declarationsPerMonthChart, participantsByCohortChart, partnershipsPerLeadProviderChart, statementTotalsPerMonthChart, type DashboardChart,
 } from '../reports/dashboard/dashboard-charts.js';

@@ -4,7 +4,7 @@
 // app/services/api/v3/participant_declarations_query.rb, app/services/api/v3/ecf/schools_query.rb,
 // app/services/partnerships/create.rb and app/services/change_schedule.rb (attribute :cohort, :integer).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cohortStartYearOf, cohortStartYearsOf, declarationCohortStartYearsOf } from '../../src/actions/cohorts/cohort-start-year.js';
+import { cohortStartYearOf, cohortStartYearsOf, declarationCohortStartYearsOf } from '../../src/rules/cohort-start-year.js';
 import { db } from '../../src/db/client.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createSchedule, type ParticipantWorld } from '../support/factories.js';
 import { createReportWorld } from '../actions/partnerships/world.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { School } from '@prisma/client';
-import { findCurrentCohort } from '../../src/actions/cohorts/current-cohort.js';
+import { findCurrentCohort } from '../../src/rules/current-cohort.js';
 import { db } from '../../src/db/client.js';
 import { launchBrowser, ownPageHeaders } from '../support/browser.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
@@ -64,7 +64,7 @@ describe('the pupil premium and sparsity page', () => {
     await page.locator(IMPORT_BUTTON).first().click();
     await page.waitForURL(`**/admin/resources/PupilPremium/actions/import`);
 
-    // The year list starts on the current cohort (src/actions/cohorts/current-cohort.ts) and shows this year even
+    // The year list starts on the current cohort (src/rules/current-cohort.ts) and shows this year even
     // before the calendar has it.
     const current = await findCurrentCohort();
     const yearSelect = page.locator('#import-startYear');

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Cohort, Declaration, Partnership, ParticipantProfile, Schedule } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
-import { cohortStartYearOf } from '../cohorts/cohort-start-year.js';
+import { cohortStartYearOf } from '../../rules/cohort-start-year.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';

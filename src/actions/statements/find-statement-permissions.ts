@@ -3,7 +3,8 @@ import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { requirePermission, type Permission } from '../authz.js';
 import { notFound } from '../errors.js';
-import { adjustmentRefusal, authorisePaymentRefusal, authorisedForPaymentTag } from './statement-rules.js';
+import { authorisedForPaymentTag } from '../../reports/statements/dates.js';
+import { adjustmentRefusal, authorisePaymentRefusal } from './statement-rules.js';
 
 /** Why a statement cannot be authorised again while a request waits; requestPaymentAuthorisation refuses with it too (src/actions/approvals/request-payment-authorisation.ts). */
 export const AUTHORISATION_PENDING = 'Authorisation of this statement has already been requested and is waiting for approval.';

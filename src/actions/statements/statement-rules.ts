@@ -1,7 +1,7 @@
 // When finance may authorise a statement for payment or change its adjustments. The back office uses
 // these to show or hide the buttons; the actions check them again inside their transactions.
 import type { Statement } from '@prisma/client';
-import { formatAuthorisedAt, startOfUtcDay } from '../../reports/statements/dates.js';
+import { startOfUtcDay } from '../../reports/statements/dates.js';
 
 type StatementState = Pick<Statement, 'outputFee' | 'state' | 'markedAsPaidAt' | 'deadlineDate'>;
 
@@ -21,6 +21,3 @@ export function adjustmentRefusal(statement: Pick<Statement, 'outputFee' | 'stat
   if (statement.state === 'paid') return 'Adjustments cannot be made to a paid statement.';
   return null;
 }
-
-/** The tag of a statement authorised for payment: "Authorised for payment at 3:15pm on 5 Mar 2026". */
-export const authorisedForPaymentTag = (markedAsPaidAt: Date): string => `Authorised for payment at ${formatAuthorisedAt(markedAsPaidAt)}`;

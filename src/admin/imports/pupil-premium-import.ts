@@ -1,4 +1,4 @@
-import { findCurrentCohort } from '../../actions/cohorts/current-cohort.js';
+import { findCurrentCohort } from '../../rules/current-cohort.js';
 import { db } from '../../db/client.js';
 import { importPupilPremium, type PupilPremiumImportResult } from '../../actions/schools/import-pupil-premium.js';
 import { PupilPremiumImportRefused } from '../../actions/schools/pupil-premium/import-refused.js';

@@ -3,7 +3,7 @@
 import type { Role } from '@prisma/client';
 import { can } from '../../actions/authz.js';
 import { DEFERRAL_REASONS } from '../../actions/participants/lead-provider/training-status-rules.js';
-import { withdrawalReasons } from '../../actions/participants/programme-type-names.js';
+import { withdrawalReasons } from '../../rules/programme-type-names.js';
 import { findParticipant } from '../../api/resources/participants.js';
 import { db } from '../../db/client.js';
 import { participantRecord, type ParticipantRecord } from '../../reports/participants/participant-record.js';

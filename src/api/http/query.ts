@@ -2,7 +2,7 @@
 // hash), comma-separated lists, RFC 3339 updated_since, and sort=+a,-b over a whitelist.
 import type { Request } from 'express';
 import { Prisma, type TrainingStatus } from '@prisma/client';
-import { cohortStartYearsOf } from '../../actions/cohorts/cohort-start-year.js';
+import { cohortStartYearsOf } from '../../rules/cohort-start-year.js';
 import { BAD_REQUEST, badRequest } from './api-error.js';
 
 const DEFAULT_PER_PAGE = 100;

@@ -2,7 +2,7 @@
 // the corrections below, so that what /api/docs describes, and what our tests check every answer against,
 // is what the DfE's service sends. Each correction names the DfE file that sends it.
 import { readFileSync } from 'node:fs';
-import { programmeChoiceNames, programmeTypeChanges2025, withdrawalReasons } from '../../actions/participants/programme-type-names.js';
+import { programmeChoiceNames, programmeTypeChanges2025, withdrawalReasons } from '../../rules/programme-type-names.js';
 
 const DOCUMENT_FILE = new URL('./lead-provider-api-v3.json', import.meta.url);
 

@@ -2,7 +2,7 @@
 // caller is in a partnership the school has not challenged (relationship partnerships included). Each
 // profile reached that way is an enrolment.
 import { Prisma, type TrainingStatus } from '@prisma/client';
-import { shownWithdrawalReasonInJsonSql } from '../../actions/participants/programme-type-names.js';
+import { shownWithdrawalReasonInJsonSql } from '../../rules/programme-type-names.js';
 import { db } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared-statements.js';
 import type { ApiCaller } from '../http/caller.js';

@@ -3,7 +3,7 @@
 import { unchallengedPartnershipSql } from '../../rules/unchallenged-partnership.js';
 import { Prisma, type InductionProgrammeChoice } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { programmeChoiceName } from '../../actions/participants/programme-type-names.js';
+import { programmeChoiceName } from '../../rules/programme-type-names.js';
 import { eligibleSchoolSql } from '../../actions/schools/eligibility.js';
 import { isoTime } from '../http/format.js';
 import type { Page } from '../http/query.js';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { declarationCohortStartYearsOf } from '../../actions/cohorts/cohort-start-year.js';
+import { declarationCohortStartYearsOf } from '../../rules/cohort-start-year.js';
 import { isUuid } from '../../actions/partnerships/lenient-input.js';
 import { recordDeclaration } from '../../actions/declarations/record-declaration.js';
 import { voidDeclaration } from '../../actions/declarations/void-declaration.js';

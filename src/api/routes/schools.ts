@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client';
 import type { Router } from 'express';
 import { db } from '../../db/client.js';
-import { cohortStartYearOf } from '../../actions/cohorts/cohort-start-year.js';
+import { cohortStartYearOf } from '../../rules/cohort-start-year.js';
 import { isUuid } from '../../actions/partnerships/lenient-input.js';
 import { asyncRoute } from '../http/async-route.js';
 import { badRequest, resourceNotFound } from '../http/api-error.js';

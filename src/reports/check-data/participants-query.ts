@@ -9,7 +9,7 @@ import { latestInductionRecordOrder } from '../../rules/latest-induction-record.
 import { unchallengedPartnershipSql } from '../../rules/unchallenged-partnership.js';
 import { Prisma, type ParticipantType, type TrainingStatus } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { cohortStartYearOf } from '../../actions/cohorts/cohort-start-year.js';
+import { cohortStartYearOf } from '../../rules/cohort-start-year.js';
 import { LATEST_CHECK_DATA_COHORT } from './coverage.js';
 import type { CheckDataFilters } from './filters.js';
 import { mentorshipsCte, recordStateJoins } from './record-state.js';

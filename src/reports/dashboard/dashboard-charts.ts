@@ -1,7 +1,7 @@
 // The home page's charts, each one SQL aggregate over the whole table (no rows leave the database).
 // Counts are numbers; money stays an exact decimal string, turned into a number only to be drawn.
 import { Prisma } from '@prisma/client';
-import { findCurrentCohort } from '../../actions/cohorts/current-cohort.js';
+import { findCurrentCohort } from '../../rules/current-cohort.js';
 import { db } from '../../db/client.js';
 
 export interface ChartSeries {

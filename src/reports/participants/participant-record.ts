@@ -1,7 +1,7 @@
 // Everything support needs about one person on one page: identity, each profile (ECT, mentor) with where it
 // trains, its induction record history, provider status changes, declarations with their state history and
 // statements, and the audit events about any of them. Small per person, so plain Prisma reads.
-import { shownWithdrawalReason } from '../../actions/participants/programme-type-names.js';
+import { shownWithdrawalReason } from '../../rules/programme-type-names.js';
 import { db } from '../../db/client.js';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;

@@ -14,3 +14,6 @@ export function formatAuthorisedAt(at: Date): string {
   const minutes = String(at.getUTCMinutes()).padStart(2, '0');
   return `${hours % 12 || 12}:${minutes}${hours < 12 ? 'am' : 'pm'} on ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
 }
+
+/** The tag of a statement authorised for payment: "Authorised for payment at 3:15pm on 5 Mar 2026". */
+export const authorisedForPaymentTag = (markedAsPaidAt: Date): string => `Authorised for payment at ${formatAuthorisedAt(markedAsPaidAt)}`;

@@ -8,7 +8,7 @@ import { inertCellSql } from '../csv/inert-cells.js';
 import { writeChunk } from '../csv/write-chunk.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../actions/errors.js';
-import { shownWithdrawalReasonSql } from '../../actions/participants/programme-type-names.js';
+import { shownWithdrawalReasonSql } from '../../rules/programme-type-names.js';
 
 const BATCH_SIZE = 2000;
 

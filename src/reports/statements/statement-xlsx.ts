@@ -3,12 +3,11 @@
 // the Statements page shows, written as numbers in pounds.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { authorisedForPaymentTag } from '../../actions/statements/statement-rules.js';
 import { calculateStatement, type StatementCalculation } from './calculate-statement.js';
 import { Decimal } from './decimal.js';
 import { signOffText, statementSignOffs, type StatementSignOff } from '../approvals/approval-queue.js';
 import { calendarWarnings } from './calendar-warnings.js';
-import { formatAuthorisedAt } from './dates.js';
+import { authorisedForPaymentTag, formatAuthorisedAt } from './dates.js';
 import type { PresentedLine, PresentedPart } from './presented-statement.js';
 
 const POUNDS = '£#,##0.00';

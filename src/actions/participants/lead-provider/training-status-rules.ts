@@ -3,7 +3,7 @@
 import type { InductionRecord, TrainingStatus } from '@prisma/client';
 import type { FieldErrors } from './field-errors.js';
 import { MESSAGES } from './messages.js';
-import { withdrawalReasons } from '../programme-type-names.js';
+import { withdrawalReasons } from '../../../rules/programme-type-names.js';
 
 export const DEFERRAL_REASONS = ['bereavement', 'long-term-sickness', 'parental-leave', 'career-break', 'other'] as const;
 

@@ -1,7 +1,7 @@
 // The current cohort, for every "current" default in the back office: the cohort of the academic year today
 // falls in. An academic year starts on its cohort's academic year start date in the calendar (1 September
 // when the calendar has no cohort for that year yet), so in December 2026 the current cohort is 2026.
-import { db } from '../../db/client.js';
+import { db } from '../db/client.js';
 
 export interface CurrentCohort {
   /** The start year of the academic year that `now` falls in. */

@@ -1,9 +1,9 @@
 // The current cohort from a date and the calendar, and the dashboard's call for the cohort set-up when the
 // calendar lacks this year's cohort. Far-future years keep clear of the seeded calendar.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { findCurrentCohort } from '../../../src/actions/cohorts/current-cohort.js';
-import { dashboardAlerts } from '../../../src/admin/dashboard.js';
-import { createCohort } from '../../support/factories.js';
+import { findCurrentCohort } from '../../src/rules/current-cohort.js';
+import { dashboardAlerts } from '../../src/admin/dashboard.js';
+import { createCohort } from '../support/factories.js';
 
 const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
 

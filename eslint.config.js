@@ -1,11 +1,26 @@
 // npm run lint: typescript-eslint's recommended rules (those that are noise for this code base switched
-// off, each with its reason), no import cycles, and the layer boundary of the domain: src/actions is
-// called by the back office, the API, the portal, the CLI and jobs, and imports none of them.
+// off, each with its reason), no import cycles, and the layers of docs/architecture.md: imports point down
+// only (entry points -> src/actions -> src/reports -> src/rules -> src/db), and src/actions imports no web
+// framework. A shared piece two layers need lives in the lower one.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-const UP_FROM_ACTIONS = ['admin', 'api', 'portal', 'server', 'cli'];
+const ENTRY_POINTS = ['admin', 'api', 'portal', 'server', 'cli', 'jobs'];
+
+/** Each layer and the folders above it, which it must never import. */
+const ABOVE = {
+  actions: ENTRY_POINTS,
+  // src/server/config-error.ts (ConfigError, raised by export storage's settings) is the one exception left.
+  reports: ['actions', ...ENTRY_POINTS.filter((layer) => layer !== 'server')],
+  rules: ['reports', 'actions', ...ENTRY_POINTS],
+  db: ['rules', 'reports', 'actions', ...ENTRY_POINTS],
+};
+
+const LAYER_ZONES = Object.entries(ABOVE).flatMap(([layer, above]) => above.map((upper) => ({
+  target: `./src/${layer}`, from: `./src/${upper}`,
+  message: `imports point down the layers (docs/architecture.md): src/${upper} may use src/${layer}, never the other way round. Move what both need into the lower layer.`,
+})));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', '.adminjs/', 'src/generated/', 'bench/results/', '**/*.d.ts', 'src/admin/dmmf.json'] },
@@ -21,6 +36,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
       // Unused arguments are often part of a signature we must match (Express, AdminJS handlers).
       '@typescript-eslint/no-unused-vars': ['error', { args: 'none', caughtErrors: 'none', ignoreRestSiblings: true, varsIgnorePattern: '^_' }],
       // Casts through `any` sit at the edges where libraries are loosely typed (AdminJS, pg rows).
@@ -43,12 +59,6 @@ export default tseslint.config(
           { name: 'adminjs', message: 'src/actions is the domain: AdminJS glue lives in src/admin.' },
         ],
         patterns: [{ group: ['@adminjs/*'], message: 'src/actions is the domain: AdminJS glue lives in src/admin.' }],
-      }],
-      'import-x/no-restricted-paths': ['error', {
-        zones: UP_FROM_ACTIONS.map((layer) => ({
-          target: './src/actions', from: `./src/${layer}`,
-          message: `imports point down the layers: src/${layer} calls actions, never the other way round.`,
-        })),
       }],
     },
   },

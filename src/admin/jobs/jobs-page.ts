@@ -7,6 +7,7 @@ import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
 import type { Response } from 'express';
 import { asActionError } from '../../actions/errors.js';
 import { requestJobRun } from '../../actions/jobs/request-job-run.js';
+import { jobThreads } from '../../jobs/job-starter.js';
 import { findJob } from '../../jobs/registry.js';
 import { actorFromAdmin } from '../actor.js';
 import { roleOf } from '../rbac.js';
@@ -32,7 +33,7 @@ async function runNow(request: PageRequest, admin: Parameters<typeof actorFromAd
   const payload = request.payload ?? {};
   const statementId = typeof payload.statementId === 'string' && payload.statementId ? payload.statementId : undefined;
   try {
-    const { job } = await requestJobRun(actorFromAdmin(admin), { job: payload.job, statementId });
+    const { job } = await requestJobRun(actorFromAdmin(admin), { job: payload.job, statementId }, jobThreads);
     const label = findJob(job)?.label ?? job;
     return { notice: { message: `${label} started${statementId ? ' for the statement' : ''}. Its progress shows below.`, type: 'success' } };
   } catch (error) {

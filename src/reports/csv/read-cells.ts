@@ -1,4 +1,4 @@
-import { Money } from '../../actions/zod.js';
+import { Money } from '../../rules/zod.js';
 import type { CsvRow, ImportProblem } from './read-csv.js';
 
 interface Required {

@@ -3,7 +3,7 @@
 // gathered first (MATERIALIZED) so part-words use the trigram indexes rather than a walk of the name index.
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
-import { isUuid } from '../../actions/partnerships/lenient-input.js';
+import { isUuid } from '../../rules/lenient-input.js';
 
 export const SEARCH_LIMIT = 50;
 

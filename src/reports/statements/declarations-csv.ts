@@ -7,7 +7,7 @@ import { db, type Tx } from '../../db/client.js';
 import { inertCellSql } from '../csv/inert-cells.js';
 import { writeChunk } from '../csv/write-chunk.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
-import { notFound } from '../../actions/errors.js';
+import { notFound } from '../../rules/action-error.js';
 import { shownWithdrawalReasonSql } from '../../rules/programme-type-names.js';
 
 const BATCH_SIZE = 2000;

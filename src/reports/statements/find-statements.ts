@@ -1,6 +1,6 @@
 // Choosing a statement: a lead provider's statements by cohort, and the one finance land on first.
 import type { StatementState } from '@prisma/client';
-import { notFound } from '../../actions/errors.js';
+import { notFound } from '../../rules/action-error.js';
 import { db } from '../../db/client.js';
 import { isoDate, startOfUtcDay } from './dates.js';
 

@@ -1,6 +1,6 @@
 // Output payment and total of each of a lead provider's statements in a cohort, in payment order: the
 // Statements page's chart. Each statement is calculated as its own page shows it.
-import { asActionError } from '../../actions/errors.js';
+import { asActionError } from '../../rules/action-error.js';
 import { calculateStatement } from './calculate-statement.js';
 import { listStatements } from './find-statements.js';
 import { headlineJson, statementHeadline } from './headline-figures.js';

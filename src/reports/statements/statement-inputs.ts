@@ -3,7 +3,7 @@
 // the declarations themselves.
 import type { DeclarationType, ParticipantType, StatementState } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
-import { ActionError, notFound } from '../../actions/errors.js';
+import { ActionError, notFound } from '../../rules/action-error.js';
 import type { BandInput, LineItemCounts } from './bands.js';
 import { isoDate } from './dates.js';
 import { fromDashed } from './declaration-types.js';

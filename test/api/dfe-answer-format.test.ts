@@ -58,6 +58,8 @@ describe('every v3 answer', () => {
     expect((await apiA.get('/participants/ecf', 'not-a-token')).status).toBe(401);
     expect((await apiA.get('/participants/ecf?filter[updated_since]=yesterday')).status).toBe(400);
     expect((await withdraw(participant, '')).status).toBe(422);
+    // A path Express cannot decode is the client's mistake: 400 in the DfE's error shape, not a server error.
+    expect(await apiA.get('/participants/ecf/%E0%A4%A')).toEqual({ status: 400, body: { errors: [{ title: 'Bad request', detail: 'The request could not be read' }] } });
   });
 
   // app/serializers/api/v3/**: every time is `.rfc3339` of a UTC time, so whole seconds and "Z".

@@ -6,7 +6,10 @@ import { operationFor, responseProblems } from './support/openapi.js';
 const statement = {
   id: '5f0e1c9e-7f39-4c3a-9a55-3c1a1c0b9a01',
   type: 'statement',
-  attributes: { month: 'May', year: '2025', type: 'ecf', cohort: '2024', cut_off_date: '2025-04-30', payment_date: '2025-05-25', paid: false },
+  attributes: {
+    month: 'May', year: '2025', type: 'ecf', cohort: '2024', cut_off_date: '2025-04-30', payment_date: '2025-05-25', paid: false,
+    created_at: '2025-01-01T10:00:00Z', updated_at: '2025-01-01T10:00:00Z',
+  },
 };
 
 describe('OpenAPI response checks', () => {
@@ -14,6 +17,11 @@ describe('OpenAPI response checks', () => {
     expect(operationFor('GET', '/api/v3/participants/ecf/transfers?page[page]=1')?.template).toBe('/api/v3/participants/ecf/transfers');
     expect(operationFor('PUT', '/api/v3/participants/ecf/abc/defer')?.template).toBe('/api/v3/participants/ecf/{id}/defer');
     expect(operationFor('DELETE', '/api/v3/statements')).toBeNull();
+  });
+
+  it('requires every attribute of a successful answer, even one the document marks optional', () => {
+    const { created_at: _created, ...attributes } = statement.attributes;
+    expect(responseProblems('GET', '/api/v3/statements', 200, { data: [{ ...statement, attributes }] })).toEqual(["$.data[0].attributes must have required property 'created_at'"]);
   });
 
   it('accepts a conforming body', () => {

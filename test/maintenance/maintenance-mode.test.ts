@@ -44,6 +44,7 @@ describe('maintenance mode', () => {
 
     const api = await fetch(`${base}/api/v3/participants/ecf`);
     expect(api.status).toBe(503);
+    expect(api.headers.get('content-type')).toBe('application/vnd.api+json');
     const retryAfter = Number(api.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(7100);
     expect(retryAfter).toBeLessThanOrEqual(7200);

@@ -50,6 +50,7 @@ describe('the database down', () => {
 
     const api = await poll(() => fetch(`${app.url}/api/v3/participants/ecf`, { headers: { authorization: 'Bearer some-token' } }));
     expect(api.status).toBe(503);
+    expect(api.headers.get('content-type')).toBe('application/vnd.api+json');
     expect(await api.json()).toEqual({ errors: [{ title: 'Service unavailable', detail: expect.any(String) }] });
 
     const signIn = await poll(() => fetch(`${app.url}/admin/login`, {

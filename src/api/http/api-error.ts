@@ -42,6 +42,8 @@ export const handleApiErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (error instanceof ApiError) return res.status(error.status).json(error.body);
   // Unreadable JSON from body-parser.
   if ((error as { type?: string }).type === 'entity.parse.failed') return res.status(400).json(errorsBody(BAD_REQUEST, [INVALID_DATA_STRUCTURE]));
+  // A path Express cannot percent-decode (its router throws a URIError with status 400): the client's to fix.
+  if (error instanceof URIError && (error as { status?: unknown }).status === 400) return res.status(400).json(errorsBody(BAD_REQUEST, ['The request could not be read']));
   const unreadable = unreadableBody(error);
   if (unreadable) return res.status(unreadable.status).json(errorsBody(BAD_REQUEST, [unreadable.detail]));
   if (isDatabaseUnavailable(error)) return res.status(503).set('Retry-After', '30').json(errorsBody('Service unavailable', ['The service is temporarily unavailable. Try again later.']));

@@ -14,29 +14,49 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (instance: Ajv) => Ajv;
 addFormats(ajv);
 ajv.addSchema(anchored(document) as Schema, DOCUMENT_ID);
+// A successful answer carries every attribute the document names, null when unknown, never leaving one out:
+// the DfE's serializers (app/serializers/api/v3/**, jsonapi-serializer) always write each attribute they
+// declare, although the document marks some optional. Checked against a copy where every property is required.
+const COMPLETE_DOCUMENT_ID = 'lead-provider-api-v3-complete.json';
+ajv.addSchema(everyPropertyRequired(anchored(document, COMPLETE_DOCUMENT_ID)) as Schema, COMPLETE_DOCUMENT_ID);
+
+function everyPropertyRequired(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(everyPropertyRequired);
+  if (!schema || typeof schema !== 'object') return schema;
+  const converted = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'properties' ? value : everyPropertyRequired(value)]));
+  const properties = (schema as Schema).properties;
+  if (properties && typeof properties === 'object') {
+    converted.properties = Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, everyPropertyRequired(value)]));
+    converted.required = Object.keys(properties);
+  }
+  return converted;
+}
 
 /**
  * The schema as plain JSON Schema that compiles on its own: local references point into the document, and
  * OpenAPI 3.0's `nullable` (which the DfE also puts beside $ref and anyOf, where Ajv refuses it) becomes
  * "or null".
  */
-function anchored(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(anchored);
+function anchored(schema: unknown, documentId = DOCUMENT_ID): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => anchored(item, documentId));
   if (!schema || typeof schema !== 'object') return schema;
   const { nullable, ...rest } = schema as Schema;
   const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) =>
-    [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${DOCUMENT_ID}${value}` : anchored(value)]));
+    [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${documentId}${value}` : anchored(value, documentId)]));
   return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
 }
 
 const compiled = new Map<Schema, ValidateFunction>();
+const completeCompiled = new Map<Schema, ValidateFunction>();
 
 /** Problems with a value, one line each as "$.path message". */
-export function schemaProblems(schema: Schema, value: unknown): string[] {
-  let validate = compiled.get(schema);
+export function schemaProblems(schema: Schema, value: unknown, complete = false): string[] {
+  const cache = complete ? completeCompiled : compiled;
+  let validate = cache.get(schema);
   if (!validate) {
-    validate = ajv.compile(anchored(schema) as Schema);
-    compiled.set(schema, validate);
+    const anchoredSchema = anchored(schema, complete ? COMPLETE_DOCUMENT_ID : DOCUMENT_ID);
+    validate = ajv.compile((complete ? everyPropertyRequired(anchoredSchema) : anchoredSchema) as Schema);
+    cache.set(schema, validate);
   }
   if (validate(value)) return [];
   const at = (pointer: string) => `$${pointer.split('/').slice(1).map((key) => (/^\d+$/.test(key) ? `[${key}]` : `.${key}`)).join('')}`;
@@ -67,7 +87,7 @@ export function responseProblems(method: string, url: string, status: number, bo
   const found = operationFor(method, url);
   if (!found) return [`${method} ${url} is not in the document`];
   const schema = found.operation.responses?.[String(status)]?.content?.['application/json']?.schema;
-  if (schema) return schemaProblems(schema, body);
+  if (schema) return schemaProblems(schema, body, status >= 200 && status < 300);
   if (status < 400) return [`${method} ${found.template} does not document status ${status}`];
   const errors = (body as { errors?: unknown } | null)?.errors;
   const wellFormed =

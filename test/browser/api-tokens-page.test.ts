@@ -1,37 +1,24 @@
 // An admin makes a lead provider's API token in the back office: shown once, working at once, then revoked.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { hashApiToken } from '../../src/auth/api-token.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 describe('API tokens in the back office', () => {
   it('creates a token shown once that the API accepts, lists its use, and revokes it', async () => {
     const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${app.url}/admin/login`);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${session.url}/admin/login`);
     await page.fill('input[name=email]', admin.email);
     await page.fill('input[name=password]', admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(`Signed in as ${admin.email}`).waitFor();
 
     const leadProvider = await db().leadProvider.findFirstOrThrow({ orderBy: { name: 'asc' } });
-    await page.goto(`${app.url}/admin/resources/LeadProvider/records/${leadProvider.id}/createApiToken`);
+    await page.goto(`${session.url}/admin/resources/LeadProvider/records/${leadProvider.id}/createApiToken`);
     await page.getByText('Create an API token').waitFor();
     await page.fill('#confirm-description', 'Student records system');
     await page.getByRole('button', { name: 'Create token' }).click();
@@ -39,12 +26,12 @@ describe('API tokens in the back office', () => {
     const token = (await page.locator('tr', { hasText: 'Token' }).locator('td').nth(1).innerText()).trim();
     expect(await db().apiToken.count({ where: { hashedToken: hashApiToken(token), description: 'Student records system' } })).toBe(1);
 
-    const participants = await fetch(`${app.url}/api/v3/participants/ecf?page[per_page]=1`, { headers: { authorization: `Bearer ${token}` } });
+    const participants = await fetch(`${session.url}/api/v3/participants/ecf?page[per_page]=1`, { headers: { authorization: `Bearer ${token}` } });
     expect(participants.status).toBe(200);
 
     const stored = await db().apiToken.findFirstOrThrow({ where: { hashedToken: hashApiToken(token) } });
     expect(stored.lastUsedAt).not.toBeNull();
-    await page.goto(`${app.url}/admin/resources/ApiToken/records/${stored.id}/show`);
+    await page.goto(`${session.url}/admin/resources/ApiToken/records/${stored.id}/show`);
     await page.getByText('Student records system').first().waitFor();
     await page.getByText('Revoke', { exact: true }).click();
     const check = page.getByTestId('check-your-answers');
@@ -52,7 +39,7 @@ describe('API tokens in the back office', () => {
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: stored.id } })).revokedAt).toBeNull();
     await check.getByRole('button', { name: 'Revoke token' }).click();
     await page.getByText('Token revoked.').waitFor();
-    const refused = await fetch(`${app.url}/api/v3/participants/ecf`, { headers: { authorization: `Bearer ${token}` } });
+    const refused = await fetch(`${session.url}/api/v3/participants/ecf`, { headers: { authorization: `Bearer ${token}` } });
     expect(refused.status).toBe(401);
     await page.close();
   }, 120_000);

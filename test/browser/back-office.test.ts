@@ -1,11 +1,10 @@
 // The back office as each role sees it, in a real browser against the real app and database.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Role } from '@prisma/client';
-import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser, ownPageHeaders } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { ownPageHeaders } from '../support/browser.js';
+import { demoLogin as login, useBackOfficeSession } from '../support/back-office-session.js';
 
 const ALL: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
 const ADMINS: Role[] = ['admin', 'super_user'];
@@ -50,38 +49,26 @@ const READERS: Record<string, Role[]> = {
   EmailOutbox: ADMINS,
 };
 
-let app: RunningApp;
-let browser: Browser;
+const session = useBackOfficeSession();
 
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signIn(email: string, password: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${app.url}/admin/login`);
+/** The login form, filled in and sent (for sign-ins that must fail; session.signIn for those that work). */
+async function submitLogin(email: string, password: string): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(`${session.url}/admin/login`);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   return page;
 }
 
-const login = (role: Role) => DEMO_LOGINS.find((l) => l.role === role)!;
-
 describe('signing in', () => {
   it('prints a demo login for every role when the app starts', () => {
-    for (const role of ALL) expect(app.output()).toContain(login(role).email);
+    for (const role of ALL) expect(session.app.output()).toContain(login(role).email);
   });
 
   it('shows an error for a wrong password and for an unknown email alike', async () => {
     for (const email of [login('admin').email, 'nobody@example.com']) {
-      const page = await signIn(email, 'wrong-password-123');
+      const page = await submitLogin(email, 'wrong-password-123');
       await expect(page.getByText('Wrong email and/or password').waitFor()).resolves.toBeUndefined();
       expect(page.url()).toContain('/admin/login');
       await page.close();
@@ -93,15 +80,14 @@ describe.each(ALL)('as %s', (role) => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await signIn(login(role).email, login(role).password);
-    await page.getByText(`Signed in as ${login(role).email}`).waitFor();
+    page = await session.signIn(role);
   });
 
   afterAll(() => page.close());
 
   it('may list exactly the resources the role may read', async () => {
     for (const [resource, readers] of Object.entries(READERS)) {
-      const response = await page.request.get(`${app.url}/admin/api/resources/${resource}/actions/list?perPage=5`);
+      const response = await page.request.get(`${session.url}/admin/api/resources/${resource}/actions/list?perPage=5`);
       const body = await response.json().catch(() => ({}));
       // A refused list answers with a ForbiddenError and no page metadata.
       expect({ resource, listed: body.meta !== undefined && !body.record?.baseError }).toEqual({ resource, listed: readers.includes(role) });
@@ -113,13 +99,13 @@ describe.each(ALL)('as %s', (role) => {
     // Every list page is opened by the admins; other roles open the pages that matter to them most.
     const pages = role === 'admin' ? readable : readable.filter((r) => ['School', 'Partnership', 'Statement', 'Declaration', 'Cohort', 'ParticipantProfile'].includes(r));
     for (const resource of pages) {
-      await page.goto(`${app.url}/admin/resources/${resource}`);
+      await page.goto(`${session.url}/admin/resources/${resource}`);
       await page.locator('h2:has-text("List")').first().waitFor();
     }
   }, 300_000);
 
   it('opens a school record, with Edit only for roles that may edit schools', async () => {
-    await page.goto(`${app.url}/admin/resources/School`);
+    await page.goto(`${session.url}/admin/resources/School`);
     await page.locator('tbody tr').first().click();
     await page.getByText('URN', { exact: true }).first().waitFor();
     await page.getByText('History').waitFor();
@@ -130,22 +116,20 @@ describe.each(ALL)('as %s', (role) => {
 
 describe('role limits', () => {
   it('refuses the edit endpoint to finance even when called directly', async () => {
-    const page = await signIn(login('finance').email, login('finance').password);
-    await page.getByText('Signed in as').waitFor();
-    const list = await (await page.request.get(`${app.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
+    const page = await session.signIn('finance');
+    const list = await (await page.request.get(`${session.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
     const id = list.records[0].id;
-    const response = await page.request.post(`${app.url}/admin/api/resources/School/records/${id}/edit`, { headers: await ownPageHeaders(page), multipart: { name: 'Changed by finance' } });
+    const response = await page.request.post(`${session.url}/admin/api/resources/School/records/${id}/edit`, { headers: await ownPageHeaders(page), multipart: { name: 'Changed by finance' } });
     const body = await response.json().catch(() => ({}));
     expect(body.record?.params?.name).not.toBe('Changed by finance');
     await page.close();
   });
 
   it('lets support correct a school name, recorded in its history', async () => {
-    const page = await signIn(login('support').email, login('support').password);
-    await page.getByText('Signed in as').waitFor();
-    const list = await (await page.request.get(`${app.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
+    const page = await session.signIn('support');
+    const list = await (await page.request.get(`${session.url}/admin/api/resources/School/actions/list?perPage=1`)).json();
     const id = list.records[0].id;
-    await page.goto(`${app.url}/admin/resources/School/records/${id}/edit`);
+    await page.goto(`${session.url}/admin/resources/School/records/${id}/edit`);
     await page.fill('input[name=name]', 'Renamed Academy');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
@@ -155,14 +139,13 @@ describe('role limits', () => {
   });
 
   it('lets support add a person as a user of a delivery partner, who is emailed', async () => {
-    const page = await signIn(login('support').email, login('support').password);
-    await page.getByText('Signed in as').waitFor();
-    const partners = await (await page.request.get(`${app.url}/admin/api/resources/DeliveryPartner/actions/list?perPage=1`)).json();
+    const page = await session.signIn('support');
+    const partners = await (await page.request.get(`${session.url}/admin/api/resources/DeliveryPartner/actions/list?perPage=1`)).json();
     const deliveryPartnerId = partners.records[0].id;
-    await page.goto(`${app.url}/admin/resources/PortalUser/actions/new`);
+    await page.goto(`${session.url}/admin/resources/PortalUser/actions/new`);
     await page.fill('input[name=email]', 'new.portal.user@example.org');
     await page.fill('input[name=fullName]', 'New Portal User');
-    const response = await page.request.post(`${app.url}/admin/api/resources/PortalUser/actions/new`, { headers: await ownPageHeaders(page),
+    const response = await page.request.post(`${session.url}/admin/api/resources/PortalUser/actions/new`, { headers: await ownPageHeaders(page),
       multipart: { email: 'new.portal.user@example.org', fullName: 'New Portal User', deliveryPartnerId },
     });
     expect((await response.json()).notice?.type).toBe('success');

@@ -1,25 +1,12 @@
 // A super user changes a participant's cohort in the back office: choose the cohort and give a reason, check the
 // answers (or read the DfE's refusal in plain words), confirm, and land on the participant with the change made.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 import { createDeclaration, createParticipant, createParticipantWorld } from '../support/factories.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 it('a super user checks the answers and changes a cohort; a refusal shows the DfE reason and changes nothing', async () => {
   const from = await createParticipantWorld(2023);
@@ -27,8 +14,8 @@ it('a super user checks the answers and changes a cohort; a refusal shows the Df
   const movable = await createParticipant(from, { fullName: `Mary Somerville ${randomUUID().slice(0, 6)}` });
   const declared = await createParticipant(from, { fullName: `Emmy Noether ${randomUUID().slice(0, 6)}` });
   await createDeclaration(declared, from.leadProvider, { state: 'submitted' });
-  const page = await signInAs(browser, app.url, 'super_user');
-  const actionUrl = (id: string) => `${app.url}/admin/resources/ParticipantProfile/records/${id}/changeCohort`;
+  const page = await session.signIn('super_user');
+  const actionUrl = (id: string) => `${session.url}/admin/resources/ParticipantProfile/records/${id}/changeCohort`;
 
   // Refused: the DfE's message, and the participant stays where they were.
   await page.goto(actionUrl(declared.profile.id));

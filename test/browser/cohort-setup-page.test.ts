@@ -1,13 +1,12 @@
 // The "Cohort setup" page in a real browser against the real app: a policy user opens cohort 2027 with the
 // DfE's files (preview, counts, apply), sees it on the cohort's page, and a file with a mistake is shown
 // with its line and column and imports nothing. Finance cannot use the page.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
-import { DEMO_PASSWORD } from '../../seeds/demo-logins.js';
-import { launchBrowser, ownPageHeaders } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { ownPageHeaders } from '../support/browser.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
 const FIXTURES = new URL('../fixtures/cohort-import/', import.meta.url);
 const FILE_FIELDS = {
@@ -20,28 +19,7 @@ const FILE_FIELDS = {
 };
 const PAGE = '/admin/resources/Cohort/actions/importSetup';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(`${app.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${email}`).waitFor();
-  return page;
-}
+const session = useBackOfficeSession();
 
 /** The summary table's row for a kind of record, as its cell texts. */
 async function summaryRow(page: Page, label: string): Promise<string[]> {
@@ -50,8 +28,8 @@ async function summaryRow(page: Page, label: string): Promise<string[]> {
 
 describe('the cohort setup page', () => {
   it('lets policy preview the DfE files for cohort 2027, apply them and see the cohort with its contract and statement', async () => {
-    const page = await signIn('policy@example.com');
-    await page.goto(`${app.url}${PAGE}`);
+    const page = await session.signIn('policy');
+    await page.goto(`${session.url}${PAGE}`);
     for (const [field, file] of Object.entries(FILE_FIELDS)) {
       await page.setInputFiles(`#import-${field}`, new URL(file, FIXTURES).pathname);
     }
@@ -68,7 +46,7 @@ describe('the cohort setup page', () => {
     expect(await summaryRow(page, 'Statements')).toEqual(['Statements', '1', '0', '0']);
     const cohort = await db().cohort.findUniqueOrThrow({ where: { startYear: 2027 } });
 
-    await page.goto(`${app.url}/admin/resources/Cohort/records/${cohort.id}/show`);
+    await page.goto(`${session.url}/admin/resources/Cohort/records/${cohort.id}/show`);
     const contracts = page.getByTestId('cohort-contracts');
     await contracts.getByText('Ambition Institute', { exact: false }).first().waitFor();
     expect(await contracts.innerText()).toContain('£400.00');
@@ -80,10 +58,10 @@ describe('the cohort setup page', () => {
   });
 
   it('shows a mistake with its line and column, and imports nothing even when apply is sent', async () => {
-    const page = await signIn('policy@example.com');
+    const page = await session.signIn('policy');
     const cohort = { name: 'cohort_2028.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(new URL('cohort_csv_data.csv', FIXTURES), 'utf8').replace(/2027/g, '2028')) };
     const statement = { name: 'statements_2028.csv', mimeType: 'text/csv', buffer: Buffer.from('type,name,cohort,deadline_date,payment_date,output_fee\necf,September 2028,2028,2028-09-01,2028-11-25,yes\n') };
-    await page.goto(`${app.url}${PAGE}`);
+    await page.goto(`${session.url}${PAGE}`);
     await page.setInputFiles('#import-cohort', cohort);
     await page.setInputFiles('#import-statement', statement);
 
@@ -93,7 +71,7 @@ describe('the cohort setup page', () => {
     expect(await problem.locator('td').allInnerTexts()).toEqual(['statements_2028.csv', '2', 'output_fee', '"yes" is not true or false: enter true or false in lower case']);
     expect(await page.getByRole('button', { name: 'Apply import' }).isDisabled()).toBe(true);
 
-    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, { headers: await ownPageHeaders(page),
+    const response = await page.request.post(`${session.url}/admin/api/resources/Cohort/actions/importSetup`, { headers: await ownPageHeaders(page),
       multipart: { cohort, statement, mode: 'apply' },
     });
     const body = await response.json();
@@ -103,13 +81,13 @@ describe('the cohort setup page', () => {
   });
 
   it('is not offered to finance, and its endpoint refuses them', async () => {
-    const page = await signIn('finance@example.com');
-    await page.goto(`${app.url}/admin/resources/Cohort`);
+    const page = await session.signIn('finance');
+    await page.goto(`${session.url}/admin/resources/Cohort`);
     await page.locator('tbody tr').first().waitFor();
     expect(await page.getByText('Import cohort set-up').count()).toBe(0);
 
     const cohort = { name: 'cohort_2029.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(new URL('cohort_csv_data.csv', FIXTURES), 'utf8').replace(/2027/g, '2029')) };
-    const response = await page.request.post(`${app.url}/admin/api/resources/Cohort/actions/importSetup`, { headers: await ownPageHeaders(page), multipart: { cohort, mode: 'apply' } });
+    const response = await page.request.post(`${session.url}/admin/api/resources/Cohort/actions/importSetup`, { headers: await ownPageHeaders(page), multipart: { cohort, mode: 'apply' } });
     expect(await response.json()).toMatchObject({ notice: { type: 'error' }, record: { baseError: { type: 'ForbiddenError' } } });
     expect(await db().cohort.count({ where: { startYear: 2029 } })).toBe(0);
     await page.close();

@@ -3,16 +3,15 @@
 // requests authorisation (refused until the checks are confirmed), a second user approves it on the Approvals
 // page, and the sign-off shows on the page and in the spreadsheet, whose total is the one on the screen.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { Role } from '@prisma/client';
 import { db } from '../../src/db/client.js';
 import { Decimal } from '../../src/reports/statements/decimal.js';
 import { currentStatement, listStatements } from '../../src/reports/statements/find-statements.js';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-const PASSWORD = 'demo-password-123';
 // ecf-domain.md §7.6, in order.
 const DFE_CSV_COLUMNS = [
   'Participant ID', 'Participant Name', 'TRN', 'Type', 'Mentor Profile ID', 'Schedule', 'Eligible For Funding',
@@ -22,28 +21,9 @@ const DFE_CSV_COLUMNS = [
   'Uplift Payable',
 ];
 
-let app: RunningApp;
-let browser: Browser;
+const session = useBackOfficeSession();
 
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  await page.goto(`${app.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${email}`).waitFor();
-  return page;
-}
+const signIn = (role: Role) => session.signIn(role, { acceptDownloads: true });
 
 /** A demo statement finance can authorise: payable, past its cut off date, with declarations, of a cohort before 2025. */
 async function payableStatement() {
@@ -72,8 +52,8 @@ async function tableRows(page: Page, testId: string): Promise<string[][]> {
 
 describe('the Statements page', () => {
   it('opens on the current payable statement, and every row pays its count × fee with clawback counts agreeing with the xlsx', async () => {
-    const page = await signIn('finance@example.com');
-    await page.goto(`${app.url}/admin/pages/statements`);
+    const page = await signIn('finance');
+    await page.goto(`${session.url}/admin/pages/statements`);
     await page.getByTestId('statement').waitFor();
     const firstProvider = (await db().cpdLeadProvider.findMany({ orderBy: { name: 'asc' }, take: 1 }))[0];
     const expected = currentStatement(await listStatements(firstProvider.id));
@@ -88,7 +68,7 @@ describe('the Statements page', () => {
       include: { cpdLeadProvider: true },
       orderBy: { paymentDate: 'asc' },
     });
-    await page.goto(`${app.url}/admin/pages/statements?statement=${withClawbacks.id}`);
+    await page.goto(`${session.url}/admin/pages/statements?statement=${withClawbacks.id}`);
     await page.getByTestId('statement').getByText(`${withClawbacks.cpdLeadProvider.name}: ${withClawbacks.name}`).waitFor();
     const outputs = await tableRows(page, 'output-lines-0');
     const clawbacks = await tableRows(page, 'clawback-lines-0');
@@ -117,8 +97,8 @@ describe('the Statements page', () => {
 
   it('lets finance request authorisation with confirmation, a second user approve it, and shows the sign-off on the page and in the xlsx', async () => {
     const statement = await payableStatement();
-    const page = await signIn('finance@example.com');
-    await page.goto(`${app.url}/admin/pages/statements?statement=${statement.id}`);
+    const page = await signIn('finance');
+    await page.goto(`${session.url}/admin/pages/statements?statement=${statement.id}`);
     await page.getByTestId('statement').getByText(`${statement.cpdLeadProvider.name}: ${statement.name}`).waitFor();
     const screenTotal = (await page.getByTestId('statement-total').innerText()).replace(/^Total\s+/, '');
     expect(screenTotal).toMatch(/^-?£[\d,]+\.\d\d$/);
@@ -144,13 +124,13 @@ describe('the Statements page', () => {
     const request = await db().approvalRequest.findFirstOrThrow({ where: { statementId: statement.id, status: 'pending' } });
 
     // The requester sees their own request on the Approvals page, without a way to approve it.
-    await page.goto(`${app.url}/admin/pages/approvals`);
+    await page.goto(`${session.url}/admin/pages/approvals`);
     const own = page.getByTestId(`approval-${request.id}`);
     await own.getByText('This is your request').waitFor();
     expect(await own.getByRole('button', { name: 'Approve' }).count()).toBe(0);
 
-    const second = await signIn('superuser@example.com');
-    await second.goto(`${app.url}/admin/pages/approvals`);
+    const second = await signIn('super_user');
+    await second.goto(`${session.url}/admin/pages/approvals`);
     const pendingApproval = second.getByTestId(`approval-${request.id}`);
     await pendingApproval.getByRole('button', { name: 'Approve' }).click();
     await pendingApproval.getByTestId('check-your-answers').getByRole('button', { name: 'Approve' }).click();
@@ -159,7 +139,7 @@ describe('the Statements page', () => {
     expect(paid.state).toBe('paid');
     expect(paid.markedAsPaidAt).not.toBeNull();
 
-    await page.goto(`${app.url}/admin/pages/statements?statement=${statement.id}`);
+    await page.goto(`${session.url}/admin/pages/statements?statement=${statement.id}`);
     await page.getByText(/^Authorised for payment at \d{1,2}:\d\d[ap]m on \d{1,2} \w{3} \d{4}$/).waitFor();
     await page.getByTestId('sign-off').getByText(/^Authorisation requested by finance@example\.com at .+; approved by superuser@example\.com at .+$/).waitFor();
 
@@ -192,8 +172,8 @@ describe('list downloads', () => {
   it('downloads the Declarations list as finance filtered it, from the Download drawer', async () => {
     const voided = await db().declaration.findMany({ where: { state: 'voided' }, select: { id: true }, orderBy: [{ declarationDate: 'asc' }, { id: 'asc' }] });
     expect(voided.length).toBeGreaterThan(0);
-    const page = await signIn('finance@example.com');
-    await page.goto(`${app.url}/admin/resources/Declaration?filters.state=voided&sortBy=declarationDate&direction=asc`);
+    const page = await signIn('finance');
+    await page.goto(`${session.url}/admin/resources/Declaration?filters.state=voided&sortBy=declarationDate&direction=asc`);
     await page.getByRole('button', { name: 'Download' }).or(page.getByRole('link', { name: 'Download' })).first().click();
     const drawer = page.getByTestId('list-download');
     await drawer.getByText(`${voided.length.toLocaleString('en-GB')} record`).waitFor();

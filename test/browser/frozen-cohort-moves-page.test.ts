@@ -1,25 +1,12 @@
 // The bulk "Frozen cohort moves" page in a real browser against the real app on the small demo seed:
 // filter, select, preview, confirm, the progress bar to done, the result table and its CSV (also after a reload).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
 import { findFrozenCohortCandidates } from '../../src/actions/participants/frozen-cohort/find-frozen-cohort-candidates.js';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 describe('the frozen cohort moves page', () => {
   it('lets a super user filter, select, preview and move participants, watch the progress and download the results', async () => {
@@ -28,13 +15,13 @@ describe('the frozen cohort moves page', () => {
     const atSchool = await findFrozenCohortCandidates({ schoolId: eligible.schoolId!, leadProviderId: eligible.leadProviderId! });
     const movable = atSchool.counts.eligible;
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await page.goto(`${app.url}/admin/login`);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    await page.goto(`${session.url}/admin/login`);
     await page.fill('input[name=email]', 'superuser@example.com');
     await page.fill('input[name=password]', 'demo-password-123');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as superuser@example.com').waitFor();
-    await page.goto(`${app.url}/admin/pages/frozenCohortMoves`);
+    await page.goto(`${session.url}/admin/pages/frozenCohortMoves`);
     await page.getByTestId('candidate').first().waitFor();
     await expect(page.getByTestId('status-tabs').innerText()).resolves.toMatch(/Blocked \(\d+\)/);
 

@@ -1,27 +1,14 @@
 // Maintenance mode takes the API and the portal down for every lead provider, so the admin checks their answers
 // before it switches, either way; nothing changes until they confirm.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { readMaintenanceMode } from '../../src/actions/maintenance/maintenance-mode.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 it('switching maintenance mode on and off each needs a confirmation', async () => {
-  const page = await signInAs(browser, app.url, 'admin');
-  await page.goto(`${app.url}/admin/pages/maintenance`);
+  const page = await session.signIn('admin');
+  await page.goto(`${session.url}/admin/pages/maintenance`);
   const panel = page.getByTestId('maintenance-page');
   await panel.getByRole('heading', { name: 'Maintenance mode is off' }).waitFor();
 

@@ -1,34 +1,21 @@
 // Merging a duplicate participant in a real browser: the candidate pairs, two records side by side,
 // the dry run, then the merge; the removed record is archived into the kept one.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 describe('the duplicate participants page', () => {
   it('lets support find a pair, compare it, see the dry run and merge', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${app.url}/admin/login`);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${session.url}/admin/login`);
     await page.fill('input[name=email]', 'support@example.com');
     await page.fill('input[name=password]', 'demo-password-123');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as support@example.com').waitFor();
 
-    await page.goto(`${app.url}/admin/pages/duplicates`);
+    await page.goto(`${session.url}/admin/pages/duplicates`);
     const pairs = page.getByTestId('duplicate-pairs').locator('tbody tr');
     await pairs.first().waitFor();
     const before = await pairs.count();

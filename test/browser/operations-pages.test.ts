@@ -3,46 +3,32 @@
 // the audit log (values they may not see masked) and download it, and support save, apply and delete a
 // filter on a list.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { MASK } from '../../src/actions/field-visibility.js';
+import type { Role } from '@prisma/client';
 import { db } from '../../src/db/client.js';
 import { systemContext } from '../../src/actions/actor.js';
 import { setMaintenanceMode } from '../../src/actions/maintenance/set-maintenance-mode.js';
 import { requestTrnCheck } from '../../src/actions/trn-checks/request-trn-check.js';
-import { launchBrowser } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-const PASSWORD = 'demo-password-123';
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 /** A page that remembers the app's own errors (fonts from the internet may fail here and do not count). */
-async function signIn(email: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+async function signIn(role: Role): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && message.location().url.startsWith(app.url) && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  const page = await session.signIn(role, {
+    beforeSignIn: (opened) => {
+      opened.on('pageerror', (error) => errors.push(error.message));
+      opened.on('console', (message) => {
+        if (message.type() === 'error' && message.location().url.startsWith(session.url) && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+      });
+      opened.on('response', (response) => {
+        if (response.url().startsWith(`${session.url}/admin/api`) && response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+      });
+    },
   });
-  page.on('response', (response) => {
-    if (response.url().startsWith(`${app.url}/admin/api`) && response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
-  });
-  await page.goto(`${app.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${email}`).waitFor();
   return { page, errors };
 }
 
@@ -50,7 +36,7 @@ describe('operations pages', () => {
   it('draws the dashboard charts for finance, under the maintenance banner', async () => {
     await setMaintenanceMode(systemContext('test'), { on: true, until: new Date(Date.now() + 3600_000).toISOString() });
     try {
-      const { page, errors } = await signIn('finance@example.com');
+      const { page, errors } = await signIn('finance');
       await page.getByTestId('maintenance-banner').waitFor();
       expect(await page.getByTestId('maintenance-banner').innerText()).toContain('Maintenance mode is on: the lead provider API and the check data portal are unavailable until');
       for (const id of ['declarations-per-month', 'participants-by-cohort']) {
@@ -71,9 +57,9 @@ describe('operations pages', () => {
   it('lets support record the TRN found for a check in the queue', async () => {
     const profile = await db().participantProfile.findFirstOrThrow({ where: { trnValidationState: 'valid' }, include: { teacher: true } });
     const { id } = await requestTrnCheck(systemContext('test'), { participantProfileId: profile.id, reason: 'Date of birth did not match' });
-    const { page, errors } = await signIn('support@example.com');
+    const { page, errors } = await signIn('support');
     // The queue lists the oldest first; support find this one by name, as they would from a ticket.
-    await page.goto(`${app.url}/admin/resources/TrnCheckRequest?filters.fullName=${encodeURIComponent(profile.teacher.fullName)}`);
+    await page.goto(`${session.url}/admin/resources/TrnCheckRequest?filters.fullName=${encodeURIComponent(profile.teacher.fullName)}`);
     await page.locator('tbody').getByText(profile.teacher.fullName).first().click();
     await page.getByRole('link', { name: 'Record answer' }).or(page.getByRole('button', { name: 'Record answer' })).first().click();
     await page.getByTestId('confirm-page').waitFor();
@@ -102,7 +88,7 @@ describe('operations pages', () => {
         before: { trn: '1234567', nationalInsuranceNumber: 'AB123456C' }, after: { trn: '7654321', nationalInsuranceNumber: 'QQ123456C' }, reason: 'Checked with the school',
       },
     });
-    const { page, errors } = await signIn('finance@example.com');
+    const { page, errors } = await signIn('finance');
     await page.getByRole('link', { name: 'Audit log' }).first().click();
     await page.getByTestId('audit-search').waitFor();
     await page.getByLabel('Who').fill('Priya');
@@ -136,8 +122,8 @@ describe('operations pages', () => {
 
   it('lets support save a filter on a list, apply it later and delete it', async () => {
     const school = await db().school.findFirstOrThrow({ orderBy: { name: 'asc' } });
-    const { page, errors } = await signIn('support@example.com');
-    await page.goto(`${app.url}/admin/resources/School?filters.name=${encodeURIComponent(school.name)}`);
+    const { page, errors } = await signIn('support');
+    await page.goto(`${session.url}/admin/resources/School?filters.name=${encodeURIComponent(school.name)}`);
     const openDrawer = async () => {
       await page.getByRole('button', { name: 'Saved filters' }).or(page.getByRole('link', { name: 'Saved filters' })).first().click();
       await page.getByTestId('list-saved-filters').waitFor();
@@ -146,7 +132,7 @@ describe('operations pages', () => {
     await page.getByLabel('Save this filter as').fill('My first school');
     await page.getByRole('button', { name: 'Save this filter' }).click();
     await page.getByText('Filter "My first school" saved.').waitFor();
-    await page.goto(`${app.url}/admin/resources/School`);
+    await page.goto(`${session.url}/admin/resources/School`);
     await openDrawer();
     await page.getByRole('button', { name: 'Apply My first school' }).click();
     await page.waitForURL((url) => url.pathname === '/admin/resources/School' && url.searchParams.get('filters.name') === school.name);

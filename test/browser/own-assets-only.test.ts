@@ -1,26 +1,13 @@
 // The back office, the API docs and the portal load everything from our own origin, under a CSP the
 // browser enforces without complaint: no font service or any other third party learns who uses them.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { describe, expect, it } from '@jest/globals';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 describe('own assets only', () => {
   it('sends no request to anyone but us, and breaks no CSP rule, on the sign-in page, the dashboard, a list, the API docs and the portal', async () => {
-    const page = await signInAs(browser, app.url, 'admin');
+    const page = await session.signIn('admin');
     const elsewhere: string[] = [];
     const violations: string[] = [];
     page.on('request', (request) => {
@@ -31,7 +18,7 @@ describe('own assets only', () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     for (const path of ['/admin', '/admin/resources/School', '/api/docs/', '/check-data/', '/admin/logout']) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${session.url}${path}`);
       await page.waitForLoadState('networkidle');
     }
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -1,26 +1,13 @@
 // Support's participant page in a real browser against the real app: search, open, change training status with a
 // reason, and see the change and its audit entry.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 import { createParticipant, createParticipantWorld } from '../support/factories.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 const participantTrainingStatus = async (id: string) => (await db().participantProfile.findUniqueOrThrow({ where: { id } })).trainingStatus;
 
@@ -29,16 +16,16 @@ it('support finds a participant, defers them after checking the answers, and see
   const participant = await createParticipant(await createParticipantWorld(), { fullName });
   const support = DEMO_LOGINS.find((l) => l.role === 'support')!;
 
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const consoleWarnings: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') consoleWarnings.push(message.text()); });
-  await page.goto(`${app.url}/admin/login`);
+  await page.goto(`${session.url}/admin/login`);
   await page.fill('input[name=email]', support.email);
   await page.fill('input[name=password]', support.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText(`Signed in as ${support.email}`).waitFor();
 
-  await page.goto(`${app.url}/admin/pages/participants`);
+  await page.goto(`${session.url}/admin/pages/participants`);
   await page.getByLabel('Find a participant by participant ID, name, email address, TRN, or school name or URN').fill(fullName);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByTestId('search-results').getByRole('link', { name: fullName }).click();
@@ -92,9 +79,9 @@ it("support sees a school's ECTs and mentors on its page and finds them by the s
   const world = await createParticipantWorld();
   const ect = await createParticipant(world, { fullName: `Ada Schoolward ${randomUUID().slice(0, 6)}` });
   const mentor = await createParticipant(world, { type: 'mentor', fullName: `Mo Mentorson ${randomUUID().slice(0, 6)}` });
-  const page = await signInAs(browser, app.url, 'support');
+  const page = await session.signIn('support');
 
-  await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+  await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
   const section = page.getByTestId('school-participants');
   const ectRow = section.getByRole('row', { name: new RegExp(ect.teacher.fullName) });
   await ectRow.waitFor();
@@ -106,7 +93,7 @@ it("support sees a school's ECTs and mentors on its page and finds them by the s
 
   const searchBox = 'Find a participant by participant ID, name, email address, TRN, or school name or URN';
   for (const query of [world.school.urn, world.school.name]) {
-    await page.goto(`${app.url}/admin/pages/participants`);
+    await page.goto(`${session.url}/admin/pages/participants`);
     await page.getByLabel(searchBox).fill(query);
     await page.getByRole('button', { name: 'Search' }).click();
     const results = page.getByTestId('search-results');
@@ -119,8 +106,8 @@ it("support sees a school's ECTs and mentors on its page and finds them by the s
 it("the school page shows no people to a role that may not read them", async () => {
   const world = await createParticipantWorld();
   await createParticipant(world);
-  const page = await signInAs(browser, app.url, 'policy');
-  await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+  const page = await session.signIn('policy');
+  await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
   await page.getByText(world.school.name).first().waitFor();
   expect(await page.getByTestId('school-participants').count()).toBe(0);
   await page.close();

@@ -2,38 +2,16 @@
 // lead provider × cohort matrix, the late challenge from the school's Cohorts tab, and what a non-super user sees.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Cohort, LeadProvider, Role } from '@prisma/client';
-import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser, ownPageHeaders } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { ownPageHeaders } from '../support/browser.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 import { createCohort, createLeadProvider, createParticipant, createParticipantWorld, createPartnership, createSchool } from '../support/factories.js';
 
-let app: RunningApp;
-let browser: Browser;
+const session = useBackOfficeSession();
 
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const login = (role: Role) => DEMO_LOGINS.find((l) => l.role === role)!;
-
-async function signIn(role: Role): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(`${app.url}/admin/login`);
-  await page.fill('input[name=email]', login(role).email);
-  await page.fill('input[name=password]', login(role).password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${login(role).email}`).waitFor();
-  return page;
-}
+const signIn = (role: Role) => session.signIn(role);
 
 const liveRelationships = (deliveryPartnerId: string) =>
   db().providerRelationship.findMany({ where: { deliveryPartnerId, discardedAt: null }, include: { cohort: true }, orderBy: { cohort: { startYear: 'asc' } } });
@@ -55,7 +33,7 @@ describe('delivery partner form', () => {
 
   it('creates a delivery partner with the ticked lead providers and cohorts, then removes one on edit', async () => {
     const name = `Browser Partners ${randomUUID().slice(0, 6)}`;
-    await page.goto(`${app.url}/admin/resources/DeliveryPartner/actions/new`);
+    await page.goto(`${session.url}/admin/resources/DeliveryPartner/actions/new`);
     await page.getByTestId('relationship-matrix').waitFor();
     await page.fill('#delivery-partner-name', name);
     await cell(2024).check();
@@ -67,7 +45,7 @@ describe('delivery partner form', () => {
     expect(page.url()).toContain(`/admin/resources/DeliveryPartner/records/${partner.id}/show`);
     expect((await liveRelationships(partner.id)).map((r) => [r.leadProviderId, r.cohort.startYear])).toEqual([[leadProvider.id, 2024], [leadProvider.id, 2025]]);
 
-    await page.goto(`${app.url}/admin/resources/DeliveryPartner/records/${partner.id}/edit`);
+    await page.goto(`${session.url}/admin/resources/DeliveryPartner/records/${partner.id}/edit`);
     await page.getByTestId('relationship-matrix').waitFor();
     expect(await cell(2025).isChecked()).toBe(true);
     await cell(2025).uncheck();
@@ -79,7 +57,7 @@ describe('delivery partner form', () => {
 
   it('refuses to remove a cell live partnerships use, naming the school, and then shows the cell held', async () => {
     const name = `Browser Held Partners ${randomUUID().slice(0, 6)}`;
-    await page.goto(`${app.url}/admin/resources/DeliveryPartner/actions/new`);
+    await page.goto(`${session.url}/admin/resources/DeliveryPartner/actions/new`);
     await page.getByTestId('relationship-matrix').waitFor();
     await page.fill('#delivery-partner-name', name);
     await cell(2024).check();
@@ -87,7 +65,7 @@ describe('delivery partner form', () => {
     await page.getByText('Delivery partner created.').waitFor();
     const partner = await db().deliveryPartner.findFirstOrThrow({ where: { name } });
 
-    await page.goto(`${app.url}/admin/resources/DeliveryPartner/records/${partner.id}/edit`);
+    await page.goto(`${session.url}/admin/resources/DeliveryPartner/records/${partner.id}/edit`);
     await page.getByTestId('relationship-matrix').waitFor();
     // A lead provider reports a partnership through this cell while the form is open.
     const school = await createSchool({ name: `Browser Oak Primary ${randomUUID().slice(0, 6)}` });
@@ -110,7 +88,7 @@ describe('delivery partner form', () => {
 
   it('shows an empty name as an error on the form, writing nothing', async () => {
     const before = await db().deliveryPartner.count();
-    await page.goto(`${app.url}/admin/resources/DeliveryPartner/actions/new`);
+    await page.goto(`${session.url}/admin/resources/DeliveryPartner/actions/new`);
     await page.getByTestId('relationship-matrix').waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('delivery-partner-form').getByText('Enter a name').waitFor();
@@ -123,7 +101,7 @@ describe('late challenge from the school page', () => {
     const world = await createParticipantWorld(2024);
     await createParticipant(world);
     const page = await signIn('super_user');
-    await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+    await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
     const row = page.getByTestId(`partnership-${world.partnership.id}`);
     await row.waitFor();
     expect(await row.textContent()).toContain(`${world.leadProvider.name} with ${world.deliveryPartner.name}`);
@@ -157,7 +135,7 @@ describe('late challenge from the school page', () => {
     await page.getByText('Partnership has been challenged').waitFor();
     expect(await db().partnership.findUniqueOrThrow({ where: { id: world.partnership.id } })).toMatchObject({ challengeReason: 'mistake', challengedAt: expect.any(Date) });
 
-    await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+    await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
     await row.waitFor();
     expect(await row.textContent()).toContain('Challenged');
     expect(await row.textContent()).toContain('This looks like a mistake');
@@ -168,18 +146,18 @@ describe('late challenge from the school page', () => {
   it('gives an admin who is not a super user no Challenge button, and refuses the endpoint', async () => {
     const world = await createParticipantWorld(2024);
     const page = await signIn('admin');
-    await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+    await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
     const row = page.getByTestId(`partnership-${world.partnership.id}`);
     await row.waitFor();
     expect(await row.getByText('Challenge partnership').count()).toBe(0);
     // The school cohort can still have its programme changed by an admin.
     await page.getByTestId('cohort-2024').getByText('Change induction programme').waitFor();
 
-    await page.goto(`${app.url}/admin/resources/Partnership/records/${world.partnership.id}/show`);
+    await page.goto(`${session.url}/admin/resources/Partnership/records/${world.partnership.id}/show`);
     await page.getByText('History').waitFor();
     expect(await page.getByRole('button', { name: 'Challenge partnership' }).count()).toBe(0);
 
-    const response = await page.request.post(`${app.url}/admin/api/resources/Partnership/records/${world.partnership.id}/challenge`, { headers: await ownPageHeaders(page),
+    const response = await page.request.post(`${session.url}/admin/api/resources/Partnership/records/${world.partnership.id}/challenge`, { headers: await ownPageHeaders(page),
       multipart: { reason: 'mistake', confirmed: 'true' },
     });
     const body = await response.json().catch(() => ({}));
@@ -195,7 +173,7 @@ describe('school cohorts and participants', () => {
     const world = await createParticipantWorld(2024);
     await db().partnership.update({ where: { id: world.partnership.id }, data: { challengedAt: new Date(), challengeReason: 'not_confirmed' } });
     const page = await signIn('support');
-    await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+    await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
     await page.getByTestId('cohort-2024').getByText('Change induction programme').click();
 
     const confirm = page.getByTestId('confirm-page');
@@ -207,7 +185,7 @@ describe('school cohorts and participants', () => {
     await page.getByText('Induction programme has been changed').waitFor();
     expect(await db().schoolCohort.findUniqueOrThrow({ where: { id: world.schoolCohort.id } })).toMatchObject({ inductionProgrammeChoice: 'core_induction_programme' });
 
-    await page.goto(`${app.url}/admin/resources/School/records/${world.school.id}/show`);
+    await page.goto(`${session.url}/admin/resources/School/records/${world.school.id}/show`);
     await page.getByTestId('cohort-2024').getByText('DfE-accredited materials').waitFor();
     await page.close();
   });
@@ -219,13 +197,13 @@ describe('school cohorts and participants', () => {
     await db().schoolCohort.update({ where: { id: world.schoolCohort.id }, data: { appropriateBodyId: schoolChoice.id } });
 
     const page = await signIn('admin');
-    await page.goto(`${app.url}/admin/resources/ParticipantProfile/records/${profile.id}/show`);
+    await page.goto(`${session.url}/admin/resources/ParticipantProfile/records/${profile.id}/show`);
     const bodyRow = page.getByTestId('appropriate-body-row');
     await bodyRow.waitFor();
     expect(await bodyRow.textContent()).toContain(schoolChoice.name);
     expect(await bodyRow.textContent()).toContain('Provisional: reported by the school');
 
-    await page.goto(`${app.url}/admin/resources/ParticipantProfile/records/${profile.id}/recordAppropriateBodyConfirmation`);
+    await page.goto(`${session.url}/admin/resources/ParticipantProfile/records/${profile.id}/recordAppropriateBodyConfirmation`);
     const confirm = page.getByTestId('confirm-page');
     await confirm.getByText('Record appropriate body confirmation').first().waitFor();
     await confirm.getByLabel('Filter: Appropriate body that confirmed it supports this induction').fill(confirmed.name);
@@ -235,7 +213,7 @@ describe('school cohorts and participants', () => {
     await confirm.getByTestId('check-your-answers').getByRole('button', { name: 'Record confirmation' }).click();
     await page.getByText('Appropriate body confirmation recorded').waitFor();
 
-    await page.goto(`${app.url}/admin/resources/ParticipantProfile/records/${profile.id}/show`);
+    await page.goto(`${session.url}/admin/resources/ParticipantProfile/records/${profile.id}/show`);
     await bodyRow.waitFor();
     expect(await bodyRow.textContent()).toContain('Confirmed by the appropriate body');
     expect(await bodyRow.textContent()).toContain(confirmed.name);

@@ -3,49 +3,30 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import type { School } from '@prisma/client';
 import { findCurrentCohort } from '../../src/rules/current-cohort.js';
 import { db } from '../../src/db/client.js';
-import { launchBrowser, ownPageHeaders } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
+import { ownPageHeaders } from '../support/browser.js';
 
-const PASSWORD = 'demo-password-123';
 const IMPORT_API = '/admin/api/resources/PupilPremium/actions/import';
 const HEADER = 'URN,Pupil Premium Incentive,Sparsity Incentive';
 const IMPORT_BUTTON = 'a[href*="/actions/import"], button:has-text("Import")';
 
-let app: RunningApp;
-let browser: Browser;
+const session = useBackOfficeSession();
 let startYear: number;
 let schools: School[];
 let unknownUrn: string;
 const dir = mkdtempSync(path.join(tmpdir(), 'pupil-premium-page-'));
 
 beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
   startYear = (await db().cohort.findFirstOrThrow({ orderBy: { startYear: 'desc' } })).startYear;
   schools = await db().school.findMany({ where: { pupilPremiums: { none: { startYear } } }, orderBy: { urn: 'asc' }, take: 3 });
   expect(schools).toHaveLength(3);
   unknownUrn = String(Number((await db().school.findFirstOrThrow({ orderBy: { urn: 'desc' } })).urn) + 1);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
-
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${app.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${email}`).waitFor();
-  return page;
-}
 
 function csv(name: string, lines: string[]): string {
   const at = path.join(dir, name);
@@ -59,8 +40,8 @@ describe('the pupil premium and sparsity page', () => {
   it('lets policy choose the year, upload, preview, apply with progress shown, and see the flags on the school page', async () => {
     const [a, b, c] = schools;
     const file = csv('flags.csv', [`${a.urn},1,1`, `${b.urn},0,1`, `${c.urn},0,0`, `${unknownUrn},1,1`, `${a.urn},1,0`]);
-    const page = await signIn('policy@example.com');
-    await page.goto(`${app.url}/admin/resources/PupilPremium`);
+    const page = await session.signIn('policy');
+    await page.goto(`${session.url}/admin/resources/PupilPremium`);
     await page.locator(IMPORT_BUTTON).first().click();
     await page.waitForURL(`**/admin/resources/PupilPremium/actions/import`);
 
@@ -109,16 +90,16 @@ describe('the pupil premium and sparsity page', () => {
       [a.id]: [true, false], [b.id]: [false, true], [c.id]: [false, false],
     });
 
-    await page.goto(`${app.url}/admin/resources/School/records/${b.id}/show`);
+    await page.goto(`${session.url}/admin/resources/School/records/${b.id}/show`);
     await page.getByTestId('school-pupil-premium').waitFor();
     expect(await text(page, 'school-pupil-premium')).toContain(`Cohort start year Pupil premium Sparsity ${startYear} No Yes`);
     await page.close();
   });
 
   it('lists every problem by line when an apply is refused, writing nothing', async () => {
-    const page = await signIn('policy@example.com');
+    const page = await session.signIn('policy');
     const before = await db().pupilPremium.count();
-    const response = await page.request.post(`${app.url}${IMPORT_API}`, { headers: await ownPageHeaders(page),
+    const response = await page.request.post(`${session.url}${IMPORT_API}`, { headers: await ownPageHeaders(page),
       multipart: {
         startYear: String(startYear),
         mode: 'apply',
@@ -136,13 +117,13 @@ describe('the pupil premium and sparsity page', () => {
   });
 
   it('does not offer the import to finance, and refuses it when called directly', async () => {
-    const page = await signIn('finance@example.com');
-    await page.goto(`${app.url}/admin/resources/PupilPremium`);
+    const page = await session.signIn('finance');
+    await page.goto(`${session.url}/admin/resources/PupilPremium`);
     await page.locator('table, [data-css="no-records"]').first().waitFor();
     expect(await page.locator(IMPORT_BUTTON).count()).toBe(0);
 
     const before = await db().pupilPremium.count();
-    const response = await page.request.post(`${app.url}${IMPORT_API}`, { headers: await ownPageHeaders(page),
+    const response = await page.request.post(`${session.url}${IMPORT_API}`, { headers: await ownPageHeaders(page),
       multipart: { startYear: String(startYear), mode: 'apply', file: { name: 'f.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\n${schools[2].urn},1,1\n`) } },
     });
     expect((await response.json().catch(() => ({}))).view?.applied).not.toBe(true);

@@ -1,24 +1,12 @@
 // In a real browser, as each role: the menu lists only the lists and pages the role may open (from the
 // permissions table), the dashboard links only to lists the role may open, and a direct link to a page
 // the role may not use still gets the page's plain refusal.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Role } from '@prisma/client';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import type { Page } from 'playwright-core';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp(process.env.DATABASE_URL!);
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBackOfficeSession();
 
 const EVERYONE_READS = ['Lead providers', 'Delivery partners', 'Provider relationships', 'Cohorts', 'Schedules', 'Milestones'];
 const CONTRACTS = ['Call-off contracts', 'Participant bands', 'Mentor call-off contracts'];
@@ -69,7 +57,7 @@ async function menuOf(page: Page): Promise<{ lists: string[]; pages: string[] }>
 
 describe('navigation per role', () => {
   it.each(Object.keys(MENU) as Role[])('shows %s only the lists, pages and dashboard links the role may use', async (role) => {
-    const page = await signInAs(browser, app.url, role);
+    const page = await session.signIn(role);
     await page.getByTestId('dashboard-figures').waitFor();
     const dashboardLinks = await page.getByTestId('dashboard-figures').locator('a[href]').evaluateAll((anchors) =>
       anchors.map((a) => (a.getAttribute('href') ?? '').split('/').pop()));
@@ -79,10 +67,10 @@ describe('navigation per role', () => {
   }, 120_000);
 
   it('still refuses a page the role may not use when opened by its link', async () => {
-    const page = await signInAs(browser, app.url, 'policy');
-    await page.goto(`${app.url}/admin/pages/statements`);
+    const page = await session.signIn('policy');
+    await page.goto(`${session.url}/admin/pages/statements`);
     await page.getByText('Statements are for finance users.').waitFor();
-    await page.goto(`${app.url}/admin/pages/participants`);
+    await page.goto(`${session.url}/admin/pages/participants`);
     await page.getByText('You do not have access to participants.').waitFor();
     await page.close();
   }, 120_000);

@@ -1,10 +1,11 @@
 // Staff single sign-on end to end: the real app, a real OpenID Connect provider (oidc-provider) and
 // Chromium. The app runs with password sign-in switched off, as the department would run it.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
-import { launchBrowser, ownPageHeaders } from '../support/browser.js';
-import { freePort, startApp, type RunningApp } from '../support/app-process.js';
+import { freePort } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
+import { ownPageHeaders } from '../support/browser.js';
 import { createUser } from '../support/factories.js';
 import { startOidcProvider, type TestProvider } from '../support/oidc-provider.js';
 
@@ -13,16 +14,30 @@ const DISABLED = 'sso.disabled@example.com';
 const UNKNOWN = 'sso.stranger@example.com';
 const UNVERIFIED = 'sso.unverified@example.com';
 
-let app: RunningApp;
 let provider: TestProvider;
-let browser: Browser;
+let appPort: number;
+let client: { clientId: string; clientSecret: string; redirectUri: string };
 
-beforeAll(async () => {
+// The app runs on its own empty database (no demo data): the users are the test's.
+const session = useBackOfficeSession({ seeded: false, beforeStart: startProvider, env: () => ({
+  PORT: String(appPort),
+  SEED_DEMO_DATA: 'false',
+  PASSWORD_SIGN_IN: 'false',
+  OIDC_ISSUER_URL: provider.issuer,
+  OIDC_CLIENT_ID: client.clientId,
+  OIDC_CLIENT_SECRET: client.clientSecret,
+}) });
+
+afterAll(async () => {
+  await provider?.stop();
+});
+
+async function startProvider(): Promise<void> {
   await createUser('finance', { email: KNOWN, fullName: 'Sam Single' });
   await createUser('support', { email: DISABLED, disabledAt: new Date() });
   await createUser('admin', { email: UNVERIFIED });
-  const appPort = await freePort();
-  const client = { clientId: 'ecf-back-office', clientSecret: 'a-client-secret-for-the-test', redirectUri: `http://localhost:${appPort}/admin/sign-in/oidc/callback` };
+  appPort = await freePort();
+  client = { clientId: 'ecf-back-office', clientSecret: 'a-client-secret-for-the-test', redirectUri: `http://localhost:${appPort}/admin/sign-in/oidc/callback` };
   provider = await startOidcProvider({
     port: await freePort(),
     client,
@@ -34,28 +49,13 @@ beforeAll(async () => {
       [UNVERIFIED]: { email: UNVERIFIED, email_verified: false },
     },
   });
-  app = await startApp(process.env.DATABASE_URL!, {
-    PORT: String(appPort),
-    SEED_DEMO_DATA: 'false',
-    PASSWORD_SIGN_IN: 'false',
-    OIDC_ISSUER_URL: provider.issuer,
-    OIDC_CLIENT_ID: client.clientId,
-    OIDC_CLIENT_SECRET: client.clientSecret,
-  });
-  browser = await launchBrowser();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await provider?.stop();
-});
+}
 
 /** From the back office's sign-in page through the provider's login page and back. */
 async function signInThroughProvider(login: string): Promise<{ context: BrowserContext; page: Page; status: number | undefined }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.url}/admin/login`);
+  await page.goto(`${session.url}/admin/login`);
   await page.getByRole('link', { name: 'Sign in with DfE Sign-in' }).click();
   await page.waitForURL((url) => url.href.startsWith(provider.issuer));
   await page.fill('input[name=login]', login);
@@ -71,9 +71,9 @@ const sessionCookie = async (context: BrowserContext) => (await context.cookies(
 
 describe('single sign-on', () => {
   it('signs a known user in on a new session id and lands them on the dashboard with their role, audited', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${app.url}/admin/login`);
+    await page.goto(`${session.url}/admin/login`);
     await page.getByRole('link', { name: 'Sign in with DfE Sign-in' }).click();
     await page.waitForURL((url) => url.href.startsWith(provider.issuer));
     const beforeSignIn = await sessionCookie(context);
@@ -81,7 +81,7 @@ describe('single sign-on', () => {
     await page.fill('input[name=login]', KNOWN);
     await page.fill('input[name=password]', 'anything');
     await page.click('button[type=submit]');
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${session.url}/admin`);
     await page.getByText(`Signed in as ${KNOWN} (Finance)`).waitFor();
     expect(await sessionCookie(context)).not.toEqual(beforeSignIn);
 
@@ -98,8 +98,8 @@ describe('single sign-on', () => {
     await page.getByRole('heading', { name: 'You do not have an account for the ECF back office' }).waitFor();
     expect(await page.textContent('body')).toContain(`ask an admin of the ECF back office to add you as a user with this email address`);
     expect(await page.textContent('body')).toContain(UNKNOWN);
-    await page.goto(`${app.url}/admin`);
-    expect(page.url()).toBe(`${app.url}/admin/login`);
+    await page.goto(`${session.url}/admin`);
+    expect(page.url()).toBe(`${session.url}/admin/login`);
     await context.close();
   });
 
@@ -122,9 +122,9 @@ describe('single sign-on', () => {
   });
 
   it('refuses a callback that does not belong to a sign-in this browser started', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    const response = await page.goto(`${app.url}/admin/sign-in/oidc/callback?code=forged&state=forged`);
+    const response = await page.goto(`${session.url}/admin/sign-in/oidc/callback?code=forged&state=forged`);
     expect(response?.status()).toBe(400);
     await page.getByRole('heading', { name: 'Sign-in did not complete' }).waitFor();
     await context.close();
@@ -133,13 +133,13 @@ describe('single sign-on', () => {
 
 describe('with password sign-in switched off', () => {
   it('shows only the single sign-on button, and refuses a posted password form', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/admin/login`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}/admin/login`);
     await page.getByRole('link', { name: 'Sign in with DfE Sign-in' }).waitFor();
     expect(await page.locator('input[name=password]').count()).toBe(0);
     expect(await page.locator('[data-testid=password-sign-in]').count()).toBe(0);
 
-    const posted = await page.request.post(`${app.url}/admin/login`, { headers: await ownPageHeaders(page), form: { email: 'admin@example.com', password: 'demo-password-123' } });
+    const posted = await page.request.post(`${session.url}/admin/login`, { headers: await ownPageHeaders(page), form: { email: 'admin@example.com', password: 'demo-password-123' } });
     expect(posted.status()).toBe(403);
     expect(await posted.text()).toContain('Signing in with a password is switched off');
     await page.close();

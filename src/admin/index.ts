@@ -16,6 +16,7 @@ import { MAINTENANCE_PAGE, maintenancePage } from './maintenance/maintenance-pag
 import { FROZEN_COHORT_MOVES_PAGE, frozenCohortMovesPage, registerFrozenCohortMovesComponent } from './participants/frozen-cohort-moves-page.js';
 import type { PageName } from './page-access.js';
 import { EcfResource } from './prisma-resource.js';
+import { backOfficeTheme } from './theme.js';
 import { StaffAuthProvider } from './sign-in/staff-auth-provider.js';
 import { OIDC_START_PATH, staffSignInRoutes } from './sign-in/staff-sign-in-routes.js';
 import { buildStaffRouter, type StaffRouter } from './staff-router.js';
@@ -59,7 +60,7 @@ export function buildAdmin(): AdminJS {
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin,
         (resourceId) => !!context._admin.findResource(resourceId)?.decorate().actions.list?.isAccessible(context.currentAdmin)),
     },
-    branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false },
+    branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false, theme: backOfficeTheme },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, pages: pageLabels, actions: actionLabels, properties: propertyLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
   });
 }

@@ -112,18 +112,18 @@ const FinanceStatements: React.FC = () => {
       <FinanceParticipantSearch page={PAGE} onOpenStatement={(id) => void load({ statement: id })} />
       <Box flex flexDirection="row" mb="xl">
         <Box width={320} mr="lg">
-          <Label>Lead provider</Label>
-          <Select value={lpOptions.find((o) => o.value === data.selection.leadProviderId)} options={lpOptions}
+          <Label htmlFor="statement-lead-provider">Lead provider</Label>
+          <Select inputId="statement-lead-provider" value={lpOptions.find((o) => o.value === data.selection.leadProviderId)} options={lpOptions}
             onChange={(o: { value: string } | null) => o && load({ leadProvider: o.value })} />
         </Box>
         <Box width={200} mr="lg">
-          <Label>Cohort</Label>
-          <Select value={cohortOptions.find((o) => o.value === String(data.selection.cohort ?? ''))} options={cohortOptions}
+          <Label htmlFor="statement-cohort">Cohort</Label>
+          <Select inputId="statement-cohort" value={cohortOptions.find((o) => o.value === String(data.selection.cohort ?? ''))} options={cohortOptions}
             onChange={(o: { value: string } | null) => o && load({ leadProvider: data.selection.leadProviderId ?? '', ...(o.value ? { cohort: o.value } : {}) })} />
         </Box>
         <Box width={360}>
-          <Label>Statement</Label>
-          <Select value={statementOptions.find((o) => o.value === data.selection.statementId)} options={statementOptions}
+          <Label htmlFor="statement-choice">Statement</Label>
+          <Select inputId="statement-choice" value={statementOptions.find((o) => o.value === data.selection.statementId)} options={statementOptions}
             onChange={(o: { value: string } | null) => o && load({ statement: o.value })} />
         </Box>
       </Box>

@@ -30,6 +30,8 @@ export const Components = {
   ListDownload: add('ListDownload', 'list-download.tsx'),
   ListSavedFilters: add('ListSavedFilters', 'list-saved-filters.tsx'),
   ChangeCohortPage: add('ChangeCohortPage', 'change-cohort-page.tsx'),
+  // Mounted by the top bar on every page (names, focus, target sizes); listed so a change to it alone rebuilds the bundle.
+  PageAccessibility: add('PageAccessibility', 'page-accessibility.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };
 

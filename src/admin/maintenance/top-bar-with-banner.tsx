@@ -5,6 +5,7 @@ import { useLocation } from 'react-router';
 import { ApiClient } from 'adminjs';
 import { Box, Text } from '@adminjs/design-system';
 import { MAINTENANCE_CHANGED } from './maintenance-events.js';
+import { PageAccessibility } from '../components/page-accessibility.js';
 
 interface Mode { on: boolean; untilLabel: string | null; canSwitch: boolean }
 
@@ -33,6 +34,7 @@ function MaintenanceBanner() {
 
 const TopBarWithBanner: React.FC<{ OriginalComponent?: React.ComponentType<Record<string, unknown>> } & Record<string, unknown>> = ({ OriginalComponent, ...props }) => (
   <>
+    <PageAccessibility />
     <MaintenanceBanner />
     {OriginalComponent ? <OriginalComponent {...props} /> : null}
   </>

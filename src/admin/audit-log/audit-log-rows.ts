@@ -32,6 +32,14 @@ const fieldLabel = (field: string) => propertyLabels[field] ?? sentenceCase(fiel
 /** Whose record an actor is: a user, a portal user, or a lead provider's API token (its CPD lead provider). */
 const ACTOR_MODELS: Record<string, string> = { user: 'User', portal: 'PortalUser', api: 'CpdLeadProvider' };
 
+/** An event's words and its changes field by field, with its values as `role` may see them (a record's History uses this too). */
+export function eventSummary(role: Role | undefined, event: { action: string; subjectType: string; before: unknown; after: unknown }) {
+  return {
+    words: eventInWords(event.action),
+    changes: changesInWords(visibleAuditValueFor(role, event.subjectType, event.before), visibleAuditValueFor(role, event.subjectType, event.after), fieldLabel),
+  };
+}
+
 export function auditLogEntry(row: AuditLogRow, role: Role | undefined, rootPath: string): AuditLogEntry {
   const recordHref = (model: string, id: string) => `${rootPath}/resources/${model}/records/${encodeURIComponent(id)}/show`;
   const actorModel = ACTOR_MODELS[row.actorType];
@@ -39,6 +47,7 @@ export function auditLogEntry(row: AuditLogRow, role: Role | undefined, rootPath
   const readsSubject = !!subjectModel && mayReadModel(role, subjectModel);
   // A job's or an export's subject is its name, shown to those who may read it.
   const title = row.subjectTitle ?? (readsSubject && !UUID.test(row.subjectId) ? row.subjectId : null);
+  const summary = eventSummary(role, row);
   return {
     id: row.id,
     at: new Date(row.createdAt).toISOString(),
@@ -47,13 +56,13 @@ export function auditLogEntry(row: AuditLogRow, role: Role | undefined, rootPath
       name: row.actorName,
       href: actorModel && row.actorId && mayReadModel(role, actorModel) ? recordHref(actorModel, row.actorId) : null,
     },
-    what: { action: row.action, words: eventInWords(row.action) },
+    what: { action: row.action, words: summary.words },
     record: {
       kind: subjectKind(row.subjectType),
       title,
       href: subjectModel === row.subjectType && readsSubject && UUID.test(row.subjectId) ? recordHref(row.subjectType, row.subjectId) : null,
     },
-    changes: changesInWords(visibleAuditValueFor(role, row.subjectType, row.before), visibleAuditValueFor(role, row.subjectType, row.after), fieldLabel),
+    changes: summary.changes,
     reason: row.reason,
   };
 }

@@ -4,6 +4,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiClient } from 'adminjs';
+import { AuditChanges, type AuditChange } from '../components/audit-changes.js';
 import { Box, Button, FormGroup, H2, H3, Input, Label, Link, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 
 const PAGE = 'auditLog';
@@ -12,13 +13,12 @@ const FILTER_KEYS = ['who', 'what', 'record', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 type Filter = Partial<Record<FilterKey, string>>;
 
-interface Change { field: string; label: string; before?: string; after?: string }
 interface Entry {
   id: string; at: string;
   who: { label: string; name: string | null; href: string | null };
   what: { action: string; words: string };
   record: { kind: string; title: string | null; href: string | null };
-  changes: Change[]; reason: string | null;
+  changes: AuditChange[]; reason: string | null;
 }
 interface SavedFilter { id: string; name: string; query: Filter }
 interface Notice { message: string; type: 'success' | 'error' }
@@ -38,20 +38,6 @@ function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
   return data;
-}
-
-function Changes({ changes }: { changes: Change[] }) {
-  if (!changes.length) return <Text variant="sm" color="grey60">No values recorded</Text>;
-  return (
-    <Box as="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {changes.map((c, i) => (
-        <li key={`${c.field}-${i}`}>
-          {c.label ? <strong>{c.label}: </strong> : null}
-          {c.before !== undefined && c.after !== undefined ? <>{c.before} → {c.after}</> : c.after !== undefined ? c.after : <>{c.before} (removed)</>}
-        </li>
-      ))}
-    </Box>
-  );
 }
 
 const AuditLogPage: React.FC = () => {
@@ -97,7 +83,7 @@ const AuditLogPage: React.FC = () => {
   const downloadHref = `${root}/api/pages/${PAGE}?${new URLSearchParams({ ...applied, download: 'csv' }).toString()}`;
   const filtered = Object.keys(applied).length > 0;
   const field = (key: FilterKey, label: string, type = 'text', hint?: string) => (
-    <FormGroup mr="lg" mb="default">
+    <FormGroup mb="default">
       <Label htmlFor={`audit-${key}`}>{label}</Label>
       <Input id={`audit-${key}`} name={key} type={type} value={draft[key] ?? ''} aria-describedby={hint ? `audit-${key}-hint` : undefined}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.target.value })} />
@@ -111,11 +97,11 @@ const AuditLogPage: React.FC = () => {
       <Text mb="lg">Every change recorded in the service, newest first. Values your role may not see are hidden.</Text>
       {notice ? <MessageBox mb="lg" message={notice.message} variant={notice.type === 'error' ? 'danger' : 'success'} onCloseClick={() => setNotice(null)} /> : null}
       <Box as="form" data-testid="audit-search" onSubmit={(e: React.FormEvent) => { e.preventDefault(); go(draft); }} mb="lg">
-        <Box flex flexWrap="wrap" alignItems="flex-start">
+        <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: 24 }}>
           {field('who', 'Who', 'text', 'A person’s name or email, or a lead provider')}
-          <FormGroup mr="lg" mb="default">
+          <FormGroup mb="default">
             <Label htmlFor="audit-what">What happened</Label>
-            <select id="audit-what" name="what" value={draft.what ?? ''} style={{ height: 38, minWidth: 240 }}
+            <select id="audit-what" name="what" value={draft.what ?? ''} style={{ height: 38, width: '100%' }}
               onChange={(e) => setDraft({ ...draft, what: e.target.value })}>
               <option value="">Anything</option>
               {(data.kinds ?? []).map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
@@ -144,11 +130,11 @@ const AuditLogPage: React.FC = () => {
         )}
         {filtered ? (
           <Box as="form" flex alignItems="flex-end" onSubmit={(e: React.FormEvent) => { e.preventDefault(); void post({ op: 'saveFilter', name, ...applied }); }}>
-            <FormGroup mr="default" mb="none">
+            <FormGroup mr="default" mb="none" style={{ width: 320 }}>
               <Label htmlFor="audit-filter-name">Save this search as</Label>
-              <Input id="audit-filter-name" value={name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} />
+              <Input id="audit-filter-name" width="100%" value={name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} />
             </FormGroup>
-            <Button type="submit" variant="outlined" disabled={busy}>Save search</Button>
+            <Button type="submit" variant="outlined" disabled={busy} style={{ whiteSpace: 'nowrap' }}>Save search</Button>
           </Box>
         ) : null}
       </Box>
@@ -163,7 +149,7 @@ const AuditLogPage: React.FC = () => {
         <Table data-testid="audit-events">
           <TableHead>
             <TableRow>
-              <TableCell>When</TableCell><TableCell>Who</TableCell><TableCell>What</TableCell><TableCell>Record</TableCell><TableCell>What changed</TableCell><TableCell>Reason</TableCell>
+              <TableCell>When</TableCell><TableCell style={{ minWidth: 200 }}>Who</TableCell><TableCell>What</TableCell><TableCell>Record</TableCell><TableCell>What changed</TableCell><TableCell>Reason</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -174,12 +160,12 @@ const AuditLogPage: React.FC = () => {
                   {e.who.href ? <Link href={e.who.href}>{e.who.name ?? e.who.label}</Link> : <span>{e.who.name ?? e.who.label}</span>}
                   {e.who.name ? <Text variant="sm" color="grey60">{e.who.label}</Text> : null}
                 </TableCell>
-                <TableCell>{e.what.words}</TableCell>
+                <TableCell>{e.what.words}<Text variant="sm" color="grey60">{e.what.action}</Text></TableCell>
                 <TableCell>
                   <Text variant="sm" color="grey60">{e.record.kind}</Text>
                   {e.record.href ? <Link href={e.record.href}>{e.record.title ?? `View this ${e.record.kind.toLowerCase()}`}</Link> : e.record.title}
                 </TableCell>
-                <TableCell><Changes changes={e.changes} /></TableCell>
+                <TableCell><AuditChanges changes={e.changes} /></TableCell>
                 <TableCell>{e.reason ?? ''}</TableCell>
               </TableRow>
             ))}

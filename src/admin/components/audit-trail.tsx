@@ -1,19 +1,10 @@
 // The record's audit events, newest first, on its show page.
 import React from 'react';
 import type { BasePropertyProps } from 'adminjs';
+import { AuditChanges, type AuditChange } from './audit-changes.js';
 import { Box, H5, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 
-interface Event { at: string; actor: string; action: string; reason: string | null; before: unknown; after: unknown }
-
-function describe(before: unknown, after: unknown): string {
-  if (!after || typeof after !== 'object') return '';
-  return Object.entries(after as Record<string, unknown>)
-    .map(([key, value]) => {
-      const old = before && typeof before === 'object' ? (before as Record<string, unknown>)[key] : undefined;
-      return old === undefined ? `${key}: ${JSON.stringify(value)}` : `${key}: ${JSON.stringify(old)} → ${JSON.stringify(value)}`;
-    })
-    .join('; ');
-}
+interface Event { at: string; actor: string; action: string; words: string; changes: AuditChange[]; reason: string | null }
 
 const AuditTrail: React.FC<BasePropertyProps> = ({ record }) => {
   const raw = record?.params?.auditTrail;
@@ -39,8 +30,8 @@ const AuditTrail: React.FC<BasePropertyProps> = ({ record }) => {
               <TableRow key={i}>
                 <TableCell>{new Date(e.at).toLocaleString('en-GB')}</TableCell>
                 <TableCell>{e.actor}</TableCell>
-                <TableCell>{e.action}</TableCell>
-                <TableCell>{describe(e.before, e.after)}</TableCell>
+                <TableCell>{e.words}<Text variant="sm" color="grey60">{e.action}</Text></TableCell>
+                <TableCell><AuditChanges changes={e.changes} /></TableCell>
                 <TableCell>{e.reason ?? ''}</TableCell>
               </TableRow>
             ))}

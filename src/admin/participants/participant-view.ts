@@ -8,6 +8,7 @@ import { findParticipant } from '../../api/resources/participants.js';
 import { db } from '../../db/client.js';
 import { participantRecord, type ParticipantRecord } from '../../reports/participants/participant-record.js';
 import { visibleRecord } from '../../actions/field-visibility.js';
+import { eventSummary } from '../audit-log/audit-log-rows.js';
 import { visibleAuditValueFor } from '../model-readers.js';
 import { seesIdentity } from './identity-visibility.js';
 
@@ -39,10 +40,14 @@ export async function participantView(teacherId: string, role: Role) {
   const record = await participantRecord(teacherId);
   if (!record) return null;
   record.teacher = visibleRecord(role, 'Teacher', record.teacher);
-  record.audit = record.audit.map((event) => ({ ...event, before: visibleAuditValueFor(role, event.subjectType, event.before), after: visibleAuditValueFor(role, event.subjectType, event.after) }) as typeof event);
+  const audit = record.audit.map((event) => ({
+    ...event, ...eventSummary(role, event),
+    before: visibleAuditValueFor(role, event.subjectType, event.before), after: visibleAuditValueFor(role, event.subjectType, event.after),
+  }));
   const changeProvider = can(role, 'participants.change_provider');
   return {
     ...record,
+    audit,
     apiViews: await apiViews(record),
     permissions: { edit: can(role, 'participants.edit'), changeProvider, seesIdentity: seesIdentity(role) },
     choices: {

@@ -3,6 +3,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiClient, useNotice } from 'adminjs';
+import { AuditChanges, type AuditChange } from '../components/audit-changes.js';
 import { CheckYourAnswers } from '../components/check-your-answers.js';
 import {
   Badge, Box, Button, FormGroup, H2, H3, H4, H5, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea,
@@ -37,7 +38,7 @@ interface Profile {
   statusChanges: { state: string; reason: string | null; leadProvider: string | null; at: string }[];
   declarations: Declaration[];
 }
-interface AuditEvent { at: string; actor: string; action: string; subjectType: string; reason: string | null; before: unknown; after: unknown }
+interface AuditEvent { at: string; actor: string; action: string; words: string; changes: AuditChange[]; subjectType: string; reason: string | null }
 interface Participant {
   teacher: { id: string; fullName: string; email: string; trn: string | null; dateOfBirth: string | null; nationalInsuranceNumber: string | null; createdAt: string };
   profiles: Profile[];
@@ -76,14 +77,6 @@ function Pairs({ rows, testId }: { rows: [string, React.ReactNode][]; testId?: s
       ))}
     </TableBody></Table>
   );
-}
-
-function describeChange(before: unknown, after: unknown): string {
-  if (!after || typeof after !== 'object') return '';
-  return Object.entries(after as Record<string, unknown>).map(([key, value]) => {
-    const old = before && typeof before === 'object' ? (before as Record<string, unknown>)[key] : undefined;
-    return old === undefined ? `${key}: ${JSON.stringify(value)}` : `${key}: ${JSON.stringify(old)} → ${JSON.stringify(value)}`;
-  }).join('; ');
 }
 
 const optionsOf = (f: Field, values: Record<string, string>): Option[] | undefined =>
@@ -423,8 +416,8 @@ const ParticipantsPage: React.FC = () => {
                 <TableHead><TableRow>{['When', 'Who', 'What', 'Change', 'Reason'].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
                 <TableBody>{p.audit.map((e, i) => (
                   <TableRow key={i}>
-                    <TableCell style={NOWRAP}>{when(e.at)}</TableCell><TableCell>{e.actor}</TableCell><TableCell>{e.action}</TableCell>
-                    <TableCell>{describeChange(e.before, e.after)}</TableCell><TableCell>{e.reason ?? ''}</TableCell>
+                    <TableCell style={NOWRAP}>{when(e.at)}</TableCell><TableCell>{e.actor}</TableCell><TableCell>{e.words}<Text variant="sm" color="grey60">{e.action}</Text></TableCell>
+                    <TableCell><AuditChanges changes={e.changes} /></TableCell><TableCell>{e.reason ?? ''}</TableCell>
                   </TableRow>
                 ))}</TableBody>
               </Table>

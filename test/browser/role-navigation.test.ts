@@ -20,17 +20,17 @@ const ADMIN_LISTS = [
 
 /** What each role finds in the menu: its lists (by group), then its pages. */
 const MENU: Record<Role, { lists: string[]; pages: string[] }> = {
-  admin: { lists: ADMIN_LISTS, pages: ['Participants', 'Duplicates', 'Statements', 'Approvals', 'Jobs', 'Maintenance'] },
-  super_user: { lists: ADMIN_LISTS, pages: ['Participants', 'Duplicates', 'Frozen cohort moves', 'Statements', 'Approvals', 'Jobs', 'Maintenance'] },
+  admin: { lists: ADMIN_LISTS, pages: ['Participants', 'Duplicates', 'Statements', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
+  super_user: { lists: ADMIN_LISTS, pages: ['Participants', 'Duplicates', 'Frozen cohort moves', 'Statements', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
   support: {
     lists: [...EVERYONE_READS, ...SCHOOLS, ...PEOPLE, 'Declarations', 'Declaration state history', 'Portal users', 'Portal roles', 'Audit events'],
-    pages: ['Participants', 'Duplicates', 'Maintenance'],
+    pages: ['Participants', 'Duplicates', 'Audit log', 'Maintenance'],
   },
   finance: {
     lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, ...PEOPLE, ...FINANCE, 'Audit events', 'Job runs'],
-    pages: ['Participants', 'Duplicates', 'Statements', 'Approvals', 'Jobs', 'Maintenance'],
+    pages: ['Participants', 'Duplicates', 'Statements', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'],
   },
-  policy: { lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, 'Audit events'], pages: ['Maintenance'] },
+  policy: { lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, 'Audit events'], pages: ['Audit log', 'Maintenance'] },
 };
 
 /** The dashboard's figures that link to a list, by the list they open. */

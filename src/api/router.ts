@@ -6,6 +6,7 @@ import { retryAfterSeconds } from '../actions/maintenance/maintenance-mode.js';
 import { errorsBody, handleApiErrors } from './http/api-error.js';
 import { asyncRoute } from './http/async-route.js';
 import { authenticate } from './http/authenticate.js';
+import { filterOf } from './http/query.js';
 import { jsonApiResponses } from './http/media-type.js';
 import { declarationRoutes } from './routes/declarations.js';
 import { deliveryPartnerRoutes } from './routes/delivery-partners.js';
@@ -46,6 +47,12 @@ export function createApiRouter(options: ApiRouterOptions = {}): Router {
   }
   router.use(authenticate);
   router.use(express.json({ type: ['application/json', 'application/vnd.api+json'], limit: '1mb' }));
+  // Every action checks the filter's shape, single records and POSTs included, as the DfE's controllers all
+  // do before acting (app/controllers/concerns/api_filter_validation.rb).
+  router.use((req, _res, next) => {
+    filterOf(req.query);
+    next();
+  });
 
   schoolRoutes(router);
   deliveryPartnerRoutes(router);

@@ -1,6 +1,7 @@
 // Another lead provider's participant must be indistinguishable from one that does not exist, on every
 // endpoint that takes a participant: the same status and the same body, whatever the request gets wrong
-// and whatever the owning provider has declared. (The DfE answers both with "not recognised".)
+// and whatever the owning provider has declared. (A deliberate difference: the DfE's service goes on to judge
+// another provider's participant, which tells who exists; see the README, "Where we differ".)
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDeclaration, createParticipant, createParticipantWorld, createSchedule } from '../support/factories.js';

@@ -475,7 +475,32 @@ const LISTS: Row[] = [
     send: () => api.get('/partnerships/ecf?filter=2024'),
     expected: badRequest('Bad parameter', 'Filter must be a hash'),
   },
+  {
+    sends: 'a filter that is not a hash on one record',
+    source: 'app/controllers/concerns/api_filter_validation.rb (a before_action of every action)',
+    send: () => api.get(`/partnerships/ecf/${world.partnership.id}?filter=2024`),
+    expected: badRequest('Bad parameter', 'Filter must be a hash'),
+  },
+  {
+    sends: 'a filter that is not a hash on a declaration',
+    source: 'app/controllers/concerns/api_filter_validation.rb (checked before the action reads its body)',
+    send: () => api.post('/participant-declarations?filter=2024', { data: { type: 'participant-declaration', attributes: {} } }),
+    expected: badRequest('Bad parameter', 'Filter must be a hash'),
+  },
 ];
+
+describe('filters compared as sent', () => {
+  it('finds a school by its URN exactly, and treats a blank URN as no filter (app/services/api/v3/ecf/schools_query.rb)', async () => {
+    const urns = async (urn: string) => {
+      const response = await api.get(`/schools/ecf?filter[cohort]=2024&filter[urn]=${encodeURIComponent(urn)}`);
+      return (response.body.data as { attributes: { urn: string } }[]).map((school) => school.attributes.urn);
+    };
+    const urn = world.school.urn;
+    expect(await urns(urn)).toEqual([urn]);
+    expect(await urns(` ${urn}`)).toEqual([]);
+    expect((await urns(' ')).length).toBeGreaterThan(0);
+  });
+});
 
 describe.each([
   ['POST /participant-declarations', DECLARATIONS],

@@ -22,7 +22,8 @@ export function schoolRoutes(router: Router): void {
     const cohort = await cohortOf(filter);
     const sort = sortOf(req.query, SCHOOL_SORTS, 'created_at', Prisma.sql`s.id`);
     // With no such cohort the DfE answers an empty list before reading updated_since (app/services/api/v3/ecf/schools_query.rb).
-    const filters = { urn: filter.urn?.trim() || undefined, updatedSince: cohort ? updatedSinceOf(filter) : null };
+    // A URN is compared as sent; a blank one is no filter (app/services/api/v3/ecf/schools_query.rb).
+    const filters = { urn: filter.urn?.trim() ? filter.urn : undefined, updatedSince: cohort ? updatedSinceOf(filter) : null };
     const page = pageOf(req.query);
     res.json({ data: cohort ? await listSchools(cohort, filters, sort.orderBy, page) : [] });
   }));

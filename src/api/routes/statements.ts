@@ -9,7 +9,7 @@ import { findStatement, listStatements } from '../resources/statements.js';
 export function statementRoutes(router: Router): void {
   router.get('/statements', asyncRoute(async (req, res) => {
     const filter = filterOf(req.query);
-    const filters = { years: cohortYearsOf(filter), type: filter.type?.trim() || undefined, updatedSince: updatedSinceOf(filter) };
+    const filters = { years: cohortYearsOf(filter), type: filter.type?.trim() ? filter.type : undefined, updatedSince: updatedSinceOf(filter) };
     res.json({ data: await listStatements(callerOf(res), filters, pageOf(req.query)) });
   }));
 

@@ -8,6 +8,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
 import { jobsPageHandler } from '../../src/admin/jobs/jobs-page.js';
+import { ALREADY_RUN_FOR_TICK } from '../../src/actions/jobs/run-job.js';
 import type { JobsPageData } from '../../src/admin/jobs/jobs-page-data.js';
 import { putExport } from '../support/exports.js';
 import { createLeadProvider, createParticipantWorld, createStatement, createUser } from '../support/factories.js';
@@ -55,6 +56,15 @@ describe('Jobs page data', () => {
     expect(page.runs).toContainEqual(expect.objectContaining({ id: run.id, label: 'Declaration exports', state: 'running', rowsDone: 40, rowsTotal: 100 }));
     expect(page.exports).toEqual([{ name: FILE, bytes: CSV.length, modifiedAt: expect.any(String), href: `/admin/api/pages/jobs?download=${FILE}` }]);
     expect(page.statements).toBeUndefined();
+  });
+
+  it('shows a scheduled run another process had already made as skipped, with its reason', async () => {
+    // Two app processes fire each tick; the loser records a skip, which must not be read as the job's output.
+    const skip = await db().jobRun.create({
+      data: { job: 'housekeeping', args: { scheduledFor: '2026-12-05T03:30:00.000Z' }, state: 'succeeded', output: { skipped: ALREADY_RUN_FOR_TICK }, finishedAt: new Date() },
+    });
+    const page = (await handle({ method: 'get', query: {} }, users.get('finance'))) as JobsPageData;
+    expect(page.runs).toContainEqual(expect.objectContaining({ id: skip.id, label: 'Housekeeping', state: 'skipped', result: ALREADY_RUN_FOR_TICK }));
   });
 
   it('lets admins run jobs without seeing exports, and shows support and policy nothing', async () => {

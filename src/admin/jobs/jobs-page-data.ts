@@ -3,7 +3,6 @@
 import type { JobRun, Role } from '@prisma/client';
 import { can } from '../../actions/authz.js';
 import { mayOpenPage } from '../page-access.js';
-import { SKIPPED } from '../../actions/jobs/run-job.js';
 import { db } from '../../db/client.js';
 import { exportStore } from '../../reports/exports/export-store.js';
 import { findJob, JOBS } from '../../jobs/registry.js';
@@ -42,19 +41,20 @@ export const mayViewJobs = (role: Role | undefined): role is Role => mayOpenPage
 function runView(run: JobRun): RunView {
   const job = findJob(run.job);
   const output = (run.output ?? {}) as Record<string, unknown>;
-  const skipped = output.skipped === SKIPPED;
+  // A skip records its reason (already running, or another process ran this tick): never a job's own output.
+  const skipReason = typeof output.skipped === 'string' ? output.skipped : null;
   const args = (run.args ?? {}) as { statementId?: string };
   return {
     id: run.id,
     job: run.job,
     label: job?.label ?? run.job,
     statementId: args.statementId ?? null,
-    state: skipped ? 'skipped' : run.state,
+    state: skipReason ? 'skipped' : run.state,
     rowsDone: run.rowsDone,
     rowsTotal: run.rowsTotal,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
-    result: run.state === 'failed' ? (run.error ?? 'Failed') : skipped ? SKIPPED : run.state === 'succeeded' && job ? job.summarise(output) : '',
+    result: run.state === 'failed' ? (run.error ?? 'Failed') : skipReason ? skipReason : run.state === 'succeeded' && job ? job.summarise(output) : '',
   };
 }
 

@@ -1,4 +1,4 @@
-// Plays a lead provider's student-records system (seed 000, Maytas): "Get All Participants" page by page,
+// Plays a lead provider's student-records system (such as Maytas): "Get All Participants" page by page,
 // then work (declarations, voids, defer, resume, withdraw, change schedule) and school-side changes, then
 // "Get Updates" since the last download. The local copy must then equal a fresh full download: nothing
 // lost, nothing duplicated. Then partnership changes, and every read model must equal its rebuild.

@@ -12,7 +12,7 @@ import { Decimal } from '../../src/reports/statements/decimal.js';
 import { currentStatement, listStatements } from '../../src/reports/statements/find-statements.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
 
-// ecf-domain.md §7.6, in order.
+// the DfE's app/serializers/finance/ecf/assurance_report/csv_serializer.rb, in order.
 const DFE_CSV_COLUMNS = [
   'Participant ID', 'Participant Name', 'TRN', 'Type', 'Mentor Profile ID', 'Schedule', 'Eligible For Funding',
   'Eligible For Funding Reason', 'Sparsity Uplift', 'Pupil Premium Uplift', 'Sparsity And Pp', 'Lead Provider Name',

@@ -1,5 +1,5 @@
 // Records who supports an ECT's induction, and on which training programme type, as the school reported it or as
-// the appropriate body itself confirmed it (seed 004). Both are kept side by side; a newer claim from the same source
+// the appropriate body itself confirmed it. Both are kept side by side; a newer claim from the same source
 // replaces (withdraws) the older. A claim is one report: without a programme, that source has not reported one.
 import { z } from 'zod';
 import { Prisma, type AppropriateBodyClaim } from '@prisma/client';

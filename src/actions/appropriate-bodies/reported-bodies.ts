@@ -1,5 +1,5 @@
 // Which appropriate body supports an ECT's induction, and on which training programme, when the school and the
-// body may say different things (seed 004): the body's own confirmation wins; the school's report stands in,
+// body may say different things: the body's own confirmation wins; the school's report stands in,
 // provisionally, until then. Both facts resolve by the same rule.
 import type { TrainingProgramme } from '@prisma/client';
 import { PROGRAMME_CHOICE_LABELS } from '../partnerships/find-school-cohorts.js';

@@ -1,5 +1,5 @@
-// A super user challenges a partnership on the school's behalf after its challenge deadline (support runbook
-// "Challenge a partnership after the deadline"; ecf-domain 4). There is no deadline check: this is the late route.
+// A super user challenges a partnership on the school's behalf after its challenge deadline (the DfE's
+// app/services/partnerships/challenge.rb, from its admin challenge page). There is no deadline check: this is the late route.
 import { z } from 'zod';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';

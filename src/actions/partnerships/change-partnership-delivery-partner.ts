@@ -1,5 +1,5 @@
 // A lead provider moves one of its partnerships to another delivery partner
-// (PUT /api/v3/partnerships/ecf/{id}; seed 001, ecf-domain 3.2). The same delivery partner changes nothing.
+// (PUT /api/v3/partnerships/ecf/{id}; the DfE's app/services/partnerships/update.rb). The same delivery partner changes nothing.
 import { z } from 'zod';
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';

@@ -1,5 +1,5 @@
 // A lead provider confirms it will train a school's early career teachers with a delivery partner for a cohort
-// (POST /api/v3/partnerships/ecf; seed 001, ecf-domain 3.1). Every failing attribute is reported at once.
+// (POST /api/v3/partnerships/ecf; the DfE's app/services/partnerships/create.rb). Every failing attribute is reported at once.
 import { cohortStartYearOf } from '../../rules/cohort-start-year.js';
 import { z } from 'zod';
 import { Prisma, type Cohort, type School } from '@prisma/client';

@@ -1,4 +1,4 @@
-// The exact messages the lead provider API returns for partnerships (seed 001; the DfE's config/locales/en.yml).
+// The exact messages the lead provider API returns for partnerships (the DfE's config/locales/en.yml).
 // Lead providers match on these strings: never reword them.
 export const PARTNERSHIP_MESSAGES = {
   cohortBlank: "Enter a '#/cohort'.",

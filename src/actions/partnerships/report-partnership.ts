@@ -1,5 +1,5 @@
 // What confirming a partnership does, whether newly reported or re-reported with another delivery partner
-// (the DfE's Partnerships::Report, ecf-domain 3.3). Runs inside the caller's transaction, after its checks.
+// (the DfE's Partnerships::Report, app/services/partnerships/report.rb). Runs inside the caller's transaction, after its checks.
 import { randomUUID } from 'node:crypto';
 import type { Cohort, Partnership } from '@prisma/client';
 import type { Tx } from '../../db/client.js';

@@ -1,5 +1,5 @@
 // Support and admin staff give a person access to check data for one delivery partner or appropriate
-// body (seed 002: only approved users, each organisation separately), or make them one of a lead
+// body (only people support approve, for each organisation separately), or make them one of a lead
 // provider's users, who receive its notifications. The person is created on first use and told by email.
 import { z } from 'zod';
 import type { PortalRole, PortalUser } from '@prisma/client';

@@ -1,4 +1,4 @@
-// Which schools may take DfE-funded training (ecf-domain 1.3, the DfE's GiasTypes/School#eligible?).
+// Which schools may take DfE-funded training (the DfE's GiasTypes and School#eligible?, app/models/school.rb).
 // The pure functions decide one school; the SQL fragment and Prisma filter select the same schools in bulk.
 import { Prisma } from '@prisma/client';
 

@@ -1,5 +1,6 @@
-// A school's pupil premium and sparsity flags: the one read that uplift eligibility uses (ecf-domain 6:
-// the flags of the school for the participant's cohort start year; none recorded for the year means no uplift).
+// A school's pupil premium and sparsity flags: the one read that uplift eligibility uses, as the DfE's
+// app/models/school.rb reads them: the flags for the participant's cohort start year; none recorded for the
+// year means no uplift.
 import { db, type Db, type Tx } from '../../db/client.js';
 
 export interface UpliftFlags {

@@ -1,4 +1,4 @@
-// An ECT's appropriate body and training programme type as reported twice (seed 004): by the school and by the
+// An ECT's appropriate body and training programme type as reported twice: by the school and by the
 // appropriate body itself, with where each came from and the value in effect.
 import React from 'react';
 import type { BasePropertyProps } from 'adminjs';

@@ -1,4 +1,4 @@
-// "Report an incorrect partnership": the late challenge a super user makes for a school (ecf-domain 4).
+// "Report an incorrect partnership": the late challenge a super user makes for a school (the DfE's app/services/partnerships/challenge.rb).
 import { CHALLENGE_REASON_LABELS, CHALLENGE_REASONS } from '../../actions/partnerships/challenge-reasons.js';
 import { challengePartnership, POLICY_ENGAGEMENT_CONFIRMATION } from '../../actions/partnerships/challenge-partnership.js';
 import { db } from '../../db/client.js';

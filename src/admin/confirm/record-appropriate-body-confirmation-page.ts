@@ -1,5 +1,5 @@
 // "Record appropriate body confirmation": an admin records what an appropriate body told the DfE about an ECT's
-// induction (seed 004), which then takes precedence over the school's report.
+// induction, which then takes precedence over the school's report.
 import { resolveAppropriateBody } from '../../actions/appropriate-bodies/find-appropriate-body-resolutions.js';
 import { ECTS_ONLY, recordAppropriateBodyClaim } from '../../actions/appropriate-bodies/record-appropriate-body-claim.js';
 import { PROGRAMME_CHOICE_LABELS } from '../../actions/partnerships/find-school-cohorts.js';

@@ -1,5 +1,5 @@
 // "Void declaration" as the DfE: an unpaid declaration becomes voided; a paid one is clawed back
-// on the lead provider's next output-fee statement (ecf-domain 1.8), once a second finance or super user
+// on the lead provider's next output-fee statement (the DfE's app/services/void_participant_declaration.rb), once a second finance or super user
 // approves the request (src/actions/approvals/request-declaration-void.ts).
 import { requestDeclarationVoid } from '../../actions/approvals/request-declaration-void.js';
 import { voidPlanFor } from '../../actions/declarations/void-declaration.js';

@@ -79,7 +79,7 @@ export async function participantResourcesJson(caller: ApiCaller, teacherIds: st
 const isoTimeSql = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, ${Prisma.raw(`'${ISO_TIME_SQL_FORMAT}'`)})`;
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
-/** Whether the school has told the DfE the participant is arriving, leaving or gone (ecf-domain 8.3), as of now. */
+/** Whether the school has told the DfE the participant is arriving, leaving or gone (the DfE's v3 participant serializer, app/serializers/api/v3), as of now. */
 const participantStatusSql = Prisma.sql`CASE
     WHEN v."endDate" IS NOT NULL THEN CASE WHEN v."endDate" > ${NOW} THEN 'leaving' ELSE 'left' END
     WHEN v."startDate" > ${NOW} THEN 'joining'

@@ -1,5 +1,5 @@
 // npm run cli -- partnerships:challenge --id ID --reason REASON --authorised-by-pet --as EMAIL [--json]
-// The late challenge of the support runbook, for when the back office is not to hand. The CLI has no signed-in
+// The late challenge support staff make, for when the back office is not to hand. The CLI has no signed-in
 // user, so it acts as the back-office user named by --as: only a super user may challenge late.
 import { CHALLENGE_REASON_LABELS, CHALLENGE_REASONS, isChallengeReason } from '../../actions/partnerships/challenge-reasons.js';
 import { challengePartnership, POLICY_ENGAGEMENT_CONFIRMATION } from '../../actions/partnerships/challenge-partnership.js';

@@ -1,5 +1,5 @@
-// A person who may act for several organisations picks one for this session (seed 002: each role's
-// data is kept apart). The choice is the PortalRole's id, checked against their own roles on submit.
+// A person who may act for several organisations picks one for this session (each role's data is
+// kept apart). The choice is the PortalRole's id, checked against their own roles on submit.
 import { PORTAL_ROLE_KIND_LABELS, type PortalRoleChoice } from '../../actions/portal/portal-roles.js';
 import { html } from '../html.js';
 import { csrfField, page, type SignedInHeader } from '../layout.js';

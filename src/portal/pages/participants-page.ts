@@ -1,4 +1,4 @@
-// The participants table (seed 002, ecf-domain §9): search, filters, 50 a page, and a download link
+// The participants table (as the DfE's app/controllers/delivery_partners/participants_controller.rb): search, filters, 50 a page, and a download link
 // that carries exactly the same search and filters.
 import { checkDataFilterParams, type CheckDataFilters } from '../../reports/check-data/filters.js';
 import type { CheckDataPage } from '../../reports/check-data/participants-query.js';

@@ -1,6 +1,6 @@
 // The check data CSV: exactly the rows of the filtered, searched view, in its order, streamed through a
 // database cursor in batches so a large delivery partner never sits in memory. Headers and values are
-// the DfE's (ecf-domain §9); like the DfE, no rows means an empty body.
+// the DfE's (app/serializers/delivery_partners/induction_records_serializer.rb); like the DfE, no rows means an empty body.
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { inertCell } from '../csv/inert-cells.js';

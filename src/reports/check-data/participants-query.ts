@@ -1,4 +1,4 @@
-// The participants a delivery partner may see (seed 002, ecf-domain §9): for each participant profile,
+// The participants a delivery partner may see (the DfE's app/controllers/delivery_partners/participants_controller.rb): for each participant profile,
 // its latest induction record among those whose programme's partnership is with this delivery partner
 // and active (not challenged, not pending), with the status derived in SQL. Search, filters, count,
 // pages and the CSV all use this one query.

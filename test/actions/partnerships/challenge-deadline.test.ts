@@ -5,7 +5,7 @@ import { createReportWorld } from './world.js';
 
 const at = (iso: string) => new Date(iso);
 
-// The documented rule (seed 001): the later of 14 days after reporting and the academic year start + 14 days.
+// The partnerships documentation's rule (a deliberate difference: README, "Where we differ"): the later of 14 days after reporting and the academic year start + 14 days.
 // [reported at, cohort's academic year start, deadline]
 const cases: [string, string, string][] = [
   ['2023-05-01T10:00:00Z', '2023-09-01', '2023-09-15T00:00:00Z'], // before the year starts: year start + 14 days

@@ -42,7 +42,7 @@ const cases: [string, SchoolGiasFields, boolean, boolean][] = [
   ['no establishment type', school({ schoolTypeCode: null }), false, false],
 ];
 
-describe('school eligibility (ecf-domain 1.3)', () => {
+describe('school eligibility (the DfE\'s School#eligible?)', () => {
   it.each(cases)('%s', (_label, s, eligible, cipOnly) => {
     expect(isEligibleSchool(s)).toBe(eligible);
     expect(isCipOnlySchool(s)).toBe(cipOnly);

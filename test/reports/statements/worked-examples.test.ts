@@ -1,4 +1,4 @@
-// The DfE's worked examples (ecf-domain.md §7.4, from their calculator specs), figure for figure.
+// The DfE's worked examples (from their calculator specs: spec/support/shared_examples/finance_statement_calculators_support.rb), figure for figure.
 import { describe, expect, it } from '@jest/globals';
 import { feePerDeclaration, fillBands, letterBands, participantsInBand, serviceFeeBands, type BandInput } from '../../../src/reports/statements/bands.js';
 import { Decimal } from '../../../src/reports/statements/decimal.js';

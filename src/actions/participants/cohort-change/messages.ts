@@ -1,5 +1,5 @@
 // The DfE's exact refusals for a cohort change (config/locales/en.yml, Induction::AmendParticipantCohort),
-// beside the frozen-cohort ones they share, so support staff see the words their runbooks quote.
+// beside the frozen-cohort ones they share, so support staff see the words they already know.
 import { frozenCohortMessages } from '../frozen-cohort/messages.js';
 
 export const cohortChangeMessages = {

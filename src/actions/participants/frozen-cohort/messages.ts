@@ -1,5 +1,5 @@
 // The DfE's exact wording (config/locales/en.yml, Induction::AmendParticipantCohort), so support staff
-// see the messages their runbooks and tickets quote.
+// see the messages their guidance and tickets quote.
 export const frozenCohortMessages = {
   targetCohortNotSetUp: (year: number) => `starting on ${year} not setup on the service`,
   noInductionRecord: (year: number) => `No induction record for the participant on the cohort starting on ${year}`,

@@ -1,5 +1,5 @@
 // When a change of schedule is really a move out of (or back into) a cohort whose payments are frozen,
-// the DfE skips the declaration checks and flips cohortChangedAfterPaymentsFrozen (ecf-domain.md §5).
+// the DfE skips the declaration checks and flips cohortChangedAfterPaymentsFrozen (the DfE's Induction::AmendParticipantCohort).
 import type { Cohort, ParticipantProfile } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
 import { frozenCohortEligibility } from '../frozen-cohort/eligibility.js';

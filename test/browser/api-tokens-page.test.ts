@@ -4,6 +4,9 @@ import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { hashApiToken } from '../../src/auth/api-token.js';
 import { db } from '../../src/db/client.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { bulkActOnList } from '../support/bulk-actions.js';
+import { createLeadProvider } from '../support/factories.js';
+import { createToken } from '../api/support/api-client.js';
 
 const session = useBackOfficeSession();
 
@@ -40,6 +43,23 @@ describe('API tokens in the back office', () => {
     await check.getByRole('button', { name: 'Revoke token' }).click();
     await page.getByText('Token revoked.').waitFor();
     const refused = await fetch(`${session.url}/api/v3/participants/ecf`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(401);
+    await page.close();
+  }, 120_000);
+
+  it('lets an admin revoke tokens in bulk from the API tokens list, saying which was already revoked', async () => {
+    const leadProvider = await createLeadProvider();
+    const inUse = await createToken(leadProvider);
+    await createToken(leadProvider, { revokedAt: new Date() });
+    const page = await session.signIn('admin');
+
+    const run = await bulkActOnList(page, {
+      listUrl: `${session.url}/admin/resources/ApiToken?filters.cpdLeadProvider=${leadProvider.cpdLeadProviderId}`, rows: 2, action: 'Revoke API tokens',
+    });
+
+    expect(run.preview.map((row) => row.slice(1)).sort()).toEqual([['No', 'This token has already been revoked.'], ['Yes', 'Will be revoked.']]);
+    expect(run.results.map((row) => row.slice(1)).sort()).toEqual([['Done', 'Revoked.'], ['Not done', 'This token has already been revoked.']]);
+    const refused = await fetch(`${session.url}/api/v3/participants/ecf`, { headers: { authorization: `Bearer ${inUse}` } });
     expect(refused.status).toBe(401);
     await page.close();
   }, 120_000);

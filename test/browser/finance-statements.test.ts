@@ -10,7 +10,10 @@ import type { Role } from '@prisma/client';
 import { db } from '../../src/db/client.js';
 import { Decimal } from '../../src/reports/statements/decimal.js';
 import { currentStatement, listStatements } from '../../src/reports/statements/find-statements.js';
+import { WILL_REQUEST_CLAWBACK, WILL_VOID } from '../../src/admin/bulk/void-declarations.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { bulkActOnList } from '../support/bulk-actions.js';
+import { createDeclaration, createParticipant, createParticipantWorld, createStatement } from '../support/factories.js';
 
 // the DfE's app/serializers/finance/ecf/assurance_report/csv_serializer.rb, in order.
 const DFE_CSV_COLUMNS = [
@@ -182,6 +185,59 @@ describe('list downloads', () => {
     const [header, ...rows] = file.content.toString('utf8').trim().split('\n');
     expect(header.split(',').slice(0, 2)).toEqual(['Id', 'Teacher']);
     expect(rows.map((row) => row.split(',')[0])).toEqual(voided.map((d) => d.id));
+    await page.close();
+  }, 180_000);
+});
+
+/** Set to a folder to keep screenshots of the pages a test walks through. */
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR;
+
+describe('bulk actions', () => {
+  /** A participant of their own lead provider with one declaration in each of the given states, on a statement. */
+  async function declarationsIn(states: ('eligible' | 'voided' | 'paid' | 'submitted' | 'clawed_back')[]) {
+    const world = await createParticipantWorld(2024);
+    const participant = await createParticipant(world);
+    const open = await createStatement(world.leadProvider, world.cohort);
+    const paid = await createStatement(world.leadProvider, world.cohort, { state: 'paid' });
+    const types = ['started', 'retained_1', 'retained_2', 'retained_3'] as const;
+    const declarations = [];
+    for (const [i, state] of states.entries()) {
+      declarations.push(await createDeclaration(participant, world.leadProvider, { declarationType: types[i], state, statement: state === 'paid' ? paid : open }));
+    }
+    return { listUrl: `${session.url}/admin/resources/Declaration?filters.teacher=${participant.teacher.id}`, declarations };
+  }
+  const byType = (rows: string[][]) => Object.fromEntries(rows.map(([selected, ...rest]) => [selected.match(/(started|retained-\d)/)![1], rest]));
+
+  it('lets finance void declarations in bulk: the unpaid voided, the paid sent to a second approver, the voided refused', async () => {
+    const { listUrl, declarations: [eligible, voided, paid] } = await declarationsIn(['eligible', 'voided', 'paid']);
+    const page = await signIn('finance');
+
+    const run = await bulkActOnList(page, { listUrl, rows: 3, action: 'Void declarations', reason: 'Sent twice by the provider', screenshots: SCREENSHOTS && `${SCREENSHOTS}/bulk-void-finance` });
+
+    expect(byType(run.preview)).toEqual({
+      started: ['Yes', WILL_VOID], 'retained-1': ['No', 'This declaration has already been voided.'], 'retained-2': ['Yes', WILL_REQUEST_CLAWBACK],
+    });
+    expect(byType(run.results)).toEqual({
+      started: ['Done', 'Voided.'], 'retained-1': ['Not done', 'This declaration has already been voided.'],
+      'retained-2': ['Done', 'Clawback requested: waiting for a second finance or super user on the Approvals page.'],
+    });
+    const states = await db().declaration.findMany({ where: { id: { in: [eligible.id, voided.id, paid.id] } }, select: { id: true, state: true } });
+    expect(Object.fromEntries(states.map((d) => [d.id, d.state]))).toEqual({ [eligible.id]: 'voided', [voided.id]: 'voided', [paid.id]: 'paid' });
+    expect(await db().approvalRequest.count({ where: { declarationId: paid.id, kind: 'clawback_declaration', status: 'pending' } })).toBe(1);
+    await page.close();
+  }, 180_000);
+
+  it('lets a super user void declarations in bulk, refusing the one already clawed back', async () => {
+    const { listUrl, declarations: [submitted, clawedBack] } = await declarationsIn(['submitted', 'clawed_back']);
+    const page = await signIn('super_user');
+
+    const run = await bulkActOnList(page, { listUrl, rows: 2, action: 'Void declarations', reason: 'Participant never started' });
+
+    expect(byType(run.results)).toEqual({
+      started: ['Done', 'Voided.'], 'retained-1': ['Not done', 'This declaration has been clawed-back, so you can only view it.'],
+    });
+    expect((await db().declaration.findUniqueOrThrow({ where: { id: submitted.id } })).state).toBe('voided');
+    expect((await db().declaration.findUniqueOrThrow({ where: { id: clawedBack.id } })).state).toBe('clawed_back');
     await page.close();
   }, 180_000);
 });

@@ -12,6 +12,8 @@ import { systemContext } from '../../src/actions/actor.js';
 import { setMaintenanceMode } from '../../src/actions/maintenance/set-maintenance-mode.js';
 import { requestTrnCheck } from '../../src/actions/trn-checks/request-trn-check.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { bulkActOnList } from '../support/bulk-actions.js';
+import { createParticipant, createParticipantWorld } from '../support/factories.js';
 
 const session = useBackOfficeSession();
 
@@ -142,6 +144,36 @@ describe('operations pages', () => {
     await page.getByText('You have no saved filters on this list.').waitFor();
     expect(await db().savedFilter.count({ where: { name: 'My first school' } })).toBe(0);
     expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
+
+describe('bulk actions', () => {
+  it('lets support request TRN checks in bulk from the Participants list, leaving alone the participant already waiting', async () => {
+    const world = await createParticipantWorld(2024);
+    const ect = await createParticipant(world);
+    const mentor = await db().participantProfile.create({
+      data: { type: 'mentor', teacherId: ect.teacher.id, schoolCohortId: world.schoolCohort.id, cohortId: world.cohort.id, scheduleId: world.schedule.id, trnValidationState: 'valid' },
+    });
+    await requestTrnCheck(systemContext('Browser test'), { participantProfileId: ect.profile.id, reason: 'Asked already' });
+    const { page } = await signIn('support');
+
+    const run = await bulkActOnList(page, {
+      listUrl: `${session.url}/admin/resources/ParticipantProfile?filters.teacher=${ect.teacher.id}`, rows: 2, action: 'Request TRN checks',
+      reason: 'Date of birth does not match DQT',
+    });
+
+    const byKind = (rows: string[][]) => Object.fromEntries(rows.map(([selected, ...rest]) => [selected.includes('Mentor,') ? 'mentor' : 'ect', rest]));
+    expect(byKind(run.preview)).toEqual({
+      ect: ['No', 'A TRN check is already waiting for this participant (requested by System: Browser test).'],
+      mentor: ['Yes', 'A manual TRN check will be requested.'],
+    });
+    expect(byKind(run.results)).toEqual({
+      ect: ['Not done', 'A TRN check is already waiting for this participant (requested by System: Browser test).'],
+      mentor: ['Done', 'TRN check requested: it is in the TRN checks queue.'],
+    });
+    expect(await db().trnCheckRequest.findMany({ where: { participantProfileId: mentor.id }, select: { reason: true, requestedBy: true } }))
+      .toEqual([{ reason: 'Date of birth does not match DQT', requestedBy: 'support@example.com' }]);
     await page.close();
   }, 180_000);
 });

@@ -9,6 +9,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: './test/global-setup.mjs',
   globalTeardown: './test/global-teardown.mjs',
+  setupFiles: ['./test/quiet-logs.ts'],
   setupFilesAfterEnv: ['./test/setup-db.ts'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Most test time waits on PostgreSQL and the browser: a third worker keeps two cores busy.

@@ -5,8 +5,6 @@ import pg from 'pg';
 import { disconnectDb } from '../src/db/client.js';
 import { TEMPLATE_DATABASE, testServerUrl } from './support/test-database.js';
 
-// The app's JSON logs (src/logging/logger.ts) would bury jest's own output; a test that reads them sets LOG_LEVEL.
-process.env.LOG_LEVEL ??= 'silent';
 
 const name = `ecf_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
 

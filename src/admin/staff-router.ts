@@ -8,6 +8,7 @@ import { buildAssets, buildRoutes, initializeAdmin } from '@adminjs/express';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { logDatabaseComplaint } from '../db/connection.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { logRequestError, requestIdOf } from '../logging/logger.js';
 import { refreshSessionAdmin } from './authenticate.js';
@@ -84,7 +85,7 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): S
 
   const router = express.Router();
   router.use(ownAssetsOnly);
-  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false });
+  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false, errorLog: logDatabaseComplaint });
   router.use(session({
     name: STAFF_COOKIE,
     store,

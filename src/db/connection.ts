@@ -4,6 +4,7 @@
 // `timestamp without time zone` holding UTC, and `now()` written into them (raw SQL, triggers, column
 // defaults) is converted with the session's zone.
 import pg from 'pg';
+import { logger } from '../logging/logger.js';
 import { typeParser } from './type-parser.js';
 
 const UTC_OPTION = '-c TimeZone=UTC';
@@ -24,14 +25,30 @@ export function appDatabaseUrl(): string {
   return utcUrl(url);
 }
 
+// A server restart, a managed database's failover or a dropped database ends idle connections with an
+// 'error' event; unheard, Node would end the process with it. The pool replaces such a connection on next
+// use, and a query on a lost one fails on its own: both are only worth a line in the log.
+// pg's errors carry the whole client (its connection settings among them): only the reason is logged.
+const reason = (error: unknown) => (error instanceof Error ? { message: error.message, code: (error as { code?: unknown }).code } : undefined);
+
+const logLostConnection = (what: string) => (error: Error) =>
+  logger.warn({ reason: reason(error) }, `A ${what} to PostgreSQL was closed by the server`);
+
+/** For libraries that open their own pools (the session stores): their complaints go to the log as warnings. */
+export const logDatabaseComplaint = (...args: unknown[]): void =>
+  logger.warn({ reason: reason(args.find((arg) => arg instanceof Error)) }, typeof args[0] === 'string' ? args[0] : 'Database connection error');
+
 /** A pg.Pool on the app's database; rows typed as the app reads them. */
 export function openPool(max: number, url = appDatabaseUrl()): pg.Pool {
-  return new pg.Pool({ connectionString: utcUrl(url), max, types: { getTypeParser: typeParser } });
+  const pool = new pg.Pool({ connectionString: utcUrl(url), max, types: { getTypeParser: typeParser } });
+  pool.on('error', logLostConnection('pooled connection'));
+  return pool;
 }
 
 /** A connected pg.Client of its own, outside any pool, for what must stay on one session. */
 export async function openConnection(url = appDatabaseUrl()): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: utcUrl(url), types: { getTypeParser: typeParser } });
+  client.on('error', logLostConnection('dedicated connection'));
   await client.connect();
   return client;
 }

@@ -11,9 +11,6 @@ let pool: pg.Pool | undefined;
 function preparedPool(): pg.Pool {
   if (!pool) {
     pool = openPool(Number(process.env.DB_PREPARED_POOL_SIZE ?? 4));
-    // An idle connection the server closed (a restart, a terminated backend) is replaced on next use;
-    // the next query reports any real trouble.
-    pool.on('error', () => {});
   }
   return pool;
 }

@@ -4,6 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type { Request, RequestHandler } from 'express';
+import { logDatabaseComplaint } from '../db/connection.js';
 
 export const PORTAL_COOKIE = 'ecf_portal';
 /** Signed-in sessions end after an hour without a request. */
@@ -30,7 +31,7 @@ export interface SessionOptions {
 
 export function portalSessions(options: SessionOptions): { middleware: RequestHandler; close: () => Promise<void> } {
   const PgStore = connectPgSimple(session);
-  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false });
+  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false, errorLog: logDatabaseComplaint });
   const middleware = session({
     name: PORTAL_COOKIE,
     store,

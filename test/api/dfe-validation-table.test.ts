@@ -211,13 +211,25 @@ const DECLARATIONS: Row[] = [
     source: 'app/services/record_declaration.rb (output_fee_statement_available: an existing billable declaration)',
     send: async () => {
       const participant = await createParticipant(funded, { profile: { eligibilityStatus: 'manual_check' } });
-      await createDeclaration(participant, world.leadProvider, { declarationType: 'started', declarationDate: new Date('2025-10-01T10:00:00Z') });
+      await createDeclaration(participant, world.leadProvider, {
+        declarationType: 'started', declarationDate: new Date('2025-10-01T10:00:00Z'), deliveryPartnerId: funded.deliveryPartner.id,
+      });
       return declare(participant.teacher.id, { declaration_type: 'started', declaration_date: '2025-10-01T10:00:00Z' });
     },
     expected: refused(
       ['cohort', FUNDING_ENDED_2025],
       ['base', 'A declaration has already been submitted that will be, or has been, paid for this event'],
     ),
+  },
+  {
+    sends: 'the same event again, billable under another delivery partner, for a participant not fundable now, with no statement left',
+    source: 'app/services/record_declaration.rb (existing_declaration matches the delivery partner and mentor too: none here, and not fundable)',
+    send: async () => {
+      const participant = await createParticipant(funded, { profile: { eligibilityStatus: 'manual_check' } });
+      await createDeclaration(participant, world.leadProvider, { declarationType: 'started', declarationDate: new Date('2025-10-01T10:00:00Z') });
+      return declare(participant.teacher.id, { declaration_type: 'started', declaration_date: '2025-10-01T10:00:00Z' });
+    },
+    expected: refused(['base', 'A declaration has already been submitted that will be, or has been, paid for this event']),
   },
 ];
 

@@ -3,7 +3,7 @@
 // declaration becomes eligible and goes on the provider's next output-fee statement; one the same person
 // (same TRN) already has under another identity becomes ineligible as a duplicate.
 import { z } from 'zod';
-import { Prisma, type Cohort, type Declaration, type DeclarationType, type ParticipantProfile, type Teacher } from '@prisma/client';
+import { Prisma, type Cohort, type CourseIdentifier, type Declaration, type DeclarationType, type ParticipantProfile, type Teacher } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { ActionError } from '../errors.js';
@@ -91,9 +91,11 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
     if (milestone?.milestoneDate && date >= startOfNextUtcDay(milestone.milestoneDate)) errors.add('declaration_date', MESSAGES.afterMilestoneEnd);
   }
   const fundable = profile?.eligibilityStatus === 'eligible';
-  // A statement must take the declaration when it will be paid: a fundable participant's, or a resubmission of
-  // one already billable (app/services/record_declaration.rb, output_fee_statement_available).
-  const needsStatement = fundable || (profile && declarationType && date ? await resubmitsBillable(tx, scope, profile, declarationType, date, input.evidenceHeld) : false);
+  // A statement must take the declaration when it will be paid: a resubmission is judged by the declaration it
+  // repeats (none needed when that one is only submitted), a new one by whether the participant is fundable
+  // (app/services/record_declaration.rb, output_fee_statement_available).
+  const repeated = profile && declarationType && date ? await repeatedDeclaration(tx, scope, profile, declarationType, date, input.evidenceHeld) : null;
+  const needsStatement = repeated ? repeated.state !== 'submitted' : fundable;
   if (profile && schedule && needsStatement && !(await findNextOutputFeeStatement(tx, { cpdLeadProviderId: scope.cpdLeadProviderId, cohortId: schedule.cohortId }, now))) {
     errors.add('cohort', fundingContractEndedMessage(schedule.cohort.startYear));
   }
@@ -133,22 +135,43 @@ async function withdrawnBefore(tx: Tx, scope: ProviderScope, profile: Participan
   return record?.trainingStatus === 'active' ? null : latest.createdAt;
 }
 
-/** The provider's own billable declaration of exactly this event: the same type, date and evidence. */
-async function resubmitsBillable(
+/**
+ * The provider's own declaration of exactly this event, submitted or billable: the same person, course, type,
+ * date and evidence, with the delivery partner and mentor the participant had on that date.
+ */
+async function repeatedDeclaration(
   tx: Tx, scope: ProviderScope, profile: ParticipantProfile, declarationType: DeclarationType, date: Date, evidenceHeld: string | undefined,
-): Promise<boolean> {
-  const count = await tx.declaration.count({
+): Promise<Pick<Declaration, 'state'> | null> {
+  const training = await trainingOn(tx, scope, profile, date);
+  return tx.declaration.findFirst({
     where: {
       participantProfileId: profile.id,
+      teacherId: profile.teacherId,
       cpdLeadProviderId: scope.cpdLeadProviderId,
+      courseIdentifier: courseOf(profile),
       declarationType,
       declarationDate: date,
       evidenceHeld: evidenceHeld ?? null,
-      state: { in: ['eligible', 'payable', 'paid'] },
+      deliveryPartnerId: training.deliveryPartnerId,
+      mentorTeacherId: training.mentorTeacherId,
+      state: { in: [...CLAIMED_STATES] },
     },
+    select: { state: true },
+    orderBy: { createdAt: 'asc' },
   });
-  return count > 0;
 }
+
+/** Who trained the participant with this provider on the date: the delivery partner, and an ECT's mentor. */
+async function trainingOn(tx: Tx, scope: ProviderScope, profile: ParticipantProfile, date: Date) {
+  const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, startedBy: date });
+  const programme = record ? await tx.inductionProgramme.findUnique({ where: { id: record.inductionProgrammeId }, include: { partnership: true } }) : null;
+  const mentor = profile.type === 'ect' && record?.mentorProfileId
+    ? await tx.participantProfile.findUnique({ where: { id: record.mentorProfileId } })
+    : null;
+  return { deliveryPartnerId: programme?.partnership?.deliveryPartnerId ?? null, mentorTeacherId: mentor?.teacherId ?? null };
+}
+
+const courseOf = (profile: ParticipantProfile): CourseIdentifier => (profile.type === 'ect' ? 'ecf_induction' : 'ecf_mentor');
 
 /** Any provider's claim on the same event for this person and course that is, or may be, paid. */
 async function alreadyClaimed(tx: Tx, profile: ParticipantProfile, declarationType: DeclarationType): Promise<boolean> {
@@ -156,7 +179,7 @@ async function alreadyClaimed(tx: Tx, profile: ParticipantProfile, declarationTy
     where: {
       teacherId: profile.teacherId,
       type: profile.type,
-      courseIdentifier: profile.type === 'ect' ? 'ecf_induction' : 'ecf_mentor',
+      courseIdentifier: courseOf(profile),
       declarationType,
       state: { in: [...CLAIMED_STATES] },
     },
@@ -166,11 +189,7 @@ async function alreadyClaimed(tx: Tx, profile: ParticipantProfile, declarationTy
 
 async function record(tx: Tx, ctx: ActorContext, scope: ProviderScope, checked: Checked, now: Date): Promise<Declaration> {
   const { teacher, profile } = checked;
-  const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, startedBy: checked.declarationDate });
-  const programme = record ? await tx.inductionProgramme.findUnique({ where: { id: record.inductionProgrammeId }, include: { partnership: true } }) : null;
-  const mentor = profile.type === 'ect' && record?.mentorProfileId
-    ? await tx.participantProfile.findUnique({ where: { id: record.mentorProfileId } })
-    : null;
+  const training = await trainingOn(tx, scope, profile, checked.declarationDate);
 
   const declaration = await tx.declaration.create({
     data: {
@@ -179,11 +198,11 @@ async function record(tx: Tx, ctx: ActorContext, scope: ProviderScope, checked: 
       teacherId: teacher.id,
       cpdLeadProviderId: scope.cpdLeadProviderId,
       cohortId: checked.cohort.id,
-      deliveryPartnerId: programme?.partnership?.deliveryPartnerId ?? null,
-      mentorTeacherId: mentor?.teacherId ?? null,
+      deliveryPartnerId: training.deliveryPartnerId,
+      mentorTeacherId: training.mentorTeacherId,
       declarationType: checked.declarationType,
       declarationDate: checked.declarationDate,
-      courseIdentifier: profile.type === 'ect' ? 'ecf_induction' : 'ecf_mentor',
+      courseIdentifier: courseOf(profile),
       evidenceHeld: checked.evidenceHeld,
       pupilPremiumUplift: profile.pupilPremiumUplift,
       sparsityUplift: profile.sparsityUplift,

@@ -233,6 +233,19 @@ describe('recordDeclaration', () => {
     ]);
   });
 
+  it('judges a resubmission by the declaration it repeats: one still only submitted needs no statement, even once the participant is fundable', async () => {
+    const cohort = await createCohort(2021);
+    const w = await createParticipantWorld(2021, { cohort, schedule: await createSchedule(cohort) });
+    const participant = await createParticipant(w, { profile: { eligibilityStatus: 'manual_check' } });
+    const first = await submit(participant.teacher.id, { declarationDate: '2021-10-01T10:00:00Z' }, w);
+    expect(first.state).toBe('submitted');
+    await db().participantProfile.update({ where: { id: participant.profile.id }, data: { eligibilityStatus: 'eligible' } });
+    // The cohort has no output-fee statement left: a new fundable declaration would also be refused for that.
+    expect(await refusal(submit(participant.teacher.id, { declarationDate: '2021-10-01T10:00:00Z' }, w))).toEqual([
+      { field: 'base', message: 'A declaration has already been submitted that will be, or has been, paid for this event' },
+    ]);
+  });
+
   it('is for lead providers only', async () => {
     const participant = await createParticipant(world);
     await expect(recordDeclaration(userContext('admin'), { participantId: participant.teacher.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

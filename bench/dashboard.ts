@@ -7,6 +7,7 @@ import type { CurrentAdmin } from 'adminjs';
 import { ROLES } from '../src/actions/authz.js';
 import { dashboardData } from '../src/admin/dashboard.js';
 import { db } from '../src/db/client.js';
+import { unchallengedPartnershipSql } from '../src/rules/unchallenged-partnership.js';
 import { seedDemo } from '../seeds/seed-demo.js';
 import { median, runWhenMain, timed, withBenchDatabase, type BenchResult } from './support.js';
 
@@ -31,7 +32,7 @@ export async function run(): Promise<BenchResult> {
     const admin = (role: Role) => ({ email: `${role}@example.com`, role }) as unknown as CurrentAdmin;
     await dashboardData(admin('admin'));
     const baseline = await medianTime(() => db().$queryRaw`
-      SELECT (SELECT count(*) FROM schools), (SELECT count(*) FROM partnerships WHERE "challengedAt" IS NULL AND NOT relationship),
+      SELECT (SELECT count(*) FROM schools), (SELECT count(*) FROM partnerships pa WHERE ${unchallengedPartnershipSql('pa')} AND NOT pa.relationship),
              (SELECT count(*) FROM participant_profiles WHERE "archivedAt" IS NULL), (SELECT count(*) FROM declarations),
              (SELECT count(*) FROM statements WHERE state <> 'paid')`);
     const byRole: [Role, number][] = [];

@@ -10,6 +10,7 @@ import { db, disconnectDb } from '../src/db/client.js';
 import { createDatabaseIfMissing } from '../src/db/database.js';
 import { embeddedUrl, ensureEmbeddedServer } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';
+import { unchallengedPartnershipSql } from '../src/rules/unchallenged-partnership.js';
 import { isSeeded, seedDemo } from '../seeds/seed-demo.js';
 
 export interface NationalScale {
@@ -53,7 +54,7 @@ export async function topUpToNationalScale(scale: NationalScale = NATIONAL, log:
     JOIN cohorts c ON c.id = sc."cohortId"
     JOIN partnerships p ON p.id = ip."partnershipId"
     JOIN lead_providers lp ON lp.id = p."leadProviderId"
-    WHERE p."challengedAt" IS NULL`);
+    WHERE ${unchallengedPartnershipSql('p').sql}`);
   await db().$executeRawUnsafe(`
     CREATE TEMPORARY TABLE national_statements AS
     SELECT s.id, s."cpdLeadProviderId" AS cpd, s."cohortId" AS cohort, s.state,

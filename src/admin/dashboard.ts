@@ -4,6 +4,7 @@ import type { CurrentAdmin } from 'adminjs';
 import { db } from '../db/client.js';
 import { ROLE_LABELS, can } from '../actions/authz.js';
 import { findCurrentCohort, missingCohortMessage } from '../rules/current-cohort.js';
+import { unchallengedPartnershipSql } from '../rules/unchallenged-partnership.js';
 import {
   declarationsPerMonthChart, participantsByCohortChart, partnershipsPerLeadProviderChart, statementTotalsPerMonthChart, type DashboardChart,
 } from '../reports/dashboard/dashboard-charts.js';
@@ -37,7 +38,7 @@ export type MayList = (resourceId: string) => boolean;
 async function figures(role: Role, mayList: MayList) {
   const [counts] = await db().$queryRaw<{ schools: bigint; partnerships: bigint; participants: bigint; declarations: bigint; open_statements: bigint }[]>`
     SELECT (SELECT count(*) FROM schools) AS schools,
-           (SELECT count(*) FROM partnerships WHERE "challengedAt" IS NULL AND NOT relationship) AS partnerships,
+           (SELECT count(*) FROM partnerships pa WHERE ${unchallengedPartnershipSql('pa')} AND NOT pa.relationship) AS partnerships,
            (SELECT count(*) FROM participant_profiles WHERE "archivedAt" IS NULL) AS participants,
            (SELECT count(*) FROM declarations) AS declarations,
            (SELECT count(*) FROM statements WHERE state <> 'paid') AS open_statements`;

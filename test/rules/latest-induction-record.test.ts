@@ -1,10 +1,12 @@
 // "The latest induction record" (src/rules/latest-induction-record.ts) and "an unchallenged partnership"
 // (src/rules/unchallenged-partnership.ts): SQL and code agree, and ties come out the same way every time.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Prisma } from '@prisma/client';
 import { db } from '../../src/db/client.js';
 import { latestInductionRecordFirst, latestInductionRecordFor, latestInductionRecordOrder } from '../../src/rules/latest-induction-record.js';
-import { isUnchallenged, UNCHALLENGED_PARTNERSHIP, unchallengedPartnershipSql } from '../../src/rules/unchallenged-partnership.js';
+import { CHALLENGED_PARTNERSHIP, isUnchallenged, UNCHALLENGED_PARTNERSHIP, unchallengedPartnershipSql } from '../../src/rules/unchallenged-partnership.js';
 import { createParticipant, createParticipantWorld } from '../support/factories.js';
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -57,5 +59,32 @@ describe('an unchallenged partnership', () => {
     expect(viaPrisma).toEqual([world.partnership.id]);
     expect(viaSql).toEqual([world.partnership.id]);
     expect(viaCode).toEqual([world.partnership.id]);
+    const viaChallenged = (await db().partnership.findMany({ where: { id: { in: ids }, ...CHALLENGED_PARTNERSHIP } })).map((p) => p.id);
+    expect(viaChallenged).toEqual([other.partnership.id]);
+  });
+});
+
+describe('the shared rules', () => {
+  // A condition or ordering written by hand drifts from the rule (one checked challengedAt only, one ordered by
+  // createdAt): outside src/rules and prisma/read-models.sql, code uses the rule's function or fragment.
+  const HAND_WRITTEN = [
+    /"challenged(At|Reason)"\s+IS\s+(NOT\s+)?NULL/i,
+    /challenged(At|Reason)\s*[!=]==?\s*null/,
+    /challenged(At|Reason):\s*\{\s*not:\s*null/,
+    /\.challenged(At|Reason)\s*(\|\|(?!\s*null)|&&|\?(?!\.))/,
+    /"startDate"\s+DESC/i,
+    /startDate:\s*'desc'/,
+  ];
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return path === join('src', 'rules') ? [] : sources(path);
+      return /\.tsx?$/.test(e.name) ? [path] : [];
+    });
+
+  it('are not spelt out by hand anywhere else', () => {
+    const found = ['src', 'scripts', 'bench', 'seeds'].flatMap(sources).flatMap((file) =>
+      readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (HAND_WRITTEN.some((re) => re.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [])));
+    expect(found).toEqual([]);
   });
 });

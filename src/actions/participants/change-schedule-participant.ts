@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
 import { changeInductionRecord } from '../../rules/change-induction-record.js';
+import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
 import { FieldErrors } from './lead-provider/field-errors.js';
 import { isFrozenCohortMove } from './lead-provider/frozen-cohort-move.js';
 import { LenientText } from '../partnerships/lenient-input.js';
@@ -103,8 +104,7 @@ async function planChange(
           schoolId: programme.schoolCohort.schoolId,
           cohortId: target.id,
           leadProviderId: scope.leadProviderId,
-          challengedAt: null,
-          challengeReason: null,
+          ...UNCHALLENGED_PARTNERSHIP,
           pending: false,
           ...(identifierOnly ? {} : { relationship: false }),
         },

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ChallengeReason } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
+import { isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import type { ActorContext } from '../actor.js';
 import { ActionError } from '../errors.js';
 import { applyChallenge } from './apply-challenge.js';
@@ -38,7 +39,7 @@ async function lookUp(tx: Tx, token: string, now: Date): Promise<SchoolChallenge
   if (!email) return null;
   const p = email.partnership;
   // Partnership#in_challenge_window?: a deadline, still ahead.
-  const state: SchoolChallengeState = p.challengedAt || p.challengeReason
+  const state: SchoolChallengeState = !isUnchallenged(p)
     ? 'already_challenged'
     : p.challengeDeadline && p.challengeDeadline > now ? 'open' : 'link_expired';
   return {

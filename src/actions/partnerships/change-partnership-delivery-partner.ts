@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Prisma } from '@prisma/client';
 import { db } from '../../db/client.js';
+import { isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import type { ActorContext } from '../actor.js';
 import { ActionError } from '../errors.js';
 import { actingLeadProviderId } from './acting-lead-provider.js';
@@ -42,7 +43,7 @@ export async function changePartnershipDeliveryPartner(ctx: ActorContext, raw: u
     const refuse = (message: string) => new ActionError('INVALID_INPUT', message, [{ field: 'delivery_partner_id', message }]);
     const problem = await deliveryPartnerProblem(tx, input.deliveryPartnerId, { leadProviderId: partnership.leadProviderId, cohortId: partnership.cohortId });
     if (problem) throw refuse(problem);
-    if (partnership.challengedAt !== null || partnership.challengeReason !== null) throw refuse(M.partnershipChallenged);
+    if (!isUnchallenged(partnership)) throw refuse(M.partnershipChallenged);
     const relationshipWithThatPartner = await tx.partnership.count({
       where: {
         schoolId: partnership.schoolId,

@@ -2,6 +2,7 @@
 // partnerships with their state (active, challenged with reason and date, relationship).
 import type { ChallengeReason, InductionProgrammeChoice, Partnership } from '@prisma/client';
 import { db } from '../../db/client.js';
+import { isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import { CHALLENGE_REASON_LABELS } from './challenge-reasons.js';
 import { academicYearLabel } from './partnership-emails.js';
 
@@ -18,7 +19,7 @@ export type PartnershipState = 'active' | 'challenged' | 'pending' | 'relationsh
 
 /** Challenged wins over everything (it hides the partnership from the provider); then relationship, then pending. */
 export function partnershipState(p: Pick<Partnership, 'challengedAt' | 'challengeReason' | 'relationship' | 'pending'>): PartnershipState {
-  if (p.challengedAt !== null || p.challengeReason !== null) return 'challenged';
+  if (!isUnchallenged(p)) return 'challenged';
   if (p.relationship) return 'relationship';
   return p.pending ? 'pending' : 'active';
 }

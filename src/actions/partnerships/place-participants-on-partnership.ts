@@ -3,6 +3,7 @@
 // and participants left without a (live) partnership move onto it.
 import type { Partnership, SchoolCohort } from '@prisma/client';
 import type { Tx } from '../../db/client.js';
+import { CHALLENGED_PARTNERSHIP, isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import { activeInductionRecordWhere, moveActiveInductionRecords } from './induction-records.js';
 
 export interface PlacementResult {
@@ -11,9 +12,6 @@ export interface PlacementResult {
   changed: boolean;
   movedInductionRecords: number;
 }
-
-const isChallenged = (p: Pick<Partnership, 'challengedAt' | 'challengeReason'> | null) =>
-  p !== null && (p.challengedAt !== null || p.challengeReason !== null);
 
 export async function placeParticipantsOnPartnership(
   tx: Tx,
@@ -36,7 +34,7 @@ export async function placeParticipantsOnPartnership(
       // The school chose provider-led training before any provider reported it: this is that partnership.
       await tx.inductionProgramme.update({ where: { id: current.id }, data: { partnershipId: partnership.id } });
       defaultId = current.id;
-    } else if (current.partnershipId !== partnership.id && isChallenged(current.partnership)) {
+    } else if (current.partnershipId !== partnership.id && current.partnership !== null && !isUnchallenged(current.partnership)) {
       const programme = await newFipProgramme();
       moved += await moveActiveInductionRecords(tx, current.id, programme.id, now);
       await tx.schoolCohort.update({ where: { id: schoolCohort.id }, data: { defaultInductionProgrammeId: programme.id } });
@@ -61,7 +59,7 @@ export async function placeParticipantsOnPartnership(
       schoolCohortId: schoolCohort.id,
       trainingProgramme: 'full_induction_programme',
       id: { not: defaultId },
-      OR: [{ partnershipId: null }, { partnership: { OR: [{ challengedAt: { not: null } }, { challengeReason: { not: null } }] } }],
+      OR: [{ partnershipId: null }, { partnership: CHALLENGED_PARTNERSHIP }],
       inductionRecords: { some: activeInductionRecordWhere(now) },
     },
     select: { id: true },

@@ -2,12 +2,15 @@
 import { CHALLENGE_REASON_LABELS, CHALLENGE_REASONS } from '../../actions/partnerships/challenge-reasons.js';
 import { challengePartnership, POLICY_ENGAGEMENT_CONFIRMATION } from '../../actions/partnerships/challenge-partnership.js';
 import { db } from '../../db/client.js';
+import { isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import type { ConfirmActionOptions } from './confirm-action.js';
 
 export const challengePartnershipPage: ConfirmActionOptions = {
   permission: 'partnerships.challenge_late',
   icon: 'AlertTriangle',
-  isVisible: ({ record }) => !record?.params.challengedAt && record?.params.relationship !== true,
+  // AdminJS params hold an empty value as null, undefined or '' depending on the adapter.
+  isVisible: ({ record }) =>
+    isUnchallenged({ challengedAt: record?.params.challengedAt || null, challengeReason: record?.params.challengeReason || null }) && record?.params.relationship !== true,
   async load(_ctx, id) {
     const p = await db().partnership.findUniqueOrThrow({
       where: { id },
@@ -22,7 +25,7 @@ export const challengePartnershipPage: ConfirmActionOptions = {
         ['Delivery partner', p.deliveryPartner.name],
         ['Challenge deadline', p.challengeDeadline ? p.challengeDeadline.toISOString().slice(0, 10) : '—'],
       ],
-      blockers: p.challengedAt ? ['This partnership has already been challenged'] : [],
+      blockers: !isUnchallenged(p) ? ['This partnership has already been challenged'] : [],
       warning: POLICY_ENGAGEMENT_CONFIRMATION,
       fields: [
         { name: 'reason', label: 'Tell us why this is not the right partnership', type: 'radios', options: CHALLENGE_REASONS.map((r) => ({ value: r, label: CHALLENGE_REASON_LABELS[r] })) },

@@ -3,6 +3,7 @@
 import { Prisma } from '@prisma/client';
 import { schoolContactEmail } from '../../actions/schools/school-contact.js';
 import { db } from '../../db/client.js';
+import { isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import type { ApiCaller } from '../http/caller.js';
 import { isoTime, isoTimeOrNull } from '../http/format.js';
 import { cohortCondition, type Page } from '../http/query.js';
@@ -47,7 +48,6 @@ const query = (caller: ApiCaller, where: Prisma.Sql) => Prisma.sql`
   ) p`;
 
 function toResource(row: PartnershipRow) {
-  const challenged = row.challengedAt !== null || row.challengeReason !== null;
   return {
     id: row.id,
     type: 'partnership',
@@ -57,7 +57,7 @@ function toResource(row: PartnershipRow) {
       school_id: row.schoolId,
       delivery_partner_id: row.deliveryPartnerId,
       delivery_partner_name: row.deliveryPartnerName,
-      status: challenged ? 'challenged' : 'active',
+      status: isUnchallenged(row) ? 'active' : 'challenged',
       challenged_reason: row.challengeReason,
       challenged_at: isoTimeOrNull(row.challengedAt),
       // The school's induction tutor; without one, the school's contact address (the DfE's School#contact_email).

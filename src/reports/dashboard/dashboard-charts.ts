@@ -2,6 +2,7 @@
 // Counts are numbers; money stays an exact decimal string, turned into a number only to be drawn.
 import { Prisma } from '@prisma/client';
 import { findCurrentCohort } from '../../rules/current-cohort.js';
+import { unchallengedPartnershipSql } from '../../rules/unchallenged-partnership.js';
 import { db } from '../../db/client.js';
 
 export interface ChartSeries {
@@ -96,7 +97,7 @@ export async function partnershipsPerLeadProviderChart(now = new Date()): Promis
                count(p.id) FILTER (WHERE p.pending)::int AS pending
         FROM lead_providers lp
         LEFT JOIN partnerships p ON p."leadProviderId" = lp.id AND p."cohortId" = ${cohort.id}::uuid
-          AND p."challengedAt" IS NULL AND NOT p.relationship
+          AND ${unchallengedPartnershipSql('p')} AND NOT p.relationship
         GROUP BY lp.name ORDER BY lp.name`
     : [];
   return {

@@ -1,6 +1,7 @@
 // Everything support needs about one person on one page: identity, each profile (ECT, mentor) with where it
 // trains, its induction record history, provider status changes, declarations with their state history and
 // statements, and the audit events about any of them. Small per person, so plain Prisma reads.
+import { latestInductionRecordFirst } from '../../rules/latest-induction-record.js';
 import { shownWithdrawalReason } from '../../rules/programme-type-names.js';
 import { db } from '../../db/client.js';
 
@@ -21,7 +22,6 @@ export async function participantRecord(teacherId: string) {
       schoolCohort: { include: { school: true } },
       mentorProfile: { include: { teacher: true } },
       inductionRecords: {
-        orderBy: [{ startDate: 'desc' }, { createdAt: 'desc' }],
         include: {
           schedule: true,
           inductionProgramme: {
@@ -55,7 +55,9 @@ export async function participantRecord(teacherId: string) {
       createdAt: time(teacher.createdAt),
     },
     profiles: profiles.map((p) => {
-      const current = p.inductionRecords.find((r) => r.endDate === null) ?? p.inductionRecords[0];
+      // Latest first, so the first is the one the profile trains under now.
+      const inductionRecords = [...p.inductionRecords].sort(latestInductionRecordFirst);
+      const current = inductionRecords[0];
       const partnership = current?.inductionProgramme.partnership ?? null;
       return {
         id: p.id,
@@ -74,7 +76,7 @@ export async function participantRecord(teacherId: string) {
         uplifts: { pupilPremium: p.pupilPremiumUplift, sparsity: p.sparsityUplift },
         induction: { start: day(p.inductionStartDate), completion: day(p.inductionCompletionDate), mentorCompletion: day(p.mentorCompletionDate) },
         cohortChangedAfterPaymentsFrozen: p.cohortChangedAfterPaymentsFrozen,
-        inductionRecords: p.inductionRecords.map((r) => ({
+        inductionRecords: inductionRecords.map((r) => ({
           id: r.id,
           startDate: time(r.startDate),
           endDate: time(r.endDate),

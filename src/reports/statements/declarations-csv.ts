@@ -8,6 +8,7 @@ import { inertCellSql } from '../csv/inert-cells.js';
 import { writeChunk } from '../csv/write-chunk.js';
 import { openDedicatedConnection } from '../exports/dedicated-connection.js';
 import { notFound } from '../../rules/action-error.js';
+import { LATEST_INDUCTION_RECORD_ORDER } from '../../rules/latest-induction-record.js';
 import { shownWithdrawalReasonSql } from '../../rules/programme-type-names.js';
 
 const BATCH_SIZE = 2000;
@@ -159,7 +160,7 @@ function declarationsFrom(where: Prisma.Sql): Prisma.Sql {
       JOIN induction_programmes ip ON ip.id = ir."inductionProgrammeId"
       JOIN partnerships p ON p.id = ip."partnershipId"
       WHERE ir."participantProfileId" = pp.id AND p."leadProviderId" = lp.id
-      ORDER BY ir."createdAt" DESC
+      ORDER BY ${LATEST_INDUCTION_RECORD_ORDER}
       LIMIT 1
     ) lir ON true
     LEFT JOIN schedules sch ON sch.id = lir."scheduleId"

@@ -12,7 +12,7 @@ export interface FinanceParticipant {
   profiles: {
     type: 'ect' | 'mentor';
     cohort: number;
-    /** The training programme of the current (else latest) induction record. */
+    /** The training programme of the latest induction record (src/rules/latest-induction-record.ts). */
     programme: string | null;
     leadProvider: string | null;
     deliveryPartner: string | null;
@@ -36,7 +36,7 @@ export async function findFinanceParticipants(query: string): Promise<FinancePar
     fullName: record.teacher.fullName,
     trn: record.teacher.trn,
     profiles: record.profiles.map((p) => {
-      const current = p.inductionRecords.find((r) => r.endDate === null) ?? p.inductionRecords[0];
+      const current = p.inductionRecords[0];
       return {
         type: p.type,
         cohort: p.cohort,

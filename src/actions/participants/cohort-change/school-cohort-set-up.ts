@@ -5,6 +5,7 @@
 // No emails are sent: the school did not report anything.
 import type { Cohort, School, SchoolCohort } from '@prisma/client';
 import type { Tx } from '../../../db/client.js';
+import { isUnchallenged } from '../../../rules/unchallenged-partnership.js';
 
 export interface SchoolCohortSetUp {
   schoolId: string;
@@ -22,7 +23,7 @@ async function previousDefaultPartnership(tx: Tx, schoolId: string, startYear: n
     include: { defaultInductionProgramme: { include: { partnership: true } } },
   });
   const partnership = previous?.defaultInductionProgramme?.partnership;
-  return partnership && !partnership.challengedAt && !partnership.challengeReason ? partnership : null;
+  return partnership && isUnchallenged(partnership) ? partnership : null;
 }
 
 /** What setting the school up would do (reads only), so a preview shows what the move does. */

@@ -168,6 +168,12 @@ BEGIN
       WHEN 'schools' THEN (SELECT array_agg(DISTINCT ir."participantProfileId") FROM school_cohorts sc
         JOIN induction_programmes ip ON ip."schoolCohortId" = sc.id
         JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id WHERE sc."schoolId" = NEW.id)
+      WHEN 'school_cohorts' THEN (SELECT array_agg(DISTINCT ir."participantProfileId") FROM induction_programmes ip
+        JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id WHERE ip."schoolCohortId" = NEW.id)
+      -- The provider's API identity picks which state rows give the withdrawal and deferral reasons.
+      WHEN 'lead_providers' THEN (SELECT array_agg(DISTINCT ir."participantProfileId") FROM partnerships pa
+        JOIN induction_programmes ip ON ip."partnershipId" = pa.id
+        JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id WHERE pa."leadProviderId" = NEW.id)
     END;
   PERFORM refresh_lead_provider_participants(profile_ids);
   RETURN NULL;
@@ -199,6 +205,14 @@ DROP TRIGGER IF EXISTS schools_refresh_lead_provider_participants ON schools;
 CREATE TRIGGER schools_refresh_lead_provider_participants AFTER UPDATE ON schools FOR EACH ROW
   WHEN (OLD.urn IS DISTINCT FROM NEW.urn)
   EXECUTE FUNCTION refresh_lead_provider_participants_of_row();
+DROP TRIGGER IF EXISTS school_cohorts_refresh_lead_provider_participants ON school_cohorts;
+CREATE TRIGGER school_cohorts_refresh_lead_provider_participants AFTER UPDATE ON school_cohorts FOR EACH ROW
+  WHEN (OLD."schoolId" IS DISTINCT FROM NEW."schoolId" OR OLD."cohortId" IS DISTINCT FROM NEW."cohortId")
+  EXECUTE FUNCTION refresh_lead_provider_participants_of_row();
+DROP TRIGGER IF EXISTS lead_providers_refresh_lead_provider_participants ON lead_providers;
+CREATE TRIGGER lead_providers_refresh_lead_provider_participants AFTER UPDATE ON lead_providers FOR EACH ROW
+  WHEN (OLD."cpdLeadProviderId" IS DISTINCT FROM NEW."cpdLeadProviderId")
+  EXECUTE FUNCTION refresh_lead_provider_participants_of_row();
 
 -- Profiles change in bulk (eligibility, uplifts), so once per statement: those whose shown columns
 -- changed, and the mentees of a mentor profile that moved to another teacher (their mentor_id).
@@ -224,11 +238,18 @@ CREATE TRIGGER participant_profiles_refresh_lead_provider_participants AFTER UPD
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
   EXECUTE FUNCTION participant_profiles_refresh_lead_provider_participants();
 
--- A provider's withdrawal or deferral reason.
+-- A provider's withdrawal or deferral reason: a new state row, and a row corrected or removed by hand.
 CREATE OR REPLACE FUNCTION participant_profile_states_refresh_lead_provider_participants() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM refresh_lead_provider_participants(ARRAY(SELECT DISTINCT "participantProfileId" FROM new_rows));
+  IF TG_OP = 'INSERT' THEN
+    PERFORM refresh_lead_provider_participants(ARRAY(SELECT DISTINCT "participantProfileId" FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM refresh_lead_provider_participants(ARRAY(SELECT DISTINCT "participantProfileId" FROM old_rows));
+  ELSE
+    PERFORM refresh_lead_provider_participants(ARRAY(
+      SELECT "participantProfileId" FROM new_rows UNION SELECT "participantProfileId" FROM old_rows));
+  END IF;
   RETURN NULL;
 END;
 $$;
@@ -236,6 +257,14 @@ $$;
 DROP TRIGGER IF EXISTS participant_profile_states_refresh_lead_provider_participants ON participant_profile_states;
 CREATE TRIGGER participant_profile_states_refresh_lead_provider_participants AFTER INSERT ON participant_profile_states
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION participant_profile_states_refresh_lead_provider_participants();
+DROP TRIGGER IF EXISTS participant_profile_states_updated ON participant_profile_states;
+CREATE TRIGGER participant_profile_states_updated AFTER UPDATE ON participant_profile_states
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION participant_profile_states_refresh_lead_provider_participants();
+DROP TRIGGER IF EXISTS participant_profile_states_deleted ON participant_profile_states;
+CREATE TRIGGER participant_profile_states_deleted AFTER DELETE ON participant_profile_states
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
   EXECUTE FUNCTION participant_profile_states_refresh_lead_provider_participants();
 
 
@@ -310,6 +339,14 @@ BEGIN
       JOIN induction_programmes ip ON ip."schoolCohortId" = sc.id
       JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id
       JOIN participant_profiles p ON p.id = ir."participantProfileId";
+    -- A school cohort moved to another school: its participants now show that school, so its time counts
+    -- (the school cohort's own time is not a source: its programme choice is not on the resource).
+    WHEN 'school_cohorts' THEN
+      SELECT array_agg(p."teacherId"), array_agg(s."updatedAt") INTO ids, ats
+      FROM new_rows n JOIN schools s ON s.id = n."schoolId"
+      JOIN induction_programmes ip ON ip."schoolCohortId" = n.id
+      JOIN induction_records ir ON ir."inductionProgrammeId" = ip.id
+      JOIN participant_profiles p ON p.id = ir."participantProfileId";
     WHEN 'participant_profile_states' THEN
       SELECT array_agg(p."teacherId"), array_agg(n."createdAt") INTO ids, ats
       FROM new_rows n JOIN participant_profiles p ON p.id = n."participantProfileId";
@@ -350,6 +387,12 @@ CREATE TRIGGER schools_updated_participant_updated_at AFTER UPDATE ON schools
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_sources_changed();
 DROP TRIGGER IF EXISTS participant_profile_states_inserted_participant_updated_at ON participant_profile_states;
 CREATE TRIGGER participant_profile_states_inserted_participant_updated_at AFTER INSERT ON participant_profile_states
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_sources_changed();
+DROP TRIGGER IF EXISTS participant_profile_states_updated_participant_updated_at ON participant_profile_states;
+CREATE TRIGGER participant_profile_states_updated_participant_updated_at AFTER UPDATE ON participant_profile_states
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_sources_changed();
+DROP TRIGGER IF EXISTS school_cohorts_updated_participant_updated_at ON school_cohorts;
+CREATE TRIGGER school_cohorts_updated_participant_updated_at AFTER UPDATE ON school_cohorts
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_sources_changed();
 DROP TRIGGER IF EXISTS declarations_inserted_participant_updated_at ON declarations;
 CREATE TRIGGER declarations_inserted_participant_updated_at AFTER INSERT ON declarations

@@ -10,7 +10,7 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import { readModelDrift, readModelsSql } from '../../src/db/read-models.js';
 import { latestInductionRecordFirst, latestInductionRecordIdFor, latestInductionRecordOrder } from '../../src/rules/latest-induction-record.js';
 import { isUnchallenged, unchallengedPartnershipSql } from '../../src/rules/unchallenged-partnership.js';
-import { createDeliveryPartner, createParticipant, createParticipantWorld, createPartnership, createProviderRelationship, type ParticipantWorld } from '../support/factories.js';
+import { createCohort, createDeliveryPartner, createParticipant, createParticipantWorld, createPartnership, createProviderRelationship, createSchool, type ParticipantWorld } from '../support/factories.js';
 
 let client: pg.Client;
 let file: string;
@@ -54,7 +54,7 @@ describe('the read models file', () => {
       SELECT t.tgname AS name FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
       WHERE NOT t.tgisinternal AND p.proname = ANY($1) ORDER BY 1`, [functions])).rows.map((r) => r.name);
     expect(live).toEqual(created);
-    expect(created).toHaveLength(25);
+    expect(created).toHaveLength(31);
   });
 
   it('spells the latest induction record and an unchallenged partnership exactly as src/rules does', () => {
@@ -122,5 +122,69 @@ describe('the rules, through the read model and through src/rules', () => {
       await db().partnership.update({ where: { id: partnership.id }, data: challenge });
       expect(await threeAnswers(profile.id)).toEqual([older.id, older.id, older.id]);
     }
+  });
+});
+
+describe('a change to a row a read model reads refreshes it: the live rows equal a rebuild', () => {
+  const enrolmentOf = async (profileId: string) =>
+    JSON.parse(`${(await db().leadProviderParticipant.findFirstOrThrow({ where: { participantProfileId: profileId } })).enrolment}}`);
+
+  // Dated a minute back: not the participant's latest change, so removing it leaves updated_at where it was
+  // (updated_at only moves forward; docs/read-models.md).
+  const stateRow = (profileId: string, cpdLeadProviderId: string) => db().participantProfileState.create({
+    data: { participantProfileId: profileId, state: 'withdrawn', reason: 'moved-school', cpdLeadProviderId, createdAt: new Date(Date.now() - 60_000) },
+  });
+
+  /** A participant its provider withdrew (a state row giving the reason) in a world of its own. */
+  async function withdrawnParticipant() {
+    const world = await createParticipantWorld(2024);
+    const { profile, inductionRecord } = await createParticipant(world);
+    await db().inductionRecord.update({ where: { id: inductionRecord.id }, data: { trainingStatus: 'withdrawn' } });
+    const state = await stateRow(profile.id, world.leadProvider.cpdLeadProviderId);
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+    return { world, profile, state };
+  }
+
+  it('when a school cohort moves to another school or cohort', async () => {
+    const world = await createParticipantWorld(2024);
+    const { profile } = await createParticipant(world);
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+
+    const school = await createSchool();
+    await client.query('UPDATE school_cohorts SET "schoolId" = $1 WHERE id = $2', [school.id, world.schoolCohort.id]);
+    expect((await enrolmentOf(profile.id)).school_urn).toBe(school.urn);
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+
+    const cohort = await createCohort(2019);
+    await client.query('UPDATE school_cohorts SET "cohortId" = $1 WHERE id = $2', [cohort.id, world.schoolCohort.id]);
+    expect((await enrolmentOf(profile.id)).cohort).toBe('2019');
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+  });
+
+  it("when a lead provider's API identity changes (whose state rows give the withdrawal reason)", async () => {
+    const { world, profile } = await withdrawnParticipant();
+    expect((await enrolmentOf(profile.id)).withdrawal.reason).toBe('moved-school');
+
+    const cpd = await db().cpdLeadProvider.create({ data: { name: `Another API identity ${world.leadProvider.id}` } });
+    await client.query('UPDATE lead_providers SET "cpdLeadProviderId" = $1 WHERE id = $2', [cpd.id, world.leadProvider.id]);
+    expect((await enrolmentOf(profile.id)).withdrawal).toBeNull();
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+  });
+
+  it("when a provider's state row is corrected or removed", async () => {
+    const { world, profile, state } = await withdrawnParticipant();
+
+    await client.query(`UPDATE participant_profile_states SET reason = 'mentor-no-longer-being-mentor' WHERE id = $1`, [state.id]);
+    expect((await enrolmentOf(profile.id)).withdrawal.reason).toBe('mentor-no-longer-being-mentor');
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+
+    await client.query('DELETE FROM participant_profile_states WHERE id = $1', [state.id]);
+    expect((await enrolmentOf(profile.id)).withdrawal).toBeNull();
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
+
+    // Redated after everything else the participant shows: the rebuild's updated_at is now this row's time.
+    const later = await stateRow(profile.id, world.leadProvider.cpdLeadProviderId);
+    await client.query(`UPDATE participant_profile_states SET "createdAt" = now() + interval '1 minute' WHERE id = $1`, [later.id]);
+    expect(noDrift(await readModelDrift(client))).toEqual([]);
   });
 });

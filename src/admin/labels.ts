@@ -40,10 +40,10 @@ export const labels: Record<string, string> = {
 
 /** Our custom pages' names in the menu. */
 export const pageLabels: Record<string, string> = {
-  participants: 'Participants',
+  participants: 'Find a participant',
   duplicates: 'Duplicates',
   frozenCohortMoves: 'Frozen cohort moves',
-  statements: 'Statements',
+  statements: 'Statement payments',
   approvals: 'Approvals',
   jobs: 'Jobs',
   auditLog: 'Audit log',
@@ -105,4 +105,7 @@ export const propertyLabels: Record<string, string> = {
   inductionTutorName: 'Induction tutor',
   inductionTutorEmail: 'Induction tutor email',
   ipAddress: 'IP address',
+  subjectId: 'Subject',
+  subjectType: 'Subject type',
+  actorLabel: 'Who',
 };

@@ -8,6 +8,8 @@ import type { PrismaClient } from '@prisma/client';
 import { dmmfClientModule } from './dmmf.js';
 import { listConditions, prismaWhere, type ListCondition } from './lists/list-conditions.js';
 import { visibleRecordJson } from './record-visibility.js';
+import { hasJoinedTitle, joinedTitles, mayShowJoinedTitle } from './lists/record-titles.js';
+import { roleOf } from './rbac.js';
 
 interface Field { name: string; type: string }
 interface SortParams { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }
@@ -42,11 +44,26 @@ export function ecfResourceArgs(modelName: string, client: PrismaClient, ecf: Ec
   return { model: getModelByName(modelName, dmmfClientModule), client, clientModule: dmmfClientModule, ecf, titleColumn };
 }
 
-/** A record that serialises only what the signed-in user may see (src/admin/record-visibility.ts). */
+/**
+ * A record that serialises only what the signed-in user may see (src/admin/record-visibility.ts), titled
+ * as the back office names it (./lists/record-titles.ts).
+ */
 export class EcfRecord extends BaseRecord {
+  /** The title made of other records' names, for a model that has no title column of its own. */
+  joinedTitle?: string;
+
   override toJSON(currentAdmin?: CurrentAdmin): RecordJSON {
-    return visibleRecordJson(this.resource, super.toJSON(currentAdmin), currentAdmin);
+    const json = visibleRecordJson(this.resource, super.toJSON(currentAdmin), currentAdmin);
+    if (this.joinedTitle === undefined) return json;
+    return { ...json, title: mayShowJoinedTitle(roleOf(currentAdmin), this.resource.id()) ? this.joinedTitle : json.id };
   }
+}
+
+async function withJoinedTitles(model: string, records: EcfRecord[]): Promise<EcfRecord[]> {
+  if (!hasJoinedTitle(model) || !records.length) return records;
+  const titles = await joinedTitles(model, records.map((record) => String(record.id())));
+  for (const record of records) record.joinedTitle = titles.get(String(record.id()));
+  return records;
 }
 
 export class EcfResource extends Resource {
@@ -111,7 +128,7 @@ export class EcfResource extends Resource {
       take: limit,
       orderBy: this.internals.buildSortBy(sort),
     });
-    return rows.map((row) => new EcfRecord(this.internals.prepareReturnValues(row), this));
+    return withJoinedTitles(this.id(), rows.map((row) => new EcfRecord(this.internals.prepareReturnValues(row), this)));
   }
 
   // The stock adapter builds plain records here; ours serialise only what the user may see.
@@ -121,10 +138,10 @@ export class EcfResource extends Resource {
 
   override async findOne(id: string): Promise<BaseRecord | null> {
     const record = await super.findOne(id);
-    return record && new EcfRecord(record.params, this);
+    return record && (await withJoinedTitles(this.id(), [new EcfRecord(record.params, this)]))[0];
   }
 
   override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
-    return (await super.findMany(ids)).map((record) => new EcfRecord(record.params, this));
+    return withJoinedTitles(this.id(), (await super.findMany(ids)).map((record) => new EcfRecord(record.params, this)));
   }
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { Role } from '@prisma/client';
+import { labels } from '../../src/admin/labels.js';
 import { db } from '../../src/db/client.js';
 import { ownPageHeaders } from '../support/browser.js';
 import { demoLogin as login, useBackOfficeSession } from '../support/back-office-session.js';
@@ -61,6 +62,9 @@ async function submitLogin(email: string, password: string): Promise<Page> {
   return page;
 }
 
+/** Waits until the browser tab is called `title`. */
+const tabTitled = (page: Page, title: string) => page.waitForFunction((t) => document.title === t, title);
+
 describe('signing in', () => {
   it('prints a demo login for every role when the app starts', () => {
     for (const role of ALL) expect(session.app.output()).toContain(login(role).email);
@@ -99,18 +103,44 @@ describe.each(ALL)('as %s', (role) => {
     // Every list page is opened by the admins; other roles open the pages that matter to them most.
     const pages = role === 'admin' ? readable : readable.filter((r) => ['School', 'Partnership', 'Statement', 'Declaration', 'Cohort', 'ParticipantProfile'].includes(r));
     for (const resource of pages) {
+      // Headed and tabbed with the list's name ("Schools"), never AdminJS's "List".
       await page.goto(`${session.url}/admin/resources/${resource}`);
-      await page.locator('h2:has-text("List")').first().waitFor();
+      await page.locator('h2', { hasText: labels[resource] }).first().waitFor();
+      await tabTitled(page, `${labels[resource]} – ECF back office`);
     }
   }, 300_000);
 
-  it('opens a school record, with Edit only for roles that may edit schools', async () => {
+  it('opens a school record, headed with its name, with Edit only for roles that may edit schools', async () => {
     await page.goto(`${session.url}/admin/resources/School`);
     await page.locator('tbody tr').first().click();
+    await page.waitForURL(/\/records\/[^/]+\/show/);
     await page.getByText('URN', { exact: true }).first().waitFor();
+    const id = page.url().split('/records/')[1].split('/')[0];
+    const { record } = await (await page.request.get(`${session.url}/admin/api/resources/School/records/${id}/show`)).json();
+    const name = record.params.name as string;
+    await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    await tabTitled(page, `${name} – Schools – ECF back office`);
     await page.getByText('History').waitFor();
     const canEdit = ['admin', 'super_user', 'support'].includes(role);
     expect(await page.getByRole('button', { name: 'Edit' }).count() > 0 || await page.getByRole('link', { name: 'Edit' }).count() > 0).toBe(canEdit);
+  });
+
+  it("names an audit event's subject by its title, linked, only for a role that may read it, and dates it as people read", async () => {
+    await page.goto(`${session.url}/admin/resources/AuditEvent?filters.subjectType=Declaration`);
+    const row = page.locator('tbody tr').first();
+    await row.waitFor();
+    expect((await row.locator('[data-property-name="createdAt"]').innerText()).trim()).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}(am|pm)$/);
+    const subject = row.locator('[data-property-name="subjectId"]');
+    if (READERS.Declaration.includes(role)) {
+      // "Christopher Hill, completed": the declaration's participant and type, linking to the declaration.
+      const link = subject.getByRole('link');
+      expect(await link.innerText()).toMatch(/^[A-Z][^,]+, [a-z0-9-]+$/);
+      await link.click();
+      await page.waitForURL(/\/resources\/Declaration\/records\/[^/]+\/show/);
+    } else {
+      expect(await subject.getByRole('link').count()).toBe(0);
+      expect((await subject.innerText()).trim()).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 });
 

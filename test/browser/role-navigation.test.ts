@@ -18,17 +18,17 @@ const ADMIN_LISTS = [
   'Users', 'API tokens', 'Portal users', 'Portal roles', 'Audit events', 'Job runs', 'Settings', 'Email outbox',
 ];
 
-/** What each role finds in the menu: its lists (by group), then its pages. */
+/** What each role finds in the menu: its lists (by group), then its pages; no name twice. */
 const MENU: Record<Role, { lists: string[]; pages: string[] }> = {
-  admin: { lists: ADMIN_LISTS, pages: ['Participants', 'Duplicates', 'Statements', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
-  super_user: { lists: ADMIN_LISTS, pages: ['Participants', 'Duplicates', 'Frozen cohort moves', 'Statements', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
+  admin: { lists: ADMIN_LISTS, pages: ['Find a participant', 'Duplicates', 'Statement payments', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
+  super_user: { lists: ADMIN_LISTS, pages: ['Find a participant', 'Duplicates', 'Frozen cohort moves', 'Statement payments', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
   support: {
     lists: [...EVERYONE_READS, ...SCHOOLS, ...PEOPLE, 'Declarations', 'Declaration state history', 'Portal users', 'Portal roles', 'Audit events'],
-    pages: ['Participants', 'Duplicates', 'Audit log', 'Maintenance'],
+    pages: ['Find a participant', 'Duplicates', 'Audit log', 'Maintenance'],
   },
   finance: {
     lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, ...PEOPLE, ...FINANCE, 'Audit events', 'Job runs'],
-    pages: ['Participants', 'Duplicates', 'Statements', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'],
+    pages: ['Find a participant', 'Duplicates', 'Statement payments', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'],
   },
   policy: { lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, 'Audit events'], pages: ['Audit log', 'Maintenance'] },
 };
@@ -62,7 +62,9 @@ describe('navigation per role', () => {
     const dashboardLinks = await page.getByTestId('dashboard-figures').locator('a[href]').evaluateAll((anchors) =>
       anchors.map((a) => (a.getAttribute('href') ?? '').split('/').pop()));
     expect(dashboardLinks).toEqual(DASHBOARD_LINKS[role]);
-    expect(await menuOf(page)).toEqual(MENU[role]);
+    const menu = await menuOf(page);
+    expect(menu).toEqual(MENU[role]);
+    expect(new Set([...menu.lists, ...menu.pages]).size).toBe(menu.lists.length + menu.pages.length);
     await page.close();
   }, 120_000);
 

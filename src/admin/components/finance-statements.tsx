@@ -108,7 +108,7 @@ const FinanceStatements: React.FC = () => {
 
   return (
     <Box p="xl">
-      <H2>Statements</H2>
+      <H2>Statement payments</H2>
       <FinanceParticipantSearch page={PAGE} onOpenStatement={(id) => void load({ statement: id })} />
       <Box flex flexDirection="row" mb="xl">
         <Box width={320} mr="lg">

@@ -32,6 +32,7 @@ export const Components = {
   ChangeCohortPage: add('ChangeCohortPage', 'change-cohort-page.tsx'),
   // Mounted by the top bar on every page (names, focus, target sizes); listed so a change to it alone rebuilds the bundle.
   PageAccessibility: add('PageAccessibility', 'page-accessibility.tsx'),
+  AuditSubject: add('AuditSubject', 'audit-subject.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };
 
@@ -43,3 +44,8 @@ componentLoader.override('NoticeBox', path.join(here, 'notice-box.tsx'));
 componentLoader.override('SidebarPages', path.join(here, 'sidebar-pages.tsx'));
 // The maintenance banner sits above AdminJS's own top bar on every page.
 componentLoader.override('TopBar', path.join(here, '../maintenance/top-bar-with-banner.tsx'));
+// Generated pages headed with their resource's name or their record's title (src/admin/components/page-title.ts).
+componentLoader.override('ActionHeader', path.join(here, 'action-header.tsx'));
+// Dates as people read them on every generated list and record page (src/admin/human-dates.ts).
+componentLoader.override('DefaultDatetimeListProperty', path.join(here, 'date-value.tsx'));
+componentLoader.override('DefaultDatetimeShowProperty', path.join(here, 'date-value.tsx'));

@@ -8,6 +8,7 @@ import { seesField } from '../../actions/field-visibility.js';
 import { roleOf } from '../rbac.js';
 import { dmmfDatamodel } from '../dmmf.js';
 import { sqlWhere } from './list-conditions.js';
+import { titleSql } from './record-titles.js';
 import type { EcfResource } from '../prisma-resource.js';
 
 export type ColumnKind = 'text' | 'number' | 'boolean' | 'datetime' | 'json';
@@ -90,10 +91,8 @@ export function listExportQuery(
       const title = target.decorate().titleProperty().name();
       const alias = `r${joins.length}`;
       joins.push(Prisma.raw(`LEFT JOIN ${quoted(tableOf(reference))} ${alias} ON ${alias}.id = t.${quoted(foreign)}`));
-      // A reference shows its record's title, as the list page does (src/admin/record-visibility.ts), or its id
-      // where the role may not see that title.
-      const shown = seesField(role, reference, title) ? title : 'id';
-      select.push(Prisma.raw(`${alias}.${quoted(shown)}::text`));
+      // A reference shows its record's title as the pages do (./record-titles.ts), or its id where the role may not see it.
+      select.push(Prisma.raw(titleSql(role, reference, alias, title)));
       columns.push({ label: label(property.name()), kind: 'text', property: property.name() });
     } else {
       const kind = kindOf(property, column.type);

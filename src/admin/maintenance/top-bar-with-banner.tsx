@@ -6,6 +6,7 @@ import { ApiClient } from 'adminjs';
 import { Box, Text } from '@adminjs/design-system';
 import { MAINTENANCE_CHANGED } from './maintenance-events.js';
 import { PageAccessibility } from '../components/page-accessibility.js';
+import { usePageTabTitle } from '../components/page-tab-title.js';
 
 interface Mode { on: boolean; untilLabel: string | null; canSwitch: boolean }
 
@@ -32,12 +33,16 @@ function MaintenanceBanner() {
   );
 }
 
-const TopBarWithBanner: React.FC<{ OriginalComponent?: React.ComponentType<Record<string, unknown>> } & Record<string, unknown>> = ({ OriginalComponent, ...props }) => (
-  <>
-    <PageAccessibility />
-    <MaintenanceBanner />
-    {OriginalComponent ? <OriginalComponent {...props} /> : null}
-  </>
-);
+const TopBarWithBanner: React.FC<{ OriginalComponent?: React.ComponentType<Record<string, unknown>> } & Record<string, unknown>> = ({ OriginalComponent, ...props }) => {
+  // The top bar is on every page: it names the tab of the pages that have no action header.
+  usePageTabTitle();
+  return (
+    <>
+      <PageAccessibility />
+      <MaintenanceBanner />
+      {OriginalComponent ? <OriginalComponent {...props} /> : null}
+    </>
+  );
+};
 
 export default TopBarWithBanner;

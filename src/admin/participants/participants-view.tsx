@@ -357,7 +357,7 @@ const ParticipantsPage: React.FC = () => {
   const p = data?.participant;
   return (
     <Box p="xl">
-      <H2>Participants</H2>
+      <H2>Find a participant</H2>
       {searchBox}
       {!data ? <Text>Loading…</Text> : null}
       {data?.results ? (

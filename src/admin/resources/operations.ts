@@ -1,3 +1,5 @@
+import { withSubjectTitles } from '../audit-subjects.js';
+import { Components } from '../components/index.js';
 import { nav } from '../navigation.js';
 import { defineResource } from './define-resource.js';
 
@@ -9,6 +11,8 @@ export const operationsResources = () => [
     filter: ['action', 'actorLabel', 'subjectType', 'subjectId', 'createdAt'],
     show: ['createdAt', 'actorType', 'actorLabel', 'ipAddress', 'action', 'subjectType', 'subjectId', 'reason', 'before', 'after'],
     sort: { sortBy: 'createdAt', direction: 'desc' },
+    properties: { subjectId: { components: { list: Components.AuditSubject, show: Components.AuditSubject } } },
+    actions: { list: { after: [withSubjectTitles()] }, show: { after: [withSubjectTitles()] } },
   }),
   defineResource({
     model: 'JobRun', table: 'job_runs', navigation: nav.operations, readers: 'jobs.read', titleProperty: 'job',

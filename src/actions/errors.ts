@@ -1,2 +1,3 @@
-// ActionError lives in src/rules/action-error.ts, below the reports that raise it too; the actions keep importing it from here.
+// ActionError and the plain refusal of input live in src/rules/action-error.ts, below the reports that raise them too;
+// the actions keep importing them from here.
 export * from '../rules/action-error.js';

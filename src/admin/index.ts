@@ -60,8 +60,9 @@ export function buildAdmin(): AdminJS {
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin,
         (resourceId) => !!context._admin.findResource(resourceId)?.decorate().actions.list?.isAccessible(context.currentAdmin)),
     },
-    branding: { companyName: 'ECF back office', withMadeWithLove: false, logo: false, theme: backOfficeTheme },
-    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, pages: pageLabels, actions: actionLabels, properties: propertyLabels, components: { Login: { welcomeHeader: 'Early Career Framework', welcomeMessage: 'The DfE back office for schools, lead providers, delivery partners, participants and payments. Sign in with your back-office account.', loginButton: 'Sign in' } } } } },
+    // The department's name as text: no logo, no illustrations (the sign-in page is ours: components/login.tsx).
+    branding: { companyName: 'Department for Education · ECF back office', withMadeWithLove: false, logo: false, theme: backOfficeTheme },
+    locale: { language: 'en', availableLanguages: ['en'], translations: { en: { labels, pages: pageLabels, actions: actionLabels, properties: propertyLabels, components: { Login: { welcomeHeader: 'Early Career Framework back office', welcomeMessage: 'For Department for Education staff who look after the Early Career Framework: schools, lead providers, delivery partners, participants, declarations and payments.', loginButton: 'Sign in' } } } } },
   });
 }
 
@@ -74,11 +75,12 @@ export interface AdminRouterOptions {
   production: boolean;
   publicUrl?: string;
   uploadMaxMegabytes: number;
+  supportEmail: string;
 }
 
 export async function buildAdminRouter(admin: AdminJS, options: AdminRouterOptions): Promise<StaffRouter> {
   await bundleComponents(admin);
-  const loginPageProps = new StaffAuthProvider(options.staffSignIn, `${ADMIN_ROOT}${OIDC_START_PATH}`).getUiProps();
+  const loginPageProps = { ...new StaffAuthProvider(options.staffSignIn, `${ADMIN_ROOT}${OIDC_START_PATH}`).getUiProps(), supportEmail: options.supportEmail };
   return buildStaffRouter(admin, {
     ...options,
     throttle: { perAccount: options.loginAttemptsPerWindow, perAddress: options.loginAttemptsPerWindow, windowMinutes: 15 },

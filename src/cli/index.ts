@@ -72,8 +72,10 @@ async function main(): Promise<number> {
     const details = refusal?.fieldErrors;
     if (json) console.log(JSON.stringify({ ok: false, error: message, details }));
     else {
-      console.error(`Error: ${refusal && details?.length ? 'the input was not accepted' : message}`);
-      for (const d of details ?? []) console.error(`  ${d.field}: ${d.message}`);
+      // A refusal is said as it is: its message, or one line per refused field (named as given on the command
+      // line or in the input file). Anything else is an error of the program.
+      if (details?.length) for (const d of details) console.error(`${d.field}: ${d.message}`);
+      else console.error(known ? message : `Error: ${message}`);
       if (error instanceof CliUsageError) console.error(`Usage: npm run cli -- ${command.name} ${command.usage ?? ''}`);
     }
     return 1;

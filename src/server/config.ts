@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Express's "trust proxy": which proxies' X-Forwarded-For to believe (default: none). */
   trustProxy: boolean | number | string;
   uploadMaxMegabytes: number;
+  /** Who staff contact about the back office, named on its sign-in page (SUPPORT_EMAIL). */
+  supportEmail: string;
   /** Where finished exports are kept: PostgreSQL large objects, or an S3-compatible bucket. */
   exportStorage: ExportStorage;
   /** How long a stop waits for requests in flight and jobs' current step (SHUTDOWN_GRACE_SECONDS). */
@@ -39,6 +41,9 @@ function developmentSecret(): string {
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/** The DfE's teacher CPD support mailbox, which looks after the ECF services. */
+export const DEFAULT_SUPPORT_EMAIL = 'continuing-professional-development@digital.education.gov.uk';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -63,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staffSignIn: loadStaffSignIn(env, production),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     uploadMaxMegabytes: positiveNumber(env.UPLOAD_MAX_MB, 'UPLOAD_MAX_MB', 100),
+    supportEmail: env.SUPPORT_EMAIL?.trim() || DEFAULT_SUPPORT_EMAIL,
     exportStorage: exportStorageOf(env),
     shutdownGraceSeconds: shutdownGraceSeconds(env),
   };

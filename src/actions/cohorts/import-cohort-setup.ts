@@ -10,7 +10,7 @@ import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
-import { ActionError } from '../errors.js';
+import { inputRefused } from '../errors.js';
 import { RollBack } from '../roll-back.js';
 import { readCsvFast } from '../schools/pupil-premium/read-csv-fast.js';
 import { cohortFile } from './cohort-setup/cohort-file.js';
@@ -78,8 +78,7 @@ const STEPS: FileStep[] = [cohortFile, cohortLeadProviderFile, contractFile, men
 export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promise<CohortSetupImportResult> {
   const parsed = ImportCohortSetupInput.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'files', message: issue.message }));
-    throw new ActionError('INVALID_INPUT', 'Choose the files to import', fieldErrors);
+    throw inputRefused(parsed.error, 'Choose the files to import', undefined, 'files');
   }
   const { files, mode } = parsed.data;
   requirePermission(ctx, 'cohorts.import');

@@ -9,7 +9,7 @@ import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
 import { auditEventsFromRowsSql, recordAudit, writeAuditSql } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
-import { ActionError } from '../errors.js';
+import { inputRefused } from '../errors.js';
 import { RollBack } from '../roll-back.js';
 import { eligibleSchoolSql, OPEN_STATUS_CODES } from './eligibility.js';
 import { readGiasFile, type GiasSchool } from './gias/read-gias-file.js';
@@ -58,8 +58,7 @@ export interface GiasImportResult {
 export async function importGias(ctx: ActorContext, raw: unknown): Promise<GiasImportResult> {
   const parsed = ImportGiasInput.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-    throw new ActionError('INVALID_INPUT', 'Choose the GIAS file', fieldErrors);
+    throw inputRefused(parsed.error, 'Choose the GIAS file');
   }
   const { fileName, content, mode } = parsed.data;
   requirePermission(ctx, 'schools.edit');

@@ -6,7 +6,7 @@ import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
-import { ActionError } from '../errors.js';
+import { ActionError, inputRefused } from '../errors.js';
 import { StartYear } from '../zod.js';
 import { PupilPremiumImportRefused } from './pupil-premium/import-refused.js';
 import { inOwnTransaction } from './pupil-premium/own-transaction.js';
@@ -43,8 +43,7 @@ export interface PupilPremiumImportResult extends Omit<PupilPremiumComparison, '
 export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promise<PupilPremiumImportResult> {
   const parsed = ImportPupilPremiumInput.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-    throw new ActionError('INVALID_INPUT', 'Check the start year and the file', fieldErrors);
+    throw inputRefused(parsed.error, 'Check the start year and the file');
   }
   const { startYear, fileName, content, mode } = parsed.data;
   requirePermission(ctx, 'pupil_premium.import');

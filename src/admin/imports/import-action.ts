@@ -33,6 +33,8 @@ async function readUploads(payload: Record<string, unknown>, fields: ImportField
   return uploads;
 }
 
+const labelOf = (page: ImportPage, field: string) => page.fields.find((f) => f.name === field)?.label ?? field;
+
 export function importAction(page: ImportPage): Partial<Action<ActionResponse>> {
   return {
     actionType: 'resource',
@@ -54,13 +56,13 @@ export function importAction(page: ImportPage): Partial<Action<ActionResponse>> 
             : { message: 'Preview ready: nothing has been written yet.', type: 'info' as const };
         return { view, notice };
       } catch (error) {
-        const refusal = asActionError(error);
+        const refusal = asActionError(error, Object.fromEntries(page.fields.map((field) => [field.name, field.label])));
         if (!refusal) throw error;
         return {
           notice: { message: refusal.message, type: 'error' },
           view: {
             applied: false, heading: page.label, summary: [], warnings: [], downloads: [],
-            problems: refusal.fieldErrors.map((f) => ({ file: '', line: 0, column: f.field, message: f.message })),
+            problems: refusal.fieldErrors.map((f) => ({ file: '', line: 0, column: labelOf(page, f.field), message: f.message })),
           } satisfies ImportView,
         };
       }

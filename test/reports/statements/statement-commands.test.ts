@@ -125,12 +125,12 @@ describe('statements:calculate --input', () => {
     });
     const { code, stderr } = await cli('statements:calculate', '--input', file);
     expect(code).toBe(1);
-    expect(stderr).toContain('Error: the input was not accepted');
-    expect(stderr).toContain('  contract.setUpFee: Give an amount in pounds, like "1234.56"');
-    expect(stderr).toContain('  contract.bands: Give at least one band');
-    expect(stderr).toContain('  declarations.retained-9: Unknown declaration type "retained-9"');
-    expect(stderr).toContain('  vatChargeable: Give true or false');
-    expect(stderr).toContain('  vatChargable: Unknown field: check its spelling');
+    expect(stderr).not.toContain('Error:');
+    expect(stderr).toContain('contract.setUpFee: Give an amount in pounds, like "1234.56"');
+    expect(stderr).toContain('contract.bands: Give at least one band');
+    expect(stderr).toContain('declarations.retained-9: Unknown declaration type "retained-9"');
+    expect(stderr).toContain('vatChargeable: Give true or false');
+    expect(stderr).toContain('vatChargable: Unknown field: check its spelling');
     await expect(run(statementsCalculate, { input: join(dir, 'missing.json') })).rejects.toThrow(/Cannot read .*missing\.json: ENOENT/);
   });
 });

@@ -109,13 +109,13 @@ describe('maintenance mode', () => {
     const page = (role: string, request: Record<string, unknown>) =>
       maintenancePageHandler(request as never, {} as never, { currentAdmin: { id: `${role}-id`, email: `${role}@example.com`, role } } as never) as Promise<Record<string, unknown>>;
     const until = new Date(Date.now() + 3600_000).toISOString();
-    expect(await page('support', { method: 'post', payload: { on: 'true' } })).toMatchObject({ on: false, canSwitch: false, errors: ['You do not have permission to do this.'] });
+    expect(await page('support', { method: 'post', payload: { on: 'true' } })).toMatchObject({ on: false, canSwitch: false, notice: { type: 'error', errors: ['You do not have permission to do this.'] } });
     expect((await readMaintenanceMode()).on).toBe(false);
 
     expect(await page('admin', { method: 'post', payload: { on: 'true', until, message: 'Back soon' } })).toMatchObject({
-      on: true, canSwitch: true, message: 'Back soon', until, untilLabel: expect.stringMatching(/^\d{1,2}:\d\d[ap]m on /), result: { message: 'Maintenance mode is on.', type: 'success' },
+      on: true, canSwitch: true, message: 'Back soon', until, untilLabel: expect.stringMatching(/^\d{1,2}:\d\d[ap]m on /), notice: { message: 'Maintenance mode is on.', type: 'success' },
     });
     expect(await page('finance', { method: 'get' })).toMatchObject({ on: true, canSwitch: false, switchedBy: 'admin@example.com' });
-    expect(await page('super_user', { method: 'post', payload: { on: 'false' } })).toMatchObject({ on: false, result: { message: 'Maintenance mode is off.' } });
+    expect(await page('super_user', { method: 'post', payload: { on: 'false' } })).toMatchObject({ on: false, notice: { type: 'success', message: 'Maintenance mode is off.' } });
   });
 });

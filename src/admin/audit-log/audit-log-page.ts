@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
 import type { Response } from 'express';
-import { asActionError } from '../../actions/errors.js';
 import { deleteSavedFilter } from '../../actions/saved-filters/delete-saved-filter.js';
 import { findSavedFilters } from '../../actions/saved-filters/find-saved-filters.js';
 import { AUDIT_LOG_LIST } from '../../actions/saved-filters/saved-filter-lists.js';
@@ -16,6 +15,7 @@ import { auditLogCountQuery, auditLogQuery, cleanAuditLogFilter, type AuditLogRo
 import { eventKinds } from '../../reports/audit-log/event-words.js';
 import { actorFromAdmin } from '../actor.js';
 import { mayOpenPage } from '../page-access.js';
+import { runPageOperation, said, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 import { roleOf } from '../rbac.js';
 import { sendAuditLogCsv } from './audit-log-download.js';
 import { auditLogEntry, titledSubjectTypes } from './audit-log-rows.js';
@@ -35,15 +35,18 @@ export function registerAuditLogComponent(loader: ComponentLoader): void {
 type Params = Record<string, unknown>;
 interface PageRequest { method?: string; query?: Params; payload?: Params; ip?: string }
 
-async function notice(work: () => Promise<string>) {
-  try {
-    return { message: await work(), type: 'success' as const };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { message: refusal.messages.join(' '), type: 'error' as const };
-  }
-}
+type Ctx = ReturnType<typeof actorFromAdmin>;
+
+const OPERATIONS: Record<string, PageOperation<Ctx, Params, OperationReply>> = {
+  async saveFilter(ctx, payload) {
+    const saved = await saveFilter(ctx, { list: AUDIT_LOG_LIST, name: payload.name, query: cleanAuditLogFilter(payload) });
+    return said(`Filter "${saved.name}" saved.`);
+  },
+  async deleteFilter(ctx, payload) {
+    await deleteSavedFilter(ctx, { id: payload.id });
+    return said('Saved filter deleted.');
+  },
+};
 
 export const auditLogHandler: PageHandler = async (req, res, context) => {
   const request = req as PageRequest;
@@ -57,21 +60,8 @@ export const auditLogHandler: PageHandler = async (req, res, context) => {
     await sendAuditLogCsv(context.currentAdmin, filter, rootPath, request.ip, res as Response);
     return undefined;
   }
-  let result: { message: string; type: 'success' | 'error' } | undefined;
-  if (request.method === 'post') {
-    const payload = request.payload ?? {};
-    result = payload.op === 'saveFilter'
-      ? await notice(async () => {
-        const saved = await saveFilter(ctx, { list: AUDIT_LOG_LIST, name: payload.name, query: cleanAuditLogFilter(payload) });
-        return `Filter "${saved.name}" saved.`;
-      })
-      : payload.op === 'deleteFilter'
-        ? await notice(async () => {
-          await deleteSavedFilter(ctx, { id: payload.id });
-          return 'Saved filter deleted.';
-        })
-        : { message: 'Unknown request.', type: 'error' };
-  }
+  const payload = request.payload ?? {};
+  const { notice } = request.method === 'post' ? await runPageOperation(OPERATIONS, payload.op, ctx, payload) : { notice: undefined };
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? '1'), 10) || 1));
   const titled = titledSubjectTypes(role);
   const [rows, [{ count }], savedFilters] = await Promise.all([
@@ -89,7 +79,7 @@ export const auditLogHandler: PageHandler = async (req, res, context) => {
     total: Math.min(count, COUNT_CAP),
     more: count > COUNT_CAP,
     savedFilters,
-    ...(result ? { notice: result } : {}),
+    ...(notice ? { notice } : {}),
   };
 };
 

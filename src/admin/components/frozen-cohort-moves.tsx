@@ -156,20 +156,20 @@ const FrozenCohortMoves: React.FC = () => {
     setSelected(next);
   };
   const selectAllEligible = async () => {
-    const { ids } = await post<{ ids: string[] }>({ op: 'eligibleIds', ...filterParams(filters) });
-    setSelected(new Set([...selected, ...ids]));
+    const { ids } = await post<{ ids?: string[] }>({ op: 'eligibleIds', ...filterParams(filters) });
+    setSelected(new Set([...selected, ...(ids ?? [])]));
   };
 
   const showPreview = async (previewPage = 1) => {
     setError(null);
-    const { preview: result } = await post<{ preview: Preview | { error: string } }>({ op: 'preview', ids: JSON.stringify([...selected]), page: String(previewPage) });
-    if ('error' in result) setError(result.error); else setPreview(result);
+    const reply = await post<{ preview?: Preview; notice?: { message: string } }>({ op: 'preview', ids: JSON.stringify([...selected]), page: String(previewPage) });
+    if (reply.preview) setPreview(reply.preview); else setError(reply.notice?.message ?? 'The selection could not be previewed.');
   };
 
   const confirm = async () => {
     setError(null);
-    const result = await post<{ requestId?: string; error?: string }>({ op: 'start', ids: JSON.stringify([...selected]), reason });
-    if (result.error || !result.requestId) { setError(result.error ?? 'The move could not be started.'); return; }
+    const result = await post<{ requestId?: string; notice?: { message: string } }>({ op: 'start', ids: JSON.stringify([...selected]), reason });
+    if (!result.requestId) { setError(result.notice?.message ?? 'The move could not be started.'); return; }
     setResultPage(1);
     setRun(null);
     setRequestId(result.requestId);

@@ -3,13 +3,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, PageHandler } from 'adminjs';
-import { asActionError } from '../../actions/errors.js';
 import { compareParticipants } from '../../actions/participants/compare-participants.js';
 import { findDuplicateParticipants } from '../../actions/participants/find-duplicate-participants.js';
 import { mergeParticipants } from '../../actions/participants/merge-participants.js';
 import { actorFromAdmin } from '../actor.js';
 import { componentLoader } from '../components/index.js';
 import { mayOpenPage } from '../page-access.js';
+import { infoNotice, replyOrRefusal, successNotice, type OperationReply } from '../pages/page-operations.js';
 import { roleOf } from '../rbac.js';
 
 export const DUPLICATES_PAGE = 'duplicates';
@@ -23,25 +23,21 @@ const handler: PageHandler = async (req: PageRequest, _res, context) => {
   const role = roleOf(context.currentAdmin);
   if (!mayOpenPage(role, DUPLICATES_PAGE)) return { forbidden: true };
   const ctx = actorFromAdmin(context.currentAdmin);
-  try {
+  return replyOrRefusal(async (): Promise<OperationReply> => {
     if (req.method === 'post') {
       const p = req.payload ?? {};
       const report = await mergeParticipants(ctx, { keepTeacherId: p.keep, removeTeacherId: p.remove, reason: p.reason ?? '', dryRun: p.dryRun ?? 'false' });
       return {
         report,
         notice: report.applied
-          ? { message: 'Participants merged. Every change is in the audit log.', type: 'success' }
-          : { message: 'Dry run: this is what the merge would do. Nothing has been written.', type: 'info' },
+          ? successNotice('Participants merged. Every change is in the audit log.')
+          : infoNotice('Dry run: this is what the merge would do. Nothing has been written.'),
       };
     }
     const { a, b, page } = req.query ?? {};
     if (a && b) return { compare: await compareParticipants(ctx, { aTeacherId: a, bTeacherId: b }) };
     return { list: await findDuplicateParticipants(ctx, { page: page ?? 1 }) };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { notice: { message: refusal.messages.join(' '), type: 'error' } };
-  }
+  });
 };
 
 export const duplicatesPage: AdminPage = { component, icon: 'Users', handler };

@@ -5,36 +5,31 @@ import type { AdminPage, PageHandler } from 'adminjs';
 import { approveRequest } from '../../actions/approvals/approve-request.js';
 import { rejectRequest } from '../../actions/approvals/reject-request.js';
 import { can } from '../../actions/authz.js';
-import { asActionError } from '../../actions/errors.js';
 import { listApprovalRequests, type ApprovalListItem } from '../../reports/approvals/approval-queue.js';
 import { formatAuthorisedAt } from '../../reports/statements/dates.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
 import { mayOpenPage } from '../page-access.js';
 import { roleOf } from '../rbac.js';
+import { runPageOperation, said, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 
 export const APPROVALS_PAGE = 'approvals';
 
 interface PageRequest { method?: string; payload?: Record<string, string | undefined> }
 
-async function decide(request: PageRequest, ctx: ReturnType<typeof actorFromAdmin>) {
-  const p = request.payload ?? {};
-  try {
-    if (p.op === 'approve') {
-      await approveRequest(ctx, { requestId: p.requestId });
-      return { message: 'Approved: the change has been made.', type: 'success' as const };
-    }
-    if (p.op === 'reject') {
-      await rejectRequest(ctx, { requestId: p.requestId, reason: p.reason });
-      return { message: 'Rejected: nothing was changed.', type: 'success' as const };
-    }
-    return { message: 'Unknown request.', type: 'error' as const };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { message: refusal.messages.join(' '), type: 'error' as const };
-  }
-}
+type Ctx = ReturnType<typeof actorFromAdmin>;
+type Form = Record<string, string | undefined>;
+
+const OPERATIONS: Record<string, PageOperation<Ctx, Form, OperationReply>> = {
+  async approve(ctx, p) {
+    await approveRequest(ctx, { requestId: p.requestId });
+    return said('Approved: the change has been made.');
+  },
+  async reject(ctx, p) {
+    await rejectRequest(ctx, { requestId: p.requestId, reason: p.reason });
+    return said('Rejected: nothing was changed.');
+  },
+};
 
 const shown = (item: ApprovalListItem, me: string) => ({
   id: item.id,
@@ -56,7 +51,8 @@ const handler: PageHandler = async (req, _res, context) => {
   const role = roleOf(context.currentAdmin);
   if (!mayOpenPage(role, APPROVALS_PAGE)) return { forbidden: true };
   const ctx = actorFromAdmin(context.currentAdmin);
-  const notice = request.method === 'post' ? await decide(request, ctx) : undefined;
+  const payload = request.payload ?? {};
+  const { notice } = request.method === 'post' ? await runPageOperation(OPERATIONS, payload.op, ctx, payload) : { notice: undefined };
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : '';
   const [pending, decided] = await Promise.all([listApprovalRequests('pending'), listApprovalRequests('decided', 50)]);
   return {

@@ -3,7 +3,6 @@
 // declarations. Everything goes through AdminJS's session-checked page API; rules live in src/actions.
 import type { AdminPage, PageHandler } from 'adminjs';
 import type { Response } from 'express';
-import { asActionError } from '../../actions/errors.js';
 import { requestAdjustment } from '../../actions/approvals/request-adjustment.js';
 import { requestPaymentAuthorisation } from '../../actions/approvals/request-payment-authorisation.js';
 import { removeFinanceAdjustment } from '../../actions/statements/remove-finance-adjustment.js';
@@ -18,6 +17,7 @@ import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
 import { mayOpenPage } from '../page-access.js';
 import { roleOf } from '../rbac.js';
+import { runPageOperation, said, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 import { statementView } from './statement-view.js';
 
 export const STATEMENTS_PAGE = 'statements';
@@ -41,31 +41,28 @@ async function download(kind: string, statementId: string, response: Response): 
   response.end();
 }
 
-async function change(request: PageRequest, ctx: ReturnType<typeof actorFromAdmin>) {
-  const p = request.payload ?? {};
-  try {
-    if (p.op === 'authorise') {
-      await requestPaymentAuthorisation(ctx, { statementId: p.statementId, checksDone: p.checksDone });
-      return { message: 'Authorisation requested: it takes effect when another finance or super user approves it on the Approvals page.', type: 'success' as const };
-    }
-    if (p.op === 'addAdjustment' || p.op === 'changeAdjustment') {
-      const outcome = await requestAdjustment(ctx, p.op === 'addAdjustment'
-        ? { statementId: p.statementId, paymentType: p.paymentType, amount: p.amount }
-        : { adjustmentId: p.adjustmentId, paymentType: p.paymentType, amount: p.amount });
-      if (outcome.status === 'applied') return { message: p.op === 'addAdjustment' ? 'Adjustment added.' : 'Adjustment changed.', type: 'success' as const };
-      return { message: 'Adjustment requested: it takes effect when another finance or super user approves it on the Approvals page.', type: 'success' as const };
-    }
-    if (p.op === 'removeAdjustment') {
-      await removeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId });
-      return { message: 'Adjustment removed.', type: 'success' as const };
-    }
-    return { message: 'Unknown request.', type: 'error' as const };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { message: refusal.messages.join(' '), type: 'error' as const };
-  }
-}
+type Ctx = ReturnType<typeof actorFromAdmin>;
+type Form = Record<string, string | undefined>;
+const AWAITS_APPROVAL = 'it takes effect when another finance or super user approves it on the Approvals page.';
+
+const OPERATIONS: Record<string, PageOperation<Ctx, Form, OperationReply>> = {
+  async authorise(ctx, p) {
+    await requestPaymentAuthorisation(ctx, { statementId: p.statementId, checksDone: p.checksDone });
+    return said(`Authorisation requested: ${AWAITS_APPROVAL}`);
+  },
+  async addAdjustment(ctx, p) {
+    const outcome = await requestAdjustment(ctx, { statementId: p.statementId, paymentType: p.paymentType, amount: p.amount });
+    return said(outcome.status === 'applied' ? 'Adjustment added.' : `Adjustment requested: ${AWAITS_APPROVAL}`);
+  },
+  async changeAdjustment(ctx, p) {
+    const outcome = await requestAdjustment(ctx, { adjustmentId: p.adjustmentId, paymentType: p.paymentType, amount: p.amount });
+    return said(outcome.status === 'applied' ? 'Adjustment changed.' : `Adjustment requested: ${AWAITS_APPROVAL}`);
+  },
+  async removeAdjustment(ctx, p) {
+    await removeFinanceAdjustment(ctx, { adjustmentId: p.adjustmentId });
+    return said('Adjustment removed.');
+  },
+};
 
 const handler: PageHandler = async (req, res, context) => {
   const request = req as PageRequest;
@@ -82,7 +79,8 @@ const handler: PageHandler = async (req, res, context) => {
     return { chart: await statementPaymentSeries(query.leadProvider, Number(query.cohort)) };
   }
   if (query.participantSearch !== undefined) return { participants: await findFinanceParticipants(query.participantSearch) };
-  const notice = request.method === 'post' ? await change(request, ctx) : undefined;
+  const payload = request.payload ?? {};
+  const { notice } = request.method === 'post' ? await runPageOperation(OPERATIONS, payload.op, ctx, payload) : { notice: undefined };
   const selectedId = request.payload?.statementId ?? query.statement;
 
   const leadProviders = await db().cpdLeadProvider.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });

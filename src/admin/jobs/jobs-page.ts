@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
 import type { Response } from 'express';
-import { asActionError } from '../../actions/errors.js';
 import { requestJobRun } from '../../actions/jobs/request-job-run.js';
 import { jobThreads } from '../../jobs/job-starter.js';
 import { findJob } from '../../jobs/registry.js';
 import { actorFromAdmin } from '../actor.js';
+import { runPageOperation, said, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 import { roleOf } from '../rbac.js';
 import { sendExport } from './export-download.js';
 import { jobsPageData } from './jobs-page-data.js';
@@ -29,19 +29,16 @@ interface PageRequest {
   payload?: Record<string, unknown>;
 }
 
-async function runNow(request: PageRequest, admin: Parameters<typeof actorFromAdmin>[0]) {
-  const payload = request.payload ?? {};
-  const statementId = typeof payload.statementId === 'string' && payload.statementId ? payload.statementId : undefined;
-  try {
-    const { job } = await requestJobRun(actorFromAdmin(admin), { job: payload.job, statementId }, jobThreads);
+type Ctx = ReturnType<typeof actorFromAdmin>;
+
+const OPERATIONS: Record<string, PageOperation<Ctx, Record<string, unknown>, OperationReply>> = {
+  async runNow(ctx, payload) {
+    const statementId = typeof payload.statementId === 'string' && payload.statementId ? payload.statementId : undefined;
+    const { job } = await requestJobRun(ctx, { job: payload.job, statementId }, jobThreads);
     const label = findJob(job)?.label ?? job;
-    return { notice: { message: `${label} started${statementId ? ' for the statement' : ''}. Its progress shows below.`, type: 'success' } };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { notice: { message: refusal.message, type: 'error' } };
-  }
-}
+    return said(`${label} started${statementId ? ' for the statement' : ''}. Its progress shows below.`);
+  },
+};
 
 export const jobsPageHandler: PageHandler = async (request: PageRequest, response: Response, context) => {
   const download = request.query?.download;
@@ -49,7 +46,11 @@ export const jobsPageHandler: PageHandler = async (request: PageRequest, respons
     await sendExport(context.currentAdmin, download, response);
     return undefined;
   }
-  if (request.method === 'post') return runNow(request, context.currentAdmin);
+  // The page's only form runs a job; it sends no `op`.
+  if (request.method === 'post') {
+    const { notice } = await runPageOperation(OPERATIONS, 'runNow', actorFromAdmin(context.currentAdmin), request.payload ?? {});
+    return { notice };
+  }
   const rootPath = context._admin.options.rootPath ?? '/admin';
   return jobsPageData(roleOf(context.currentAdmin), {
     withStatements: request.query?.include === 'statements',

@@ -2,10 +2,10 @@
 // banner on every page reads it) and, on POST, switches it through the audited action (admins only).
 import type { AdminPage, CurrentAdmin, PageHandler } from 'adminjs';
 import { can } from '../../actions/authz.js';
-import { asActionError } from '../../actions/errors.js';
 import { currentMaintenanceMode, maintenanceNotice, plannedEndLabel, type MaintenanceMode } from '../../actions/maintenance/maintenance-mode.js';
 import { setMaintenanceMode } from '../../actions/maintenance/set-maintenance-mode.js';
 import { actorFromAdmin } from '../actor.js';
+import { runPageOperation, said, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 import { roleOf } from '../rbac.js';
 
 export const MAINTENANCE_PAGE = 'maintenance';
@@ -41,19 +41,20 @@ interface PageRequest {
   payload?: Record<string, unknown>;
 }
 
+type Ctx = ReturnType<typeof actorFromAdmin>;
+
+const OPERATIONS: Record<string, PageOperation<Ctx, Record<string, unknown>, OperationReply>> = {
+  async switch(ctx, payload) {
+    const mode = await setMaintenanceMode(ctx, payload);
+    return said(mode.on ? 'Maintenance mode is on.' : 'Maintenance mode is off.');
+  },
+};
+
 export const maintenancePageHandler: PageHandler = async (request: PageRequest, _response, { currentAdmin }) => {
   if (request.method !== 'post') return pageData(await currentMaintenanceMode(), currentAdmin);
-  try {
-    const mode = await setMaintenanceMode(actorFromAdmin(currentAdmin), request.payload ?? {});
-    return {
-      ...pageData(mode, currentAdmin),
-      result: { message: mode.on ? 'Maintenance mode is on.' : 'Maintenance mode is off.', type: 'success' },
-    };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { ...pageData(await currentMaintenanceMode(), currentAdmin), errors: refusal.messages };
-  }
+  // The page's only form switches the mode; it sends no `op`.
+  const { notice } = await runPageOperation(OPERATIONS, 'switch', actorFromAdmin(currentAdmin), request.payload ?? {});
+  return { ...pageData(await currentMaintenanceMode(), currentAdmin), notice };
 };
 
 export const maintenancePage = (component: string): AdminPage => ({ component, icon: 'Tool', handler: maintenancePageHandler });

@@ -10,7 +10,7 @@ import { MAINTENANCE_CHANGED } from './maintenance-events.js';
 interface PageData {
   on: boolean; canSwitch: boolean; message: string; announcement: string; until: string | null; untilLabel: string | null;
   switchedAt: string | null; switchedBy: string | null;
-  result?: { message: string; type: 'success' | 'error' }; errors?: string[];
+  notice?: { message: string; type: 'success' | 'error'; errors: string[] };
 }
 
 const PAGE = 'maintenance';
@@ -41,8 +41,8 @@ const MaintenancePage: React.FC = () => {
       const reply = (await api.getPage({ pageName: PAGE, method: 'post', data: form })).data as PageData;
       setData(reply);
       setChecking(null);
-      if (reply.result) {
-        addNotice(reply.result);
+      if (reply.notice?.type === 'success') {
+        addNotice({ message: reply.notice.message, type: 'success' });
         window.dispatchEvent(new Event(MAINTENANCE_CHANGED));
       }
     } finally {
@@ -67,7 +67,7 @@ const MaintenancePage: React.FC = () => {
         {data.switchedAt ? (
           <Text variant="sm" mb="xl">Last switched {data.on ? 'on' : 'off'} by {data.switchedBy} at {new Date(data.switchedAt).toLocaleString('en-GB')}.</Text>
         ) : null}
-        {(data.errors ?? []).map((error) => <MessageBox key={error} variant="danger" message={error} mb="default" />)}
+        {(data.notice?.type === 'error' ? data.notice.errors : []).map((error) => <MessageBox key={error} variant="danger" message={error} mb="default" />)}
         {!data.canSwitch ? <Text>Only admins can switch maintenance mode.</Text> : checking !== null ? (
           <CheckYourAnswers
             title={checking ? 'Check before switching maintenance mode on' : 'Check before switching maintenance mode off'}

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
 import type { Response } from 'express';
-import { asActionError } from '../../actions/errors.js';
 import {
   CANDIDATE_STATUSES, findFrozenCohortCandidates, listFrozenCohortCandidateIds, type FrozenCohortCandidateFilter,
 } from '../../actions/participants/frozen-cohort/find-frozen-cohort-candidates.js';
@@ -19,6 +18,7 @@ import { startFrozenCohortMoveRun } from '../../actions/participants/frozen-coho
 import { db } from '../../db/client.js';
 import { actorFromAdmin } from '../actor.js';
 import { mayOpenPage } from '../page-access.js';
+import { replyOrRefusal, runPageOperation, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 import { roleOf } from '../rbac.js';
 import { logger } from '../../logging/logger.js';
 
@@ -50,48 +50,37 @@ function filterFrom(params: Params): FrozenCohortCandidateFilter {
   return { leadProviderId: text(params.leadProviderId), schoolId: text(params.schoolId), search: text(params.search), status };
 }
 
-async function refusalOr<T>(work: () => Promise<T>): Promise<T | { error: string }> {
-  try {
-    return await work();
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    return { error: refusal.messages.join(' ') };
-  }
-}
+type Ctx = ReturnType<typeof actorFromAdmin>;
 
-async function sendCsv(ctx: ReturnType<typeof actorFromAdmin>, requestId: string, response: Response): Promise<void> {
-  const result = await refusalOr(() => frozenCohortMoveRunCsv(ctx, { requestId }));
-  if ('error' in result) {
-    response.status(404).type('text/plain').send(result.error);
+async function sendCsv(ctx: Ctx, requestId: string, response: Response): Promise<void> {
+  const reply = await replyOrRefusal(async () => ({ file: await frozenCohortMoveRunCsv(ctx, { requestId }) }));
+  if (!('file' in reply)) {
+    response.status(404).type('text/plain').send(reply.notice.message);
     return;
   }
   response.set({
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${result.filename}"`,
+    'Content-Disposition': `attachment; filename="${reply.file.filename}"`,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  response.send(result.csv);
+  response.send(reply.file.csv);
 }
 
-async function post(ctx: ReturnType<typeof actorFromAdmin>, payload: Params) {
-  switch (payload.op) {
-    case 'eligibleIds':
-      return { ids: await listFrozenCohortCandidateIds({ ...filterFrom(payload), status: 'eligible' }) };
-    case 'preview':
-      return { preview: await refusalOr(() => previewFrozenCohortSelection(ctx, { participantProfileIds: ids(payload.ids), page: pageNumber(payload.page) })) };
-    case 'start':
-      return refusalOr(async () => {
-        const { requestId, finished } = await startFrozenCohortMoveRun(ctx, { participantProfileIds: ids(payload.ids), reason: payload.reason ?? '' });
-        // The run records its own failure; this only keeps a lost lock connection from crashing the app.
-        finished.catch((error: unknown) => logger.error({ err: error }, 'Frozen cohort move run failed to record'));
-        return { requestId };
-      });
-    default:
-      return { error: 'Unknown request.' };
-  }
-}
+const OPERATIONS: Record<string, PageOperation<Ctx, Params, OperationReply>> = {
+  async eligibleIds(_ctx, payload) {
+    return { ids: await listFrozenCohortCandidateIds({ ...filterFrom(payload), status: 'eligible' }) };
+  },
+  async preview(ctx, payload) {
+    return { preview: await previewFrozenCohortSelection(ctx, { participantProfileIds: ids(payload.ids), page: pageNumber(payload.page) }) };
+  },
+  async start(ctx, payload) {
+    const { requestId, finished } = await startFrozenCohortMoveRun(ctx, { participantProfileIds: ids(payload.ids), reason: payload.reason ?? '' });
+    // The run records its own failure; this only keeps a lost lock connection from crashing the app.
+    finished.catch((error: unknown) => logger.error({ err: error }, 'Frozen cohort move run failed to record'));
+    return { requestId };
+  },
+};
 
 export const frozenCohortMovesHandler: PageHandler = async (req, res, context) => {
   const request = req as PageRequest;
@@ -104,7 +93,10 @@ export const frozenCohortMovesHandler: PageHandler = async (req, res, context) =
     await sendCsv(ctx, download, res as Response);
     return undefined;
   }
-  if (request.method === 'post') return { allowed: true, ...(await post(ctx, request.payload ?? {})) };
+  if (request.method === 'post') {
+    const payload = request.payload ?? {};
+    return { allowed: true, ...(await runPageOperation(OPERATIONS, payload.op, ctx, payload)) };
+  }
   const run = text(query.run);
   if (run) return { allowed: true, run: await findFrozenCohortMoveRun(ctx, { requestId: run, page: pageNumber(query.page) }) };
   if (typeof query.schools === 'string') return { allowed: true, schools: await findFrozenCohortSchools(query.schools) };

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdminPage, ComponentLoader, PageHandler } from 'adminjs';
 import type { ActorContext } from '../../actions/actor.js';
-import { asActionError } from '../../actions/errors.js';
 import { addParticipantNote } from '../../actions/participants/add-participant-note.js';
 import { isUuid } from '../../actions/partnerships/lenient-input.js';
 import { archiveParticipant } from '../../actions/participants/archive-participant.js';
@@ -19,6 +18,7 @@ import { requestTrnCheck } from '../../actions/trn-checks/request-trn-check.js';
 import { searchParticipants } from '../../reports/participants/search-participants.js';
 import { actorFromAdmin } from '../actor.js';
 import { mayOpenPage } from '../page-access.js';
+import { runPageOperation, said, type OperationReply, type PageOperation } from '../pages/page-operations.js';
 import { roleOf } from '../rbac.js';
 import { participantView } from './participant-view.js';
 
@@ -33,54 +33,41 @@ export function registerParticipantsComponents(loader: ComponentLoader): void {
 
 type Form = Record<string, string | undefined>;
 
-const OPERATIONS: Record<string, (ctx: ActorContext, form: Form) => Promise<string>> = {
+const OPERATIONS: Record<string, PageOperation<ActorContext, Form, OperationReply>> = {
   async details(ctx, f) {
     await updateParticipantDetails(ctx, { teacherId: f.teacherId, fullName: f.fullName, email: f.email, reason: f.reason });
-    return 'Name and email saved.';
+    return said('Name and email saved.');
   },
   async identity(ctx, f) {
     await updateParticipantIdentity(ctx, { teacherId: f.teacherId, trn: f.trn, dateOfBirth: f.dateOfBirth, nationalInsuranceNumber: f.nationalInsuranceNumber, reason: f.reason });
-    return 'Identity details saved.';
+    return said('Identity details saved.');
   },
   async trnCheck(ctx, f) {
     const { created } = await requestTrnCheck(ctx, { participantProfileId: f.participantProfileId, reason: f.reason });
-    return created ? 'TRN validation requested: a manual TRN check is now waiting.' : 'A TRN check is already waiting for this participant.';
+    return said(created ? 'TRN validation requested: a manual TRN check is now waiting.' : 'A TRN check is already waiting for this participant.');
   },
   async note(ctx, f) {
     await addParticipantNote(ctx, { participantProfileId: f.participantProfileId, note: f.note });
-    return 'Note added.';
+    return said('Note added.');
   },
   async trainingStatus(ctx, f) {
     const profile = await changeTrainingStatus(ctx, { participantProfileId: f.participantProfileId, trainingStatus: f.trainingStatus, statusReason: f.statusReason, reason: f.reason });
-    return `Training status changed to ${profile.trainingStatus}.`;
+    return said(`Training status changed to ${profile.trainingStatus}.`);
   },
   async transfer(ctx, f) {
     const { createdRelationship } = await transferParticipantSchool(ctx, { participantProfileId: f.participantProfileId, schoolUrn: f.schoolUrn, startDate: f.startDate, reason: f.reason });
-    return `Participant transferred${createdRelationship ? ' (a relationship partnership was made with the new school)' : ''}.`;
+    return said(`Participant transferred${createdRelationship ? ' (a relationship partnership was made with the new school)' : ''}.`);
   },
   async provider(ctx, f) {
     const [leadProviderId, deliveryPartnerId] = (f.provider ?? '').split('|');
     await changeParticipantProvider(ctx, { participantProfileId: f.participantProfileId, leadProviderId, deliveryPartnerId, reason: f.reason });
-    return 'Lead provider and delivery partner changed.';
+    return said('Lead provider and delivery partner changed.');
   },
   async archive(ctx, f) {
     await archiveParticipant(ctx, { participantProfileId: f.participantProfileId, reason: f.reason });
-    return 'Participant removed (archived).';
+    return said('Participant removed (archived).');
   },
 };
-
-async function perform(ctx: ActorContext, form: Form) {
-  const operation = form.op ? OPERATIONS[form.op] : undefined;
-  if (!operation) return { message: 'Unknown request.', type: 'error' as const, errors: [] };
-  try {
-    return { message: await operation(ctx, form), type: 'success' as const, errors: [] };
-  } catch (error) {
-    const refusal = asActionError(error);
-    if (!refusal) throw error;
-    const errors = refusal.messages;
-    return { message: errors.join(' '), type: 'error' as const, errors };
-  }
-}
 
 interface PageRequest { method?: string; query?: Form; payload?: Form }
 
@@ -90,7 +77,7 @@ const handler: PageHandler = async (req, _res, context) => {
   if (!mayOpenPage(role, PARTICIPANTS_PAGE)) return { forbidden: true };
   if (request.method === 'post') {
     const form = request.payload ?? {};
-    const notice = await perform(actorFromAdmin(context.currentAdmin), form);
+    const { notice } = await runPageOperation(OPERATIONS, form.op, actorFromAdmin(context.currentAdmin), form);
     return { notice, participant: isUuid(form.teacherId) ? await participantView(form.teacherId, role) : null };
   }
   const query = request.query ?? {};

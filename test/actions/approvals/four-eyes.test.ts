@@ -168,7 +168,7 @@ describe('self-approval is refused everywhere', () => {
       return approvalsPage.handler!({ method: 'post', payload } as never, {} as never, { currentAdmin: admin } as never) as Promise<{ notice: { message: string; type: string }; pending: { id: string; mine: boolean }[] }>;
     };
     const refused = await asPage(alice, { op: 'approve', requestId: asked.approvalRequestId });
-    expect(refused.notice).toEqual({ message: OWN_REQUEST, type: 'error' });
+    expect(refused.notice).toEqual({ message: OWN_REQUEST, type: 'error', errors: [OWN_REQUEST] });
     expect(refused.pending.find((p) => p.id === asked.approvalRequestId)?.mine).toBe(true);
     expect((await db().statement.findUniqueOrThrow({ where: { id: statement.id } })).state).toBe('payable');
 

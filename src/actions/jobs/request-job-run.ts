@@ -37,7 +37,7 @@ export async function requestJobRun<Report>(ctx: ActorContext, raw: unknown, job
   requirePermission(ctx, 'jobs.run');
   if (input.statementId && input.job !== STATEMENT_EXPORT_JOB) {
     throw new ActionError('INVALID_INPUT', 'Only the declaration exports can be run for one statement.', [
-      { field: 'statementId', message: 'Only the declaration exports can be run for one statement' },
+      { field: 'statementId', message: 'Only the declaration exports can be run for one statement.' },
     ]);
   }
   const args: JobRunArgs = input.statementId ? { statementId: input.statementId } : {};

@@ -18,6 +18,12 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_read_models" (
 
 export const readModelsSql = (): Promise<string> => readFile(READ_MODELS_FILE, 'utf8');
 
+/** The checksum of the file this build ships: what "_read_models" holds once it is applied. */
+export const shippedReadModelsChecksum = async (): Promise<string> => checksumOf(await readModelsSql());
+
+/** The query reading the checksum this database last applied (no row: never applied). */
+export const APPLIED_READ_MODELS_CHECKSUM = `SELECT checksum FROM "_read_models" WHERE name = '${NAME}'`;
+
 /**
  * Applies the file and rebuilds the stored rows from it, in one transaction, when its checksum differs
  * from the one recorded; returns whether it did. The caller holds the migrations' advisory lock.

@@ -3,6 +3,9 @@
 // The app reaches PostgreSQL through a TCP relay that the test cuts.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { checksumOf } from '../../src/db/checksum.js';
+import { openConnection } from '../../src/db/connection.js';
+import { APPLIED_READ_MODELS_CHECKSUM } from '../../src/db/read-models.js';
 import { startApp, type RunningApp } from '../support/app-process.js';
 
 let app: RunningApp;
@@ -32,6 +35,45 @@ afterAll(async () => {
 });
 
 const INTERNAL = /prisma|ECONNREFUSED|postgres|DriverAdapter|at .*\.ts:|stack/i;
+
+describe('the read models behind', () => {
+  // Runs before the database goes down below. A machine whose database runs other read-model triggers than
+  // its build's prisma/read-models.sql would serve stale API data: it is not ready until they match.
+  it('is not ready while the applied read models differ from this build\'s file, and ready again once they match', async () => {
+    // A kept-alive socket the app closes just as a request goes out fails that request: ask again.
+    const get = async (path: string): Promise<Response> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await fetch(`${app.url}${path}`);
+        } catch (error) {
+          if (attempt === 3) throw new Error(`${path} did not answer: ${(error as Error).message}\n${app.output()}`);
+        }
+      }
+    };
+    const client = await openConnection(process.env.DATABASE_URL!);
+    client.on('error', () => undefined);
+    try {
+      const ready = await get('/readyz');
+      expect(await ready.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok', readModels: 'ok' });
+      expect(ready.status).toBe(200);
+
+      const { rows: [applied] } = await client.query<{ checksum: string }>(APPLIED_READ_MODELS_CHECKSUM);
+      await client.query('UPDATE "_read_models" SET checksum = $1', [checksumOf('-- an older read-models.sql\n')]);
+      try {
+        for (const path of ['/readyz', '/healthz']) {
+          const stale = await get(path);
+          expect(stale.status).toBe(503);
+          expect(await stale.json()).toEqual({ status: 'unavailable', database: 'ok', migrations: 'ok', readModels: 'stale' });
+        }
+      } finally {
+        await client.query('UPDATE "_read_models" SET checksum = $1', [applied.checksum]);
+      }
+      expect((await get('/readyz')).status).toBe(200);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  });
+});
 
 describe('the database down', () => {
   it('answers 503 everywhere, in the API error shape and plain pages, never with internal text', async () => {
@@ -66,7 +108,7 @@ describe('the database down', () => {
     for (const path of ['/readyz', '/healthz']) {
       const ready = await poll(() => fetch(`${app.url}${path}`));
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'unavailable', database: 'unreachable', migrations: 'unknown' });
+      expect(await ready.json()).toEqual({ status: 'unavailable', database: 'unreachable', migrations: 'unknown', readModels: 'unknown' });
     }
     // Alive all the same: the platform should wait for the database, not restart the machine.
     expect((await fetch(`${app.url}/livez`)).status).toBe(200);

@@ -1,6 +1,6 @@
 // Every connection the app opens to PostgreSQL is configured here: Prisma's pool, the prepared-statement
-// pool, the dedicated connections (COPY, advisory locks, cursors, LISTEN), migrations and the session
-// stores. Each session runs with TimeZone=UTC whatever the server's or database's default: the columns are
+// pool, the dedicated connections (COPY, advisory locks, cursors, LISTEN, the pupil premium import's own
+// transaction), migrations, creating the database and the session stores. Each session runs with TimeZone=UTC whatever the server's or database's default: the columns are
 // `timestamp without time zone` holding UTC, and `now()` written into them (raw SQL, triggers, column
 // defaults) is converted with the session's zone.
 import pg from 'pg';

@@ -1,6 +1,5 @@
 // Decides which PostgreSQL the process uses: DATABASE_URL when set, otherwise the embedded server.
-import pg from 'pg';
-import { utcUrl } from './connection.js';
+import { openConnection, utcUrl } from './connection.js';
 import { APP_DATABASE, embeddedUrl, ensureEmbeddedServer, type EmbeddedServer } from './embedded.js';
 
 export interface DatabaseHandle {
@@ -11,8 +10,7 @@ export interface DatabaseHandle {
 }
 
 export async function createDatabaseIfMissing(serverUrl: string, name: string, template?: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+  const client = await openConnection(serverUrl);
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) {

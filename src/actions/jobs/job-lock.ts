@@ -1,7 +1,7 @@
 // One PostgreSQL advisory lock per job and arguments, held on a connection of its own for the whole
 // run: two processes on one database never run the same job at once, and a process that dies loses
 // its lock with its connection, which is how an interrupted run is told from a running one.
-import { openDedicatedConnection } from '../../reports/exports/dedicated-connection.js';
+import { openConnection } from '../../db/connection.js';
 
 /** First key of the two-key lock form (the migration lock uses the one-key form, a separate space). */
 const JOB_LOCK_SPACE = 727_100;
@@ -24,7 +24,7 @@ export function jobKey(job: string, args: unknown): string {
 
 /** The lock for `key`, or null at once when another session holds it. */
 export async function tryJobLock(key: string): Promise<JobLock | null> {
-  const client = await openDedicatedConnection();
+  const client = await openConnection();
   const lost = new AbortController();
   client.on('error', (error) => lost.abort(new Error(`Lost the database connection holding the job lock: ${error.message}`)));
   const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [JOB_LOCK_SPACE, key]);

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { CliUsageError, type CliCommand } from '../command.js';
 
 export const dbReset: CliCommand = {
@@ -13,8 +12,8 @@ export const dbReset: CliCommand = {
     const { applyMigrations } = await import('../../db/migrate.js');
     const url = process.env.DATABASE_URL!;
     await disconnectDb();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const { openConnection } = await import('../../db/connection.js');
+    const client = await openConnection(url);
     await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await client.end();
     const applied = await applyMigrations(url);

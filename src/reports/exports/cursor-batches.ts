@@ -2,10 +2,10 @@
 // download never holds one of Prisma's) and in one read-only snapshot, so a file made while others write
 // is still one consistent picture.
 import type { Prisma } from '@prisma/client';
-import { openDedicatedConnection } from './dedicated-connection.js';
+import { openConnection } from '../../db/connection.js';
 
 async function* batchesOf<T>(query: Prisma.Sql, batchSize: number, rowMode?: 'array'): AsyncGenerator<T[]> {
-  const client = await openDedicatedConnection();
+  const client = await openConnection();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Every row is read, so plan for all of them rather than the first few.

@@ -7,7 +7,7 @@
 import { Readable, Writable } from 'node:stream';
 import type pg from 'pg';
 import { db } from '../../db/client.js';
-import { openDedicatedConnection } from './dedicated-connection.js';
+import { openConnection } from '../../db/connection.js';
 import { isExportName, requireExportName, type ExportStore, type OpenExport, type StoredExport } from './stored-export.js';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -56,7 +56,7 @@ async function finished(out: Writable): Promise<void> {
 
 async function write<T>(name: string, produce: (out: Writable) => Promise<T>): Promise<T> {
   requireExportName(name);
-  const client = await openDedicatedConnection();
+  const client = await openConnection();
   let writer: ReturnType<typeof largeObjectWriter> | undefined;
   try {
     await client.query('BEGIN');
@@ -87,7 +87,7 @@ async function write<T>(name: string, produce: (out: Writable) => Promise<T>): P
 
 async function open(name: string): Promise<OpenExport | null> {
   if (!isExportName(name)) return null;
-  const client = await openDedicatedConnection();
+  const client = await openConnection();
   let ended = false;
   let reading: Promise<unknown> = Promise.resolve();
   const end = async (how: 'COMMIT' | 'ROLLBACK') => {

@@ -6,7 +6,7 @@ import { Prisma } from '@prisma/client';
 import { db, type Tx } from '../../db/client.js';
 import { inertCellSql } from '../csv/inert-cells.js';
 import { writeChunk } from '../csv/write-chunk.js';
-import { openDedicatedConnection } from '../exports/dedicated-connection.js';
+import { openConnection } from '../../db/connection.js';
 import { notFound } from '../../rules/action-error.js';
 import { LATEST_INDUCTION_RECORD_ORDER } from '../../rules/latest-induction-record.js';
 import { shownWithdrawalReasonSql } from '../../rules/programme-type-names.js';
@@ -50,7 +50,7 @@ export async function writeDeclarationRowsCsv(
 ): Promise<{ rows: number }> {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive whole number');
-  const client = await openDedicatedConnection();
+  const client = await openConnection();
   let rows = 0;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

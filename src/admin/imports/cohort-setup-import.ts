@@ -1,7 +1,7 @@
 // The "Cohort setup" page: the six DfE files (any of them), a preview of what each kind of record would
 // get, every change and every problem, then apply. Applying runs the whole import again against the
 // database as it is then, so anything that changed since the preview is checked too.
-import { csvText } from '../../reports/csv/inert-cells.js';
+import { csvText } from '../../reports/csv/csv-lines.js';
 import { importCohortSetup, type CohortSetupImportResult } from '../../actions/cohorts/import-cohort-setup.js';
 import { CohortSetupImportRefused } from '../../actions/cohorts/cohort-setup/import-refused.js';
 import { RECORD_KINDS_OF_FILE, type RecordKind } from '../../actions/cohorts/cohort-setup/import-run.js';
@@ -68,7 +68,7 @@ function view(result: CohortSetupImportResult): ImportView {
       ? [{
           label: `Download every record of the files and what ${done ? 'happened' : 'would happen'} to it (CSV)`,
           filename: 'cohort-setup-records.csv',
-          csv: csvText([['file', 'line', 'kind', 'outcome', 'record', 'note'], ...allItems]),
+          csv: csvText(['file', 'line', 'kind', 'outcome', 'record', 'note'], allItems),
         }]
       : [],
   };

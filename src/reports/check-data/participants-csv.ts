@@ -2,7 +2,7 @@
 // database cursor in batches so a large delivery partner never sits in memory. Headers and values are
 // the DfE's (app/serializers/delivery_partners/induction_records_serializer.rb); like the DfE, no rows means an empty body.
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { csvLine, csvLines } from '../csv/csv-lines.js';
 import { inertCell } from '../csv/inert-cells.js';
 import { writeChunk } from '../csv/write-chunk.js';
 import { cursorRecordBatches } from '../exports/cursor-batches.js';
@@ -31,7 +31,7 @@ export async function writeCheckDataCsv(query: CheckDataQuery, out: Writable): P
   const sql = checkDataRowsSql({ ...query, asOf: query.asOf ?? new Date() });
   let written = 0;
   for await (const batch of cursorRecordBatches<CheckDataRow>(sql, BATCH_SIZE)) {
-    await writeChunk(out, stringify(batch.map(checkDataCsvRecord), written === 0 ? { header: true, columns: [...CHECK_DATA_CSV_HEADERS] } : {}));
+    await writeChunk(out, (written === 0 ? csvLine(CHECK_DATA_CSV_HEADERS) : '') + csvLines(batch.map(checkDataCsvRecord)));
     written += batch.length;
   }
   return written;

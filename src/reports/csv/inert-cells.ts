@@ -5,7 +5,6 @@
 // money and counts must stay numbers. The SQL twin applies the same rule where the database formats
 // the cells (the declarations CSV).
 import { Prisma } from '@prisma/client';
-import { stringify, type Options } from 'csv-stringify/sync';
 
 const FORMULA_START = /^[-=+@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
@@ -18,10 +17,3 @@ export function inertCell(value: string): string {
 /** The same rule in SQL, for text the database formats (null stays null). Literals only, so COPY can run it. */
 export const inertCellSql = (sql: Prisma.Sql): Prisma.Sql =>
   Prisma.sql`CASE WHEN ${sql} ~ ${Prisma.raw("E'^[-=+@\\t\\r]'")} AND ${sql} !~ ${Prisma.raw("'^[-+]?[0-9]+(\\.[0-9]+)?$'")} THEN '''' || ${sql} ELSE ${sql} END`;
-
-type Cell = string | number | boolean | null | undefined | Date;
-
-/** A whole CSV (csv-stringify), every text cell made inert; headers are ours and written as they are. */
-export function csvText(rows: Cell[][], options: Options = {}): string {
-  return stringify(rows.map((row) => row.map((cell) => (typeof cell === 'string' ? inertCell(cell) : cell))), options);
-}

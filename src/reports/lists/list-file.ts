@@ -2,6 +2,7 @@
 // (text stored as text, numbers as numbers, times as dates). Neither holds more than one batch in memory.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvLine, csvLines } from '../csv/csv-lines.js';
 import { inertCell } from '../csv/inert-cells.js';
 import { roomIn, writeChunk } from '../csv/write-chunk.js';
 
@@ -37,14 +38,6 @@ function xlsxCell(kind: ListCellKind, value: unknown): ExcelJS.CellValue {
   }
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field as csv-stringify writes it: quoted only when it holds a quote, a comma or a line break. */
-const csvField = (text: string) => (NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-// Written by hand rather than through csv-stringify: a million-row list spends most of its time here.
-const csvLines = (rows: string[][]) => rows.map((row) => row.map(csvField).join(',')).join('\n') + '\n';
-
 /** Writes the rows to `out` and ends it; returns how many rows were written. */
 export async function writeListFile(format: ListFormat, columns: ListFileColumn[], batches: AsyncIterable<unknown[][]>, out: Writable): Promise<number> {
   return format === 'csv' ? writeCsv(columns, batches, out) : writeXlsx(columns, batches, out);
@@ -52,7 +45,7 @@ export async function writeListFile(format: ListFormat, columns: ListFileColumn[
 
 async function writeCsv(columns: ListFileColumn[], batches: AsyncIterable<unknown[][]>, out: Writable): Promise<number> {
   let rows = 0;
-  await writeChunk(out, csvLines([columns.map((c) => c.label)]));
+  await writeChunk(out, csvLine(columns.map((c) => c.label)));
   for await (const batch of batches) {
     await writeChunk(out, csvLines(batch.map((row) => columns.map((column, i) => csvCell(column.kind, row[i])))));
     rows += batch.length;

@@ -4,9 +4,11 @@
 // import pages. Plain numbers stay numbers; the 25 columns are otherwise unchanged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { runJob } from '../../../src/actions/jobs/run-job.js';
 import { unknownUrnsCsv } from '../../../src/actions/schools/pupil-premium/unknown-urns-csv.js';
 import { declarationExportsJob } from '../../../src/jobs/declaration-exports-job.js';
+import { csvText } from '../../../src/reports/csv/csv-lines.js';
 import { inertCell } from '../../../src/reports/csv/inert-cells.js';
 import { exportStore } from '../../../src/reports/exports/export-store.js';
 import { DECLARATIONS_CSV_HEADERS } from '../../../src/reports/statements/declarations-csv.js';
@@ -27,6 +29,14 @@ describe('the cell rule', () => {
 
   it('applies to the import pages\' downloads', () => {
     expect(unknownUrnsCsv([{ urn: '=1+2', lines: [3] }])).toBe("URN,Lines in file\n'=1+2,3\n");
+  });
+
+  it('goes through the one CSV writer, which writes what csv-stringify wrote', () => {
+    const rows = [['=1+2', 'a "quoted", b', 'two\nlines', 'cr\rhere', null, 42, '-12.50', '']];
+    const header = ['plain', 'with, comma', 'with "quote"', 'x', 'empty', 'number', 'money', 'blank'];
+    const expected = stringify(rows.map((row) => row.map((cell) => (typeof cell === 'string' ? inertCell(cell) : cell))), { header: true, columns: header });
+    expect(csvText(header, rows)).toBe(expected);
+    expect(csvText(header, [])).toBe(stringify([], { header: true, columns: header }));
   });
 });
 

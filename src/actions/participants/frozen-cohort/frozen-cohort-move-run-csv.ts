@@ -1,6 +1,6 @@
 // A finished bulk move's outcomes as CSV, one line per participant, for the support ticket or the provider.
 import { z } from 'zod';
-import { csvText } from '../../../reports/csv/inert-cells.js';
+import { csvText } from '../../../reports/csv/csv-lines.js';
 import type { ActorContext } from '../../actor.js';
 import { requirePermission } from '../../authz.js';
 import { ActionError, notFound } from '../../errors.js';
@@ -20,8 +20,8 @@ export async function frozenCohortMoveRunCsv(ctx: ActorContext, raw: unknown): P
   // Every outcome recorded, also of a run that failed part way.
   const rows = await withParticipantDetails(await recordedOutcomes(requestId));
   const csv = csvText(
+    ['Participant ID', 'Name', 'TRN', 'School', 'URN', 'Cohort now', 'Outcome', 'Reason or result'],
     rows.map((r) => [r.participantProfileId, r.fullName, r.trn, r.schoolName, r.schoolUrn, r.cohortStartYear, OUTCOME_LABELS[r.outcome], r.message]),
-    { header: true, columns: ['Participant ID', 'Name', 'TRN', 'School', 'URN', 'Cohort now', 'Outcome', 'Reason or result'] },
   );
   const day = run.startedAt.toISOString().slice(0, 10);
   return { filename: `frozen-cohort-moves-${day}-${requestId.slice(0, 8)}.csv`, csv };

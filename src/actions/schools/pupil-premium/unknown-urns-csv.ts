@@ -1,4 +1,4 @@
-import { csvText } from '../../../reports/csv/inert-cells.js';
+import { csvText } from '../../../reports/csv/csv-lines.js';
 
 /** A URN in the file that is not one of our schools, with every line it is on. */
 export interface UnknownUrn {
@@ -8,8 +8,5 @@ export interface UnknownUrn {
 
 /** The unknown URNs as a CSV download, so support can check them against GIAS. */
 export function unknownUrnsCsv(unknownUrns: UnknownUrn[]): string {
-  return csvText(
-    unknownUrns.map(({ urn, lines }) => [urn, lines.join(', ')]),
-    { header: true, columns: ['URN', 'Lines in file'] },
-  );
+  return csvText(['URN', 'Lines in file'], unknownUrns.map(({ urn, lines }) => [urn, lines.join(', ')]));
 }

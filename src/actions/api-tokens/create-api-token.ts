@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const CreateApiTokenInput = z.object({
   leadProviderId: Id,
@@ -31,12 +32,10 @@ export async function createApiToken(ctx: ActorContext, raw: unknown): Promise<C
     const created = await tx.apiToken.create({
       data: { cpdLeadProviderId: leadProvider.cpdLeadProviderId, hashedToken: hashApiToken(token), description: input.description || null },
     });
-    await recordAudit(tx, ctx, {
-      action: 'api_token.created',
-      subjectType: 'ApiToken',
+    await recordAudit(tx, ctx, auditEvents.apiTokenCreated({
       subjectId: created.id,
       after: { leadProvider: leadProvider.name, description: created.description },
-    });
+    }));
     return { id: created.id, leadProviderName: leadProvider.name, token };
   });
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RevokeApiTokenInput = z.object({ id: Id });
 
@@ -22,7 +23,7 @@ export async function revokeApiToken(ctx: ActorContext, raw: unknown): Promise<O
     if (!stored) throw notFound('API token');
     if (count === 0) throw new ActionError('INVALID_STATE', ALREADY_REVOKED);
     const { hashedToken: _hash, ...token } = stored;
-    await recordAudit(tx, ctx, { action: 'api_token.revoked', subjectType: 'ApiToken', subjectId: token.id, after: { revokedAt: token.revokedAt } });
+    await recordAudit(tx, ctx, auditEvents.apiTokenRevoked({ subjectId: token.id, after: { revokedAt: token.revokedAt } }));
     return token;
   });
 }

@@ -9,6 +9,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { importRefused } from '../schools/pupil-premium/import-refused.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ImportAppropriateBodiesInput = z.object({
   fileName: z.string().trim().min(1, 'Choose a file'),
@@ -49,12 +50,10 @@ export async function importAppropriateBodies(ctx: ActorContext, raw: unknown): 
       await tx.appropriateBody.updateMany({ where: { name, disableFromYear: null }, data: { disableFromYear } });
     }
     if (count > 0) {
-      await recordAudit(tx, ctx, {
-        action: 'appropriate_body.imported',
-        subjectType: 'AppropriateBody',
+      await recordAudit(tx, ctx, auditEvents.appropriateBodyImported({
         subjectId: fileName,
         after: { file: fileName, rows: rows.length, created: count },
-      });
+      }));
     }
     return { rows: rows.length, created: count };
   });

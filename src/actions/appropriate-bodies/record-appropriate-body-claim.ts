@@ -10,6 +10,7 @@ import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';
 import { TRAINING_PROGRAMMES } from '../schools/training-programmes.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RecordAppropriateBodyClaimInput = z.object({
   participantProfileId: Id,
@@ -57,13 +58,11 @@ export async function recordAppropriateBodyClaim(ctx: ActorContext, raw: unknown
     const claim = await tx.appropriateBodyClaim.create({
       data: { participantProfileId: profile.id, appropriateBodyId: body.id, source: input.source, trainingProgramme: input.trainingProgramme, claimedAt: now },
     });
-    await recordAudit(tx, ctx, {
-      action: 'appropriate_body_claim.recorded',
-      subjectType: 'ParticipantProfile',
+    await recordAudit(tx, ctx, auditEvents.appropriateBodyClaimRecorded({
       subjectId: profile.id,
       before: current ? { source: current.source, appropriateBodyId: current.appropriateBodyId, trainingProgramme: current.trainingProgramme } : undefined,
       after: { source: claim.source, appropriateBodyId: body.id, appropriateBodyName: body.name, trainingProgramme: claim.trainingProgramme },
-    });
+    }));
     return claim;
   });
 }

@@ -18,6 +18,7 @@ import { authorisePaymentIn } from '../statements/authorise-payment.js';
 import { ChangeFinanceAdjustmentInput, changeFinanceAdjustmentIn } from '../statements/change-finance-adjustment.js';
 import { parseInput } from '../statements/parse-input.js';
 import { lockPendingRequest, notifyRequester, refuseOwnRequest, requesterStillAllowed, requestingUser } from './approval-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ApproveRequestInput = z.object({ requestId: Id });
 
@@ -33,13 +34,12 @@ export async function approveRequest(ctx: ActorContext, raw: unknown): Promise<A
       where: { id: requestId },
       data: { status: 'approved', decidedById: approver.id, decidedAt: new Date() },
     });
-    await recordAudit(tx, ctx, {
-      action: 'approval.approved',
+    await recordAudit(tx, ctx, auditEvents.approvalApproved({
       subjectType: approved.statementId ? 'Statement' : 'Declaration',
       subjectId: approved.statementId ?? approved.declarationId!,
       before: { approvalRequestId: requestId, status: 'pending', requestedById: request.requestedById },
       after: { approvalRequestId: requestId, status: 'approved', kind: request.kind, ...effect },
-    });
+    }));
     await notifyRequester(tx, approved, { approved: true, by: approver.email });
     return approved;
   }, { timeout: 120_000 });

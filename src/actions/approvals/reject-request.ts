@@ -8,6 +8,7 @@ import { requirePermission } from '../authz.js';
 import { Id, Reason } from '../zod.js';
 import { parseInput } from '../statements/parse-input.js';
 import { lockPendingRequest, notifyRequester, refuseOwnRequest, requestingUser } from './approval-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RejectRequestInput = z.object({ requestId: Id, reason: Reason });
 
@@ -22,14 +23,13 @@ export async function rejectRequest(ctx: ActorContext, raw: unknown): Promise<Ap
       where: { id: requestId },
       data: { status: 'rejected', decidedById: decider.id, decidedAt: new Date(), rejectionReason: reason },
     });
-    await recordAudit(tx, ctx, {
-      action: 'approval.rejected',
+    await recordAudit(tx, ctx, auditEvents.approvalRejected({
       subjectType: rejected.statementId ? 'Statement' : 'Declaration',
       subjectId: rejected.statementId ?? rejected.declarationId!,
       before: { approvalRequestId: requestId, status: 'pending', requestedById: request.requestedById },
       after: { approvalRequestId: requestId, status: 'rejected', kind: request.kind },
       reason,
-    });
+    }));
     await notifyRequester(tx, rejected, { approved: false, by: decider.email, reason });
     return rejected;
   });

@@ -19,6 +19,7 @@ import { lockStatement } from '../statements/lock-statement.js';
 import { parseInput } from '../statements/parse-input.js';
 import { adjustmentRefusal } from '../statements/statement-rules.js';
 import { adjustmentNeedsApproval, notifyApprovers, requestingUser } from './approval-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 /** With adjustmentId: change that adjustment; without: add one to the statement. */
 export const RequestAdjustmentInput = z.object({
@@ -82,10 +83,8 @@ async function statementLabel(tx: Parameters<typeof lockStatement>[0], statement
 }
 
 function audit(tx: Parameters<typeof lockStatement>[0], ctx: ActorContext, statementId: string, request: ApprovalRequest, after: Record<string, unknown>) {
-  return recordAudit(tx, ctx, {
-    action: 'statement.adjustment_requested',
-    subjectType: 'Statement',
+  return recordAudit(tx, ctx, auditEvents.statementAdjustmentRequested({
     subjectId: statementId,
     after: { approvalRequestId: request.id, kind: request.kind, ...after },
-  });
+  }));
 }

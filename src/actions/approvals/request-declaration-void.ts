@@ -10,6 +10,7 @@ import { ActionError, notFound } from '../errors.js';
 import { voidDeclaration, VoidDeclarationInput } from '../declarations/void-declaration.js';
 import { isUuid } from '../partnerships/lenient-input.js';
 import { notifyApprovers, requestingUser } from './approval-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 export const CLAWBACK_ALREADY_REQUESTED = 'A clawback of this declaration has already been requested and is waiting for approval.';
 
@@ -56,13 +57,11 @@ export async function requestDeclarationVoid(ctx: ActorContext, raw: unknown): P
         requestedById: user.id,
       },
     });
-    await recordAudit(tx, ctx, {
-      action: 'declaration.clawback_requested_for_approval',
-      subjectType: 'Declaration',
+    await recordAudit(tx, ctx, auditEvents.declarationClawbackRequestedForApproval({
       subjectId: declarationId,
       after: { approvalRequestId: request.id },
       reason,
-    });
+    }));
     await notifyApprovers(tx, request, user.email);
     return { status: 'pending' as const, request };
   });

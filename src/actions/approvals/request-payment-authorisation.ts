@@ -14,6 +14,7 @@ import { parseInput } from '../statements/parse-input.js';
 import { AUTHORISATION_PENDING } from '../statements/find-statement-permissions.js';
 import { authorisePaymentRefusal } from '../statements/statement-rules.js';
 import { notifyApprovers, requestingUser } from './approval-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 
 export async function requestPaymentAuthorisation(ctx: ActorContext, raw: unknown): Promise<ApprovalRequest> {
@@ -40,12 +41,10 @@ export async function requestPaymentAuthorisation(ctx: ActorContext, raw: unknow
         requestedById: user.id,
       },
     });
-    await recordAudit(tx, ctx, {
-      action: 'statement.authorisation_requested',
-      subjectType: 'Statement',
+    await recordAudit(tx, ctx, auditEvents.statementAuthorisationRequested({
       subjectId: statementId,
       after: { approvalRequestId: request.id, total },
-    });
+    }));
     await notifyApprovers(tx, request, user.email);
     return request;
   }, { timeout: 120_000 });

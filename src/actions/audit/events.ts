@@ -129,11 +129,15 @@ interface TypedData {
 
 export type AuditData<A extends AuditAction> = A extends keyof TypedData ? TypedData[A] & Omit<AuditChanges, keyof TypedData[A]> : AuditChanges;
 
-/** One audit event: the union of every kind, discriminated by `action`. */
-export type AuditEvent = { [A in AuditAction]: { action: A; subjectType: SubjectOf<A>; subjectId: string } & AuditData<A> }[AuditAction];
+/** One audit event's fields: the union of every kind, discriminated by `action`. */
+export type AuditEventFields = { [A in AuditAction]: { action: A; subjectType: SubjectOf<A>; subjectId: string } & AuditData<A> }[AuditAction];
 
-/** The event `action` about one record: its subject type is the event's own when it has just one. */
-export function auditEvent<A extends AuditAction>(
+declare const BUILT: unique symbol;
+/** An audit event made by its builder (`auditEvents` below): recordAudit takes no other, so none is written by hand. */
+export type AuditEvent = AuditEventFields & { readonly [BUILT]: true };
+
+/** The event `action` about one record: its subject type is the event's own when it has just one (callers use `auditEvents`). */
+function auditEvent<A extends AuditAction>(
   action: A,
   subject: (typeof AUDIT_EVENTS)[A] extends readonly [infer Only] ? { subjectId: string; subjectType?: Only } : { subjectId: string; subjectType: SubjectOf<A> },
   data: AuditData<A>,
@@ -148,3 +152,28 @@ export function auditEvent<A extends AuditAction>(
 export const subjectTypesOf = (action: AuditAction): readonly string[] | 'any' => AUDIT_EVENTS[action];
 
 export const isAuditAction = (name: string): name is AuditAction => Object.hasOwn(AUDIT_EVENTS, name);
+
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** An event's builder name: `partnership.challenged` is `partnershipChallenged`. */
+type BuilderName<A extends string> = A extends `${infer Noun}.${infer Verb}` ? `${CamelCase<Noun>}${Capitalize<CamelCase<Verb>>}` : never;
+
+/** What a builder takes: the record the event is about (its type only when the event may be about several) and the event's data. */
+export type AuditEventInput<A extends AuditAction> = ((typeof AUDIT_EVENTS)[A] extends readonly [infer Only]
+  ? { subjectId: string; subjectType?: Only }
+  : { subjectId: string; subjectType: SubjectOf<A> }) & AuditData<A>;
+
+type AuditEventBuilders = { [A in AuditAction as BuilderName<A>]: (input: AuditEventInput<A>) => AuditEvent };
+
+const builderName = (action: string) => action.replace(/[._]([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/**
+ * One named builder per event, so a caller can neither misspell an event nor give it another event's data:
+ * `auditEvents.partnershipChallenged({ subjectId, before, after, reason })`.
+ */
+export const auditEvents = Object.fromEntries(
+  (Object.keys(AUDIT_EVENTS) as AuditAction[]).map((action) => [
+    builderName(action),
+    ({ subjectId, subjectType, ...data }: { subjectId: string; subjectType?: string } & AuditChanges) =>
+      auditEvent(action, { subjectId, subjectType } as never, data as never),
+  ]),
+) as AuditEventBuilders;

@@ -32,6 +32,7 @@ import { mentorContractFile } from './cohort-setup/mentor-contract-file.js';
 import { scheduleFile } from './cohort-setup/schedule-file.js';
 import { statementFile } from './cohort-setup/statement-file.js';
 import { writeRows } from './cohort-setup/write-rows.js';
+import { auditEvents } from '../audit/events.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -113,13 +114,11 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
         if (result.problems.length > 0) throw new RollBack(result);
 
         if (mode === 'apply') {
-          run.audit({
-            action: COHORT_SETUP_IMPORTED,
-            subjectType: 'CohortSetupImport',
+          run.audit(auditEvents.cohortSetupImported({
             subjectId: randomUUID(),
             after: { files: run.files.map(({ kind, file, rows }) => ({ kind, file, rows })), counts: countsOfFiles(run), warnings: result.warnings.length },
             reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
-          });
+          }));
         }
         await writeRows(tx, run.tableWrites(), run.now);
         if (mode === 'apply') await recordAudit(tx, ctx, ...run.auditEvents());

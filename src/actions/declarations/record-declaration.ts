@@ -20,6 +20,7 @@ import { readDeclarationDate, rfc3339Seconds, startOfNextUtcDay, startOfUtcDay }
 import { courseIdentifierToApi, declarationTypeFromApi, declarationTypeToApi } from './declaration-vocabulary.js';
 import { judgeEvidenceHeld } from './evidence-held.js';
 import { refreshMentorCompletion } from './mentor-completion.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RecordDeclarationInput = z.object({
   participantId: LenientText,
@@ -212,9 +213,7 @@ async function record(tx: Tx, ctx: ActorContext, scope: ProviderScope, checked: 
   const judged = await judgeFunding(tx, declaration, teacher, checked.fundable);
   if (judged.state !== 'submitted') await attachDeclarationToStatement(tx, judged, now);
   if (profile.type === 'mentor' && judged.declarationType === 'completed') await refreshMentorCompletion(tx, profile.id, now);
-  await recordAudit(tx, ctx, {
-    action: 'declaration.submitted',
-    subjectType: 'Declaration',
+  await recordAudit(tx, ctx, auditEvents.declarationSubmitted({
     subjectId: judged.id,
     after: {
       participantProfileId: profile.id,
@@ -223,7 +222,7 @@ async function record(tx: Tx, ctx: ActorContext, scope: ProviderScope, checked: 
       state: judged.state,
       cpdLeadProviderId: scope.cpdLeadProviderId,
     },
-  });
+  }));
   return judged;
 }
 

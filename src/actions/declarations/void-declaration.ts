@@ -13,6 +13,7 @@ import { MESSAGES } from '../participants/lead-provider/messages.js';
 import { Reason } from '../zod.js';
 import { clawbackDeclaration } from '../statements/clawback-declaration.js';
 import { refreshMentorCompletion } from './mentor-completion.js';
+import { auditEvents } from '../audit/events.js';
 
 /** The back office voids as the DfE and says why; a lead provider's API call gives no reason. */
 export const VoidDeclarationInput = z.object({ declarationId: LenientText, reason: Reason.optional() });
@@ -68,14 +69,12 @@ export async function voidDeclarationIn(
     if (plan.kind === 'refused') throw new ActionError('INVALID_STATE', plan.message);
     const voided = plan.kind === 'claw_back' ? await clawBack(tx, declaration, voidedByUserId, now) : await markVoided(tx, declaration, voidedByUserId, now);
     if (voided.type === 'mentor' && voided.declarationType === 'completed') await refreshMentorCompletion(tx, voided.participantProfileId, now);
-    await recordAudit(tx, ctx, {
-      action: voided.state === 'voided' ? 'declaration.voided' : 'declaration.clawback_requested',
-      subjectType: 'Declaration',
+    await recordAudit(tx, ctx, (voided.state === 'voided' ? auditEvents.declarationVoided : auditEvents.declarationClawbackRequested)({
       subjectId: voided.id,
       before: { state: declaration.state },
       after: { state: voided.state },
       reason,
-    });
+    }));
     return voided;
   }
 }

@@ -7,6 +7,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RecordExportDownloadInput = z.object({ file: z.string().trim().min(1, 'Choose a file') });
 
@@ -18,7 +19,7 @@ export async function recordExportDownload(ctx: ActorContext, raw: unknown): Pro
   if (!opened) throw notFound('Export');
   try {
     await db().$transaction(async (tx) => {
-      await recordAudit(tx, ctx, { action: 'export.downloaded', subjectType: 'Export', subjectId: opened.name, after: { bytes: opened.bytes } });
+      await recordAudit(tx, ctx, auditEvents.exportDownloaded({ subjectId: opened.name, after: { bytes: opened.bytes } }));
     });
   } catch (error) {
     opened.content.destroy();

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const STATEMENT_EXPORT_JOB = 'declaration-exports';
 
@@ -43,7 +44,7 @@ export async function requestJobRun<Report>(ctx: ActorContext, raw: unknown, job
   const args: JobRunArgs = input.statementId ? { statementId: input.statementId } : {};
   await db().$transaction(async (tx) => {
     if (input.statementId && !(await tx.statement.findUnique({ where: { id: input.statementId }, select: { id: true } }))) throw notFound('Statement');
-    await recordAudit(tx, ctx, { action: 'job.run_requested', subjectType: 'Job', subjectId: input.job, after: args });
+    await recordAudit(tx, ctx, auditEvents.jobRunRequested({ subjectId: input.job, after: args }));
   });
   return { job: input.job, args, finished: jobs.start(input.job, args) };
 }

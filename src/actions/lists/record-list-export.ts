@@ -5,6 +5,7 @@ import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RecordListExportInput = z.object({
   /** The listed kind of record (the back office's resource, e.g. Declaration). */
@@ -18,9 +19,9 @@ export async function recordListExport(ctx: ActorContext, raw: unknown): Promise
   const input = RecordListExportInput.parse(raw);
   requirePermission(ctx, 'lists.export');
   await db().$transaction(async (tx) => {
-    await recordAudit(tx, ctx, {
-      action: 'list.exported', subjectType: input.resource, subjectId: 'list',
+    await recordAudit(tx, ctx, auditEvents.listExported({
+      subjectType: input.resource, subjectId: 'list',
       after: { format: input.format, filters: input.filters, sort: input.sort },
-    });
+    }));
   });
 }

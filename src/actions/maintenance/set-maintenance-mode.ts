@@ -9,6 +9,7 @@ import { db } from '../../db/client.js';
 import {
   forgetCachedMaintenanceMode, MAINTENANCE_SETTING, maintenanceFromSetting, type MaintenanceMode, type MaintenanceSettingValue,
 } from './maintenance-mode.js';
+import { auditEvents } from '../audit/events.js';
 
 export const SetMaintenanceModeInput = z.object({
   on: Flag,
@@ -45,11 +46,10 @@ export async function setMaintenanceMode(ctx: ActorContext, raw: unknown): Promi
       create: { key: MAINTENANCE_SETTING, value: { ...value } },
       update: { value: { ...value } },
     });
-    await recordAudit(tx, ctx, {
-      action: input.on ? 'maintenance.switched_on' : 'maintenance.switched_off',
-      subjectType: 'Setting', subjectId: setting.id,
+    await recordAudit(tx, ctx, (input.on ? auditEvents.maintenanceSwitchedOn : auditEvents.maintenanceSwitchedOff)({
+      subjectId: setting.id,
       before: before?.value ?? null, after: value,
-    });
+    }));
     return maintenanceFromSetting(setting.value);
   });
   forgetCachedMaintenanceMode();

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { Id } from '../zod.js';
 import { lockedProfile } from './support/current-training.js';
+import { auditEvents } from '../audit/events.js';
 
 export const AddParticipantNoteInput = z.object({
   participantProfileId: Id,
@@ -23,7 +24,7 @@ export async function addParticipantNote(ctx: ActorContext, raw: unknown): Promi
       where: { id: profile.id },
       data: { notes: profile.notes ? `${profile.notes}\n${line}` : line },
     });
-    await recordAudit(tx, ctx, { action: 'participant.note_added', subjectType: 'ParticipantProfile', subjectId: profile.id, after: { note: input.note }, reason: input.note });
+    await recordAudit(tx, ctx, auditEvents.participantNoteAdded({ subjectId: profile.id, after: { note: input.note }, reason: input.note }));
     return updated;
   });
 }

@@ -9,6 +9,7 @@ import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Id, Reason } from '../zod.js';
 import { lockedProfile } from './support/current-training.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ArchiveParticipantInput = z.object({ participantProfileId: Id, reason: Reason });
 
@@ -27,14 +28,12 @@ export async function archiveParticipant(ctx: ActorContext, raw: unknown): Promi
     const notVoided = await tx.declaration.count({ where: { participantProfileId: profile.id, state: { not: 'voided' } } });
     if (notVoided > 0) throw new ActionError('INVALID_STATE', ARCHIVE_MESSAGES.declarationsNotVoided(notVoided));
     const updated = await tx.participantProfile.update({ where: { id: profile.id }, data: { archivedAt: new Date(), status: 'withdrawn' } });
-    await recordAudit(tx, ctx, {
-      action: 'participant.archived',
-      subjectType: 'ParticipantProfile',
+    await recordAudit(tx, ctx, auditEvents.participantArchived({
       subjectId: profile.id,
       before: { status: profile.status, archivedAt: null },
       after: { status: updated.status, archivedAt: updated.archivedAt },
       reason: input.reason,
-    });
+    }));
     return updated;
   });
 }

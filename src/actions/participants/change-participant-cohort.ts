@@ -15,6 +15,7 @@ import { Flag, Id, Reason } from '../zod.js';
 import { planCohortChange } from './cohort-change/plan-cohort-change.js';
 import { applyCohortMove } from './cohort-change/apply-cohort-move.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ChangeParticipantCohortInput = z.object({
   participantProfileId: Id,
@@ -79,9 +80,7 @@ export async function changeParticipantCohort(ctx: ActorContext, raw: unknown): 
       const { profile } = plan;
       const from = await placementOf(tx, plan.inductionRecord.id);
       const { inductionRecordId, ...target } = await applyCohortMove(tx, plan, plan.targetCohort.id, now);
-      await recordAudit(tx, ctx, {
-        action: 'participant.cohort_changed',
-        subjectType: 'ParticipantProfile',
+      await recordAudit(tx, ctx, auditEvents.participantCohortChanged({
         subjectId: profile.id,
         before: {
           cohortStartYear: plan.sourceStartYear,
@@ -99,7 +98,7 @@ export async function changeParticipantCohort(ctx: ActorContext, raw: unknown): 
           schoolCohortSetUp: plan.schoolSetUp !== null,
         },
         reason,
-      });
+      }));
       const result: ChangeParticipantCohortResult = {
         outcome: 'changed',
         dryRun,

@@ -13,6 +13,7 @@ import { changeInductionRecord } from '../../rules/change-induction-record.js';
 import { deliveryPartnerProblem } from '../partnerships/partnership-checks.js';
 import { latestInductionRecordOf, lockedProfile } from './support/current-training.js';
 import { providerProgrammeAt } from './support/provider-programme.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ChangeParticipantProviderInput = z.object({
   participantProfileId: Id,
@@ -46,9 +47,7 @@ export async function changeParticipantProvider(ctx: ActorContext, raw: unknown)
 
     const target = await providerProgrammeAt(tx, schoolCohort, { leadProviderId: input.leadProviderId, deliveryPartnerId: input.deliveryPartnerId }, now);
     await changeInductionRecord(tx, current, { inductionProgrammeId: target.programme.id }, now);
-    await recordAudit(tx, ctx, {
-      action: 'participant.provider_changed',
-      subjectType: 'ParticipantProfile',
+    await recordAudit(tx, ctx, auditEvents.participantProviderChanged({
       subjectId: profile.id,
       before: { leadProviderId: before?.leadProviderId ?? null, deliveryPartnerId: before?.deliveryPartnerId ?? null, partnershipId: before?.id ?? null },
       after: {
@@ -58,7 +57,7 @@ export async function changeParticipantProvider(ctx: ActorContext, raw: unknown)
         relationshipPartnership: target.partnership.relationship,
       },
       reason: input.reason,
-    });
+    }));
     return profile;
   });
 }

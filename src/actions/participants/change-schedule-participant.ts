@@ -16,6 +16,7 @@ import { LenientText } from '../partnerships/lenient-input.js';
 import { MESSAGES } from './lead-provider/messages.js';
 import { participantForAction, type ParticipantForAction } from './lead-provider/participant-for-action.js';
 import { providerScope, type ProviderScope } from './lead-provider/provider-scope.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ChangeScheduleInput = z.object({
   participantId: LenientText,
@@ -178,12 +179,10 @@ async function applyChange(tx: Tx, ctx: ActorContext, scope: ProviderScope, { pr
     },
   });
   await changeInductionRecord(tx, record, { scheduleId: plan.schedule.id, inductionProgrammeId: inductionProgrammeId! });
-  await recordAudit(tx, ctx, {
-    action: 'participant.schedule_changed',
-    subjectType: 'ParticipantProfile',
+  await recordAudit(tx, ctx, auditEvents.participantScheduleChanged({
     subjectId: profile.id,
     before: { scheduleId: profile.scheduleId, cohortId: profile.cohortId, schoolCohortId: profile.schoolCohortId },
     after: { scheduleId: updated.scheduleId, cohortId: updated.cohortId, schoolCohortId: updated.schoolCohortId, leadProviderId: scope.leadProviderId },
-  });
+  }));
   return updated;
 }

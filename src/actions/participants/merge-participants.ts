@@ -12,6 +12,7 @@ import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { RollBack } from '../roll-back.js';
 import { Flag, Id, Reason } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const MergeParticipantsInput = z.object({
   keepTeacherId: Id,
@@ -108,11 +109,11 @@ async function merge(tx: Tx, ctx: ActorContext, input: z.infer<typeof MergeParti
   await tx.teacher.update({ where: { id: removed.id }, data: { mergedIntoId: kept.id, mergedAt: now } });
 
   const summary = { ...report, keptEmail: kept.email, removedEmail: removed.email };
-  await recordAudit(tx, ctx, { action: 'participant.merged', subjectType: 'Teacher', subjectId: kept.id, after: summary, reason: input.reason });
-  await recordAudit(tx, ctx, {
-    action: 'participant.merged_into', subjectType: 'Teacher', subjectId: removed.id,
+  await recordAudit(tx, ctx, auditEvents.participantMerged({ subjectId: kept.id, after: summary, reason: input.reason }));
+  await recordAudit(tx, ctx, auditEvents.participantMergedInto({
+    subjectId: removed.id,
     before: { fullName: removed.fullName, email: removed.email, trn: removed.trn }, after: { mergedIntoId: kept.id }, reason: input.reason,
-  });
+  }));
   return report;
 }
 

@@ -13,6 +13,7 @@ import { Id, Reason, StartYear } from '../zod.js';
 import { refusalMessage } from './frozen-cohort/messages.js';
 import { planMoveFromFrozenCohort } from './frozen-cohort/plan-move.js';
 import { applyCohortMove } from './cohort-change/apply-cohort-move.js';
+import { auditEvents } from '../audit/events.js';
 
 export const MoveFromFrozenCohortInput = z.object({
   participantProfileId: Id,
@@ -57,9 +58,7 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, opti
 
     const { profile } = plan;
     const { inductionRecordId, ...target } = await applyCohortMove(tx, plan, plan.targetSchedule.cohortId, now);
-    await recordAudit(tx, ctx, {
-      action: 'participant.moved_from_frozen_cohort',
-      subjectType: 'ParticipantProfile',
+    await recordAudit(tx, ctx, auditEvents.participantMovedFromFrozenCohort({
       subjectId: profile.id,
       before: {
         cohortStartYear: profile.cohort.startYear,
@@ -82,7 +81,7 @@ export async function moveFromFrozenCohort(ctx: ActorContext, raw: unknown, opti
         forced: force,
       },
       reason,
-    });
+    }));
     const moved: MoveFromFrozenCohortResult = { outcome: 'moved', participantProfileId, message: plan.message, inductionRecordId };
     await options.inTransaction?.(tx, moved);
     return moved;

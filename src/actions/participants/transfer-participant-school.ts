@@ -12,6 +12,7 @@ import { ActionError } from '../errors.js';
 import { Id, Reason, Urn } from '../zod.js';
 import { latestInductionRecordOf, lockedProfile } from './support/current-training.js';
 import { providerProgrammeAt } from './support/provider-programme.js';
+import { auditEvents } from '../audit/events.js';
 
 export const TransferParticipantSchoolInput = z.object({
   participantProfileId: Id,
@@ -69,9 +70,7 @@ export async function transferParticipantSchool(ctx: ActorContext, raw: unknown)
       },
     });
     await tx.participantProfile.update({ where: { id: profile.id }, data: { schoolCohortId: to.id } });
-    await recordAudit(tx, ctx, {
-      action: 'participant.transferred',
-      subjectType: 'ParticipantProfile',
+    await recordAudit(tx, ctx, auditEvents.participantTransferred({
       subjectId: profile.id,
       before: { schoolUrn: from.school.urn, schoolName: from.school.name, inductionRecordId: current.id },
       after: {
@@ -83,7 +82,7 @@ export async function transferParticipantSchool(ctx: ActorContext, raw: unknown)
         inductionRecordId: joined.id,
       },
       reason: input.reason,
-    });
+    }));
     return { inductionRecord: joined, createdRelationship: target.createdRelationship };
   });
 }

@@ -7,6 +7,7 @@ import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Email, Id, Reason } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const UpdateParticipantDetailsInput = z.object({
   teacherId: Id,
@@ -28,7 +29,7 @@ export async function updateParticipantDetails(ctx: ActorContext, raw: unknown):
     const { before, after } = changedFields(teacher, { fullName: input.fullName, email: input.email });
     if (Object.keys(after).length === 0) return teacher;
     const updated = await tx.teacher.update({ where: { id: teacher.id }, data: after });
-    await recordAudit(tx, ctx, { action: 'participant.details_changed', subjectType: 'Teacher', subjectId: teacher.id, before, after, reason: input.reason });
+    await recordAudit(tx, ctx, auditEvents.participantDetailsChanged({ subjectId: teacher.id, before, after, reason: input.reason }));
     return updated;
   });
 }

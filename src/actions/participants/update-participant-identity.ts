@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Id, Reason } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable());
@@ -57,9 +58,7 @@ export async function updateParticipantIdentity(ctx: ActorContext, raw: unknown)
     });
     if (trnChanged) await tx.participantProfile.updateMany({ where: { teacherId: teacher.id }, data: { trnValidationState: 'not_started' } });
     const hidden = 'changed';
-    await recordAudit(tx, ctx, {
-      action: 'participant.identity_changed',
-      subjectType: 'Teacher',
+    await recordAudit(tx, ctx, auditEvents.participantIdentityChanged({
       subjectId: teacher.id,
       before: { ...(trnChanged ? { trn: teacher.trn } : {}) },
       after: {
@@ -68,7 +67,7 @@ export async function updateParticipantIdentity(ctx: ActorContext, raw: unknown)
         ...(ninoChanged ? { nationalInsuranceNumber: hidden } : {}),
       },
       reason: input.reason,
-    });
+    }));
     return updated;
   });
 }

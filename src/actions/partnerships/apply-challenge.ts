@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { ActionError, notFound } from '../errors.js';
 import { CHALLENGE_REASON_LABELS } from './challenge-reasons.js';
 import { emailLeadProviderAboutChallenge, type PartnershipWithParties } from './partnership-emails.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ALREADY_CHALLENGED = 'This partnership has already been challenged';
 
@@ -24,14 +25,12 @@ export async function applyChallenge(tx: Tx, ctx: ActorContext, partnershipId: s
     throw exists ? new ActionError('INVALID_STATE', ALREADY_CHALLENGED) : notFound('Partnership');
   }
   const partnership = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId }, include: parties });
-  await recordAudit(tx, ctx, {
-    action: 'partnership.challenged',
-    subjectType: 'Partnership',
+  await recordAudit(tx, ctx, auditEvents.partnershipChallenged({
     subjectId: partnershipId,
     before: { challengedAt: null, challengeReason: null },
     after: { challengedAt: now, challengeReason: reason },
     reason: CHALLENGE_REASON_LABELS[reason],
-  });
+  }));
 
   if (reason === 'no_ects') {
     const schoolCohort = await tx.schoolCohort.findUnique({
@@ -40,9 +39,7 @@ export async function applyChallenge(tx: Tx, ctx: ActorContext, partnershipId: s
     if (schoolCohort) {
       const after = { inductionProgrammeChoice: 'no_early_career_teachers', defaultInductionProgrammeId: null, optOutOfUpdates: true } as const;
       await tx.schoolCohort.update({ where: { id: schoolCohort.id }, data: after });
-      await recordAudit(tx, ctx, {
-        action: 'school_cohort.updated',
-        subjectType: 'SchoolCohort',
+      await recordAudit(tx, ctx, auditEvents.schoolCohortUpdated({
         subjectId: schoolCohort.id,
         before: {
           inductionProgrammeChoice: schoolCohort.inductionProgrammeChoice,
@@ -51,7 +48,7 @@ export async function applyChallenge(tx: Tx, ctx: ActorContext, partnershipId: s
         },
         after,
         reason: `Partnership challenged: ${CHALLENGE_REASON_LABELS[reason]}`,
-      });
+      }));
     }
   }
 

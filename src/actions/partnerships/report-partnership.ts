@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { challengeDeadline } from './challenge-deadline.js';
 import { emailSchoolAboutReportedPartnership, type PartnershipWithParties } from './partnership-emails.js';
 import { placeParticipantsOnPartnership, type PlacementResult } from './place-participants-on-partnership.js';
+import { auditEvents } from '../audit/events.js';
 
 export interface ReportedPartnership {
   schoolId: string;
@@ -66,9 +67,7 @@ export async function reportPartnership(
     }));
   const placement = await placeParticipantsOnPartnership(tx, schoolCohort, saved, now);
 
-  await recordAudit(tx, ctx, {
-    action: 'partnership.reported',
-    subjectType: 'Partnership',
+  await recordAudit(tx, ctx, auditEvents.partnershipReported({
     subjectId: saved.id,
     before: before
       ? {
@@ -80,7 +79,7 @@ export async function reportPartnership(
         }
       : undefined,
     after: { ...fields, schoolCohortId: schoolCohort.id, ...placement },
-  });
+  }));
 
   const partnership = await tx.partnership.findUniqueOrThrow({ where: { id: saved.id }, include: parties });
   await emailSchoolAboutReportedPartnership(tx, partnership);

@@ -10,6 +10,7 @@ import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { Email, Id } from '../zod.js';
 import { checkDataStartUrl } from './portal-links.js';
+import { auditEvents } from '../audit/events.js';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -63,7 +64,7 @@ export async function addPortalUser(ctx: ActorContext, raw: unknown): Promise<Ad
     if (portalUser) await tx.$queryRaw`SELECT 1 FROM portal_users WHERE id = ${portalUser.id}::uuid FOR UPDATE`;
     else {
       portalUser = await tx.portalUser.create({ data: { email: input.email, fullName: input.fullName } });
-      await recordAudit(tx, ctx, { action: 'portal_user.created', subjectType: 'PortalUser', subjectId: portalUser.id, after: portalUser });
+      await recordAudit(tx, ctx, auditEvents.portalUserCreated({ subjectId: portalUser.id, after: portalUser }));
     }
     const organisationIds = {
       deliveryPartnerId: input.deliveryPartnerId ?? null, appropriateBodyId: input.appropriateBodyId ?? null, leadProviderId: input.leadProviderId ?? null,
@@ -76,10 +77,10 @@ export async function addPortalUser(ctx: ActorContext, raw: unknown): Promise<Ad
     }
     const portalRole = await tx.portalRole.create({ data: { portalUserId: portalUser.id, ...organisationIds } });
     const named = Object.fromEntries(Object.entries(organisationIds).filter(([, id]) => id));
-    await recordAudit(tx, ctx, {
-      action: 'portal_role.created', subjectType: 'PortalUser', subjectId: portalUser.id,
+    await recordAudit(tx, ctx, auditEvents.portalRoleCreated({
+      subjectId: portalUser.id,
       after: { portalRoleId: portalRole.id, email: portalUser.email, organisation: org.name, ...named },
-    });
+    }));
     await tx.emailOutbox.create({
       data: !org.service ? {
         to: portalUser.email,

@@ -9,6 +9,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RecordDownloadInput = z.object({
   deliveryPartnerId: Id,
@@ -28,10 +29,10 @@ export async function recordDownload(ctx: ActorContext, raw: unknown): Promise<{
   if (!role) throw refused();
   const rows = await countCheckDataParticipants({ deliveryPartnerId: input.deliveryPartnerId, filters: input.filters });
   await db().$transaction(async (tx) => {
-    await recordAudit(tx, ctx, {
-      action: 'check_data.downloaded', subjectType: 'DeliveryPartner', subjectId: input.deliveryPartnerId,
+    await recordAudit(tx, ctx, auditEvents.checkDataDownloaded({
+      subjectId: input.deliveryPartnerId,
       after: { filters: input.filters, rows, portalRoleId: role.id },
-    });
+    }));
   });
   return { rows };
 }

@@ -8,6 +8,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { Email } from '../zod.js';
 import { findPortalRoles } from './portal-roles.js';
+import { auditEvents } from '../audit/events.js';
 
 export const DEFAULT_MAGIC_LINK_MINUTES = 30;
 
@@ -27,10 +28,10 @@ export async function requestMagicLink(ctx: ActorContext, raw: unknown): Promise
     const token = generateSecretToken();
     const expiresAt = new Date(Date.now() + input.validForMinutes * 60_000);
     const link = await tx.magicLinkToken.create({ data: { portalUserId: user.id, tokenHash: hashSecretToken(token), expiresAt } });
-    await recordAudit(tx, ctx, {
-      action: 'portal_user.sign_in_link_requested', subjectType: 'PortalUser', subjectId: user.id,
+    await recordAudit(tx, ctx, auditEvents.portalUserSignInLinkRequested({
+      subjectId: user.id,
       after: { magicLinkTokenId: link.id, expiresAt },
-    });
+    }));
     await tx.emailOutbox.create({
       data: {
         to: user.email,

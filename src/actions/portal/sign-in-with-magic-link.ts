@@ -8,6 +8,7 @@ import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ActionError } from '../errors.js';
 import { findPortalRoles, type PortalRoleChoice } from './portal-roles.js';
+import { auditEvents } from '../audit/events.js';
 
 export const LINK_NOT_VALID = 'This link has expired or has already been used';
 
@@ -33,9 +34,9 @@ export async function signInWithMagicLink(ctx: ActorContext, raw: unknown): Prom
     if (!used) throw new ActionError('INVALID_STATE', LINK_NOT_VALID);
     const user = await tx.portalUser.findUniqueOrThrow({ where: { id: used.portalUserId } });
     const roles = await findPortalRoles(user.id, tx);
-    await recordAudit(tx, { ...ctx, actor: { kind: 'portal', id: user.id, email: user.email } }, {
-      action: 'portal_user.signed_in', subjectType: 'PortalUser', subjectId: user.id, after: { roles: roles.length },
-    });
+    await recordAudit(tx, { ...ctx, actor: { kind: 'portal', id: user.id, email: user.email } }, auditEvents.portalUserSignedIn({
+      subjectId: user.id, after: { roles: roles.length },
+    }));
     return { user, roles };
   });
 }

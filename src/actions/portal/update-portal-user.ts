@@ -8,6 +8,7 @@ import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Email, Flag, Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const UpdatePortalUserInput = z.object({
   id: Id,
@@ -40,8 +41,8 @@ export async function updatePortalUser(ctx: ActorContext, raw: unknown): Promise
     }
     // Unused sign-in links stop working when the person is disabled or their address changes.
     if (after.disabledAt || after.email) await tx.magicLinkToken.updateMany({ where: { portalUserId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-    const action = 'disabledAt' in after ? (after.disabledAt ? 'portal_user.disabled' : 'portal_user.enabled') : 'portal_user.updated';
-    await recordAudit(tx, ctx, { action, subjectType: 'PortalUser', subjectId: user.id, before, after });
+    const event = 'disabledAt' in after ? (after.disabledAt ? auditEvents.portalUserDisabled : auditEvents.portalUserEnabled) : auditEvents.portalUserUpdated;
+    await recordAudit(tx, ctx, event({ subjectId: user.id, before, after }));
     return updated;
   });
 }

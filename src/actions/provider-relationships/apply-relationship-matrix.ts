@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { ActionError, type FieldError } from '../errors.js';
 import { Id } from '../zod.js';
 import { describeLivePartnerships, livePartnershipsOf, type RelationshipKey } from './live-partnerships.js';
+import { auditEvents } from '../audit/events.js';
 
 /** A ticked cell: an object, or the form checkbox value "<leadProviderId>:<cohortId>". */
 const Pair = z.union([
@@ -105,13 +106,11 @@ export async function applyRelationshipMatrix(
       where: { deliveryPartnerId: deliveryPartner.id, discardedAt: null },
       include: { leadProvider: { select: { name: true } }, cohort: { select: { startYear: true } } },
     });
-    await recordAudit(tx, ctx, {
-      action: 'delivery_partner.relationships_changed',
-      subjectType: 'DeliveryPartner',
+    await recordAudit(tx, ctx, auditEvents.deliveryPartnerRelationshipsChanged({
       subjectId: deliveryPartner.id,
       before: { relationships: relationshipLabels(live) },
       after: { relationships: relationshipLabels(after) },
-    });
+    }));
   }
   return change;
 }

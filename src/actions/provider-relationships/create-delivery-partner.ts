@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { applyRelationshipMatrix, RelationshipPairs } from './apply-relationship-matrix.js';
 import { DeliveryPartnerName } from './lock-delivery-partner.js';
+import { auditEvents } from '../audit/events.js';
 
 export const CreateDeliveryPartnerInput = z.object({
   name: DeliveryPartnerName,
@@ -18,7 +19,7 @@ export async function createDeliveryPartner(ctx: ActorContext, raw: unknown): Pr
   requirePermission(ctx, 'suppliers.edit');
   return db().$transaction(async (tx) => {
     const deliveryPartner = await tx.deliveryPartner.create({ data: { name } });
-    await recordAudit(tx, ctx, { action: 'delivery_partner.created', subjectType: 'DeliveryPartner', subjectId: deliveryPartner.id, after: { name } });
+    await recordAudit(tx, ctx, auditEvents.deliveryPartnerCreated({ subjectId: deliveryPartner.id, after: { name } }));
     await applyRelationshipMatrix(tx, ctx, deliveryPartner, pairs);
     return deliveryPartner;
   });

@@ -11,6 +11,7 @@ import { ActionError } from '../errors.js';
 import { Id } from '../zod.js';
 import { describeLivePartnerships, livePartnershipsOf } from './live-partnerships.js';
 import { lockDeliveryPartner } from './lock-delivery-partner.js';
+import { auditEvents } from '../audit/events.js';
 
 export const DiscardDeliveryPartnerInput = z.object({ id: Id, reason: z.string().trim().max(2000).nullish() });
 
@@ -32,14 +33,12 @@ export async function discardDeliveryPartner(ctx: ActorContext, raw: unknown): P
     const now = new Date();
     const { count } = await tx.providerRelationship.updateMany({ where: { deliveryPartnerId: id, discardedAt: null }, data: { discardedAt: now } });
     const discarded = await tx.deliveryPartner.update({ where: { id }, data: { discardedAt: now } });
-    await recordAudit(tx, ctx, {
-      action: 'delivery_partner.discarded',
-      subjectType: 'DeliveryPartner',
+    await recordAudit(tx, ctx, auditEvents.deliveryPartnerDiscarded({
       subjectId: id,
       before: { discardedAt: null },
       after: { discardedAt: now, relationshipsDiscarded: count },
       reason,
-    });
+    }));
     return discarded;
   });
 }

@@ -8,6 +8,7 @@ import { requirePermission } from '../authz.js';
 import { Id } from '../zod.js';
 import { applyRelationshipMatrix, RelationshipPairs } from './apply-relationship-matrix.js';
 import { DeliveryPartnerName, lockDeliveryPartner } from './lock-delivery-partner.js';
+import { auditEvents } from '../audit/events.js';
 
 export const UpdateDeliveryPartnerInput = z.object({
   id: Id,
@@ -23,7 +24,7 @@ export async function updateDeliveryPartner(ctx: ActorContext, raw: unknown): Pr
     let deliveryPartner = await lockDeliveryPartner(tx, id);
     if (name !== undefined && name !== deliveryPartner.name) {
       const updated = await tx.deliveryPartner.update({ where: { id }, data: { name } });
-      await recordAudit(tx, ctx, { action: 'delivery_partner.updated', subjectType: 'DeliveryPartner', subjectId: id, ...changedFields(deliveryPartner, { name: updated.name }) });
+      await recordAudit(tx, ctx, auditEvents.deliveryPartnerUpdated({ subjectId: id, ...changedFields(deliveryPartner, { name: updated.name }) }));
       deliveryPartner = updated;
     }
     if (pairs !== undefined) await applyRelationshipMatrix(tx, ctx, deliveryPartner, pairs);

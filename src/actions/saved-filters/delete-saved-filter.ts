@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const DeleteSavedFilterInput = z.object({ id: Id });
 
@@ -18,6 +19,6 @@ export async function deleteSavedFilter(ctx: ActorContext, raw: unknown): Promis
     const filter = await tx.savedFilter.findFirst({ where: { id: input.id, userId } });
     if (!filter) throw notFound('Saved filter');
     await tx.savedFilter.delete({ where: { id: filter.id } });
-    await recordAudit(tx, ctx, { action: 'saved_filter.deleted', subjectType: 'SavedFilter', subjectId: filter.id, before: { list: filter.list, name: filter.name, query: filter.query } });
+    await recordAudit(tx, ctx, auditEvents.savedFilterDeleted({ subjectId: filter.id, before: { list: filter.list, name: filter.name, query: filter.query } }));
   });
 }

@@ -9,6 +9,7 @@ import { requirePermission } from '../authz.js';
 import { ActionError } from '../errors.js';
 import { viewerRole } from '../field-visibility.js';
 import { AUDIT_LOG_LIST, isSavedFilterList, savedFilterQuery } from './saved-filter-lists.js';
+import { auditEvents } from '../audit/events.js';
 
 export const MAX_SAVED_FILTERS_PER_LIST = 50;
 
@@ -33,7 +34,7 @@ export async function saveFilter(ctx: ActorContext, raw: unknown): Promise<Saved
       throw new ActionError('INVALID_STATE', `You can keep up to ${MAX_SAVED_FILTERS_PER_LIST} filters on a list. Delete one you no longer use first.`);
     }
     const saved = await tx.savedFilter.create({ data: { userId, list: input.list, name: input.name, query } });
-    await recordAudit(tx, ctx, { action: 'saved_filter.saved', subjectType: 'SavedFilter', subjectId: saved.id, after: { list: saved.list, name: saved.name, query } });
+    await recordAudit(tx, ctx, auditEvents.savedFilterSaved({ subjectId: saved.id, after: { list: saved.list, name: saved.name, query } }));
     return saved;
   });
 }

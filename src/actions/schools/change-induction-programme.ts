@@ -15,6 +15,7 @@ import { moveActiveInductionRecords } from '../partnerships/induction-records.js
 import { UNCHALLENGED_PARTNERSHIP } from '../../rules/unchallenged-partnership.js';
 import { isCipOnlySchool } from './eligibility.js';
 import { isTrainingProgramme } from './training-programmes.js';
+import { auditEvents } from '../audit/events.js';
 
 /** What an admin may change a school cohort to ("not yet known" is where schools start, not a choice). */
 export const CHANGEABLE_CHOICES = [
@@ -98,9 +99,7 @@ export async function changeInductionProgramme(ctx: ActorContext, raw: unknown):
       optOutOfUpdates: programmeChoice === 'no_early_career_teachers',
     };
     const updated = await tx.schoolCohort.update({ where: { id: schoolCohortId }, data: after });
-    await recordAudit(tx, ctx, {
-      action: 'school_cohort.induction_programme_changed',
-      subjectType: 'SchoolCohort',
+    await recordAudit(tx, ctx, auditEvents.schoolCohortInductionProgrammeChanged({
       subjectId: schoolCohortId,
       before: {
         inductionProgrammeChoice: before.inductionProgrammeChoice,
@@ -109,7 +108,7 @@ export async function changeInductionProgramme(ctx: ActorContext, raw: unknown):
       },
       after: { ...after, label: PROGRAMME_CHOICE_LABELS[programmeChoice], movedInductionRecords },
       reason,
-    });
+    }));
     return { schoolCohort: updated, movedInductionRecords };
   });
 }

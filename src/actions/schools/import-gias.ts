@@ -13,6 +13,7 @@ import { inputRefused } from '../errors.js';
 import { RollBack } from '../roll-back.js';
 import { eligibleSchoolSql, OPEN_STATUS_CODES } from './eligibility.js';
 import { readGiasFile, type GiasSchool } from './gias/read-gias-file.js';
+import { auditEvents } from '../audit/events.js';
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -73,11 +74,11 @@ export async function importGias(ctx: ActorContext, raw: unknown): Promise<GiasI
       const result = { ...empty, ...(await compare(tx)) };
       if (mode === 'preview') throw new RollBack(result);
       await write(tx, ctx, fileName);
-      await recordAudit(tx, ctx, {
-        action: GIAS_IMPORTED, subjectType: 'SchoolImport', subjectId: randomUUID(),
+      await recordAudit(tx, ctx, auditEvents.giasImported({
+        subjectId: randomUUID(),
         after: { file: fileName, rows: result.rows, added: result.toAdd.length, closed: result.toClose.length, changed: result.changed.length, unchanged: result.unchanged },
         reason: `School data refresh from GIAS file ${fileName}`,
-      });
+      }));
       return { ...result, applied: true };
     }, { timeout: 300_000, maxWait: 30_000 });
   } catch (error) {

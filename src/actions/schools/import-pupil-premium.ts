@@ -14,6 +14,7 @@ import { readPupilPremiumFile } from './pupil-premium/read-pupil-premium-file.js
 import { stagePupilPremium, type PupilPremiumComparison } from './pupil-premium/stage-pupil-premium.js';
 import type { UnknownUrn } from './pupil-premium/unknown-urns-csv.js';
 import { writePupilPremium } from './pupil-premium/write-pupil-premium.js';
+import { auditEvents } from '../audit/events.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -75,9 +76,7 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
 
     const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
     await writePupilPremium(client, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });
-    await recordAudit(client, ctx, {
-      action: PUPIL_PREMIUM_IMPORTED,
-      subjectType: 'Cohort',
+    await recordAudit(client, ctx, auditEvents.pupilPremiumImported({
       subjectId: cohort.id,
       after: {
         file: fileName,
@@ -91,7 +90,7 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
         warnings: result.warnings.length,
       },
       reason,
-    });
+    }));
     return { ...result, applied: true };
   });
 }

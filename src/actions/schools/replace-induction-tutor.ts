@@ -9,6 +9,7 @@ import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id, Reason } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const FULL_NAME_REQUIRED = 'Enter a full name';
 export const EMAIL_REQUIRED = 'Enter an email address';
@@ -37,13 +38,11 @@ export async function replaceInductionTutor(ctx: ActorContext, raw: unknown): Pr
     const after = { inductionTutorName: fullName, inductionTutorEmail: email };
     const updated = await tx.school.update({ where: { id: schoolId }, data: after });
     const diff = changedFields(school, after);
-    await recordAudit(tx, ctx, {
-      action: school.inductionTutorEmail ? 'school.induction_tutor_replaced' : 'school.induction_tutor_added',
-      subjectType: 'School',
+    await recordAudit(tx, ctx, (school.inductionTutorEmail ? auditEvents.schoolInductionTutorReplaced : auditEvents.schoolInductionTutorAdded)({
       subjectId: schoolId,
       reason,
       ...diff,
-    });
+    }));
     return updated;
   });
 }

@@ -6,6 +6,7 @@ import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Flag, Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 const OptionalEmail = z.string().trim().toLowerCase().email('Enter an email address in the correct format, like name@example.com').nullish();
 
@@ -26,7 +27,7 @@ export async function updateSchool(ctx: ActorContext, raw: unknown): Promise<Sch
     const school = await tx.school.findUnique({ where: { id } });
     if (!school) throw notFound('School');
     const updated = await tx.school.update({ where: { id }, data: changes });
-    await recordAudit(tx, ctx, { action: 'school.updated', subjectType: 'School', subjectId: id, reason, ...changedFields(school, updated) });
+    await recordAudit(tx, ctx, auditEvents.schoolUpdated({ subjectId: id, reason, ...changedFields(school, updated) }));
     return updated;
   });
 }

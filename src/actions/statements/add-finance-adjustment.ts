@@ -12,6 +12,7 @@ import { AdjustmentAmount, AdjustmentName } from './adjustment-fields.js';
 import { lockStatement } from './lock-statement.js';
 import { parseInput } from './parse-input.js';
 import { adjustmentRefusal } from './statement-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 export const AddFinanceAdjustmentInput = z.object({
   statementId: Id,
@@ -33,12 +34,10 @@ export async function addFinanceAdjustmentIn(tx: Tx, ctx: ActorContext, input: z
     const refusal = adjustmentRefusal(await lockStatement(tx, input.statementId));
     if (refusal) throw new ActionError('INVALID_STATE', refusal);
     const adjustment = await tx.financeAdjustment.create({ data: input });
-    await recordAudit(tx, ctx, {
-      action: 'statement.adjustment_added',
-      subjectType: 'Statement',
+    await recordAudit(tx, ctx, auditEvents.statementAdjustmentAdded({
       subjectId: input.statementId,
       after: { adjustmentId: adjustment.id, paymentType: adjustment.paymentType, amount: adjustment.amount },
-    });
+    }));
     return adjustment;
   }
 }

@@ -14,6 +14,7 @@ import { lockStatement } from './lock-statement.js';
 import { moveStatementDeclarations } from './move-statement-declarations.js';
 import { parseInput } from './parse-input.js';
 import { authorisePaymentRefusal } from './statement-rules.js';
+import { auditEvents } from '../audit/events.js';
 
 export const CHECKS_NOT_CONFIRMED = 'Confirm all necessary assurance checks have been done before authorising this statement for payment';
 
@@ -59,12 +60,10 @@ export async function authorisePaymentIn(tx: Tx, ctx: ActorContext, statementId:
     data: { statementId, total: calculation.summary.total.toFixed(5), result: JSON.parse(JSON.stringify(calculation)), calculatedAt: now },
   });
   const total = calculation.summary.total.toFixed(2);
-  await recordAudit(tx, ctx, {
-    action: 'statement.authorised_for_payment',
-    subjectType: 'Statement',
+  await recordAudit(tx, ctx, auditEvents.statementAuthorisedForPayment({
     subjectId: statementId,
     before: { state: statement.state, markedAsPaidAt: null },
     after: { state: 'paid', markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total },
-  });
+  }));
   return { statementId, markedAsPaidAt: now, declarationsPaid, declarationsClawedBack, total };
 }

@@ -10,6 +10,7 @@ import { Id } from '../zod.js';
 import { AdjustmentAmount, AdjustmentName } from './adjustment-fields.js';
 import { lockAdjustmentStatement } from './lock-adjustment-statement.js';
 import { parseInput } from './parse-input.js';
+import { auditEvents } from '../audit/events.js';
 
 export const ChangeFinanceAdjustmentInput = z.object({
   adjustmentId: Id,
@@ -36,13 +37,11 @@ export async function changeFinanceAdjustmentIn(tx: Tx, ctx: ActorContext, input
       { paymentType: changed.paymentType, amount: changed.amount.toFixed(2) },
     );
     if (Object.keys(diff.after).length === 0) return changed;
-    await recordAudit(tx, ctx, {
-      action: 'statement.adjustment_changed',
-      subjectType: 'Statement',
+    await recordAudit(tx, ctx, auditEvents.statementAdjustmentChanged({
       subjectId: adjustment.statementId,
       before: { adjustmentId, ...diff.before },
       after: { adjustmentId, ...diff.after },
-    });
+    }));
     return changed;
   }
 }

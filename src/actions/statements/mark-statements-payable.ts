@@ -10,6 +10,7 @@ import { requirePermission } from '../authz.js';
 import { lockStatement } from './lock-statement.js';
 import { moveStatementDeclarations } from './move-statement-declarations.js';
 import { parseInput } from './parse-input.js';
+import { auditEvents } from '../audit/events.js';
 
 export const MarkStatementsPayableInput = z.object({}).optional();
 
@@ -36,13 +37,11 @@ export async function markStatementsPayable(ctx: ActorContext, raw: unknown = {}
       if (statement.state !== 'open' || statement.deadlineDate >= today) return null;
       await tx.statement.update({ where: { id }, data: { state: 'payable' } });
       const declarationsMadePayable = await moveStatementDeclarations(tx, id, 'eligible', 'payable');
-      await recordAudit(tx, ctx, {
-        action: 'statement.marked_payable',
-        subjectType: 'Statement',
+      await recordAudit(tx, ctx, auditEvents.statementMarkedPayable({
         subjectId: id,
         before: { state: 'open' },
         after: { state: 'payable', declarationsMadePayable },
-      });
+      }));
       return { id, name: statement.name, declarationsMadePayable };
     });
     if (made) statements.push(made);

@@ -7,6 +7,7 @@ import { requirePermission } from '../authz.js';
 import { Id } from '../zod.js';
 import { lockAdjustmentStatement } from './lock-adjustment-statement.js';
 import { parseInput } from './parse-input.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RemoveFinanceAdjustmentInput = z.object({ adjustmentId: Id });
 
@@ -16,12 +17,10 @@ export async function removeFinanceAdjustment(ctx: ActorContext, raw: unknown): 
   return db().$transaction(async (tx) => {
     const adjustment = await lockAdjustmentStatement(tx, adjustmentId);
     await tx.financeAdjustment.delete({ where: { id: adjustmentId } });
-    await recordAudit(tx, ctx, {
-      action: 'statement.adjustment_removed',
-      subjectType: 'Statement',
+    await recordAudit(tx, ctx, auditEvents.statementAdjustmentRemoved({
       subjectId: adjustment.statementId,
       before: { adjustmentId, paymentType: adjustment.paymentType, amount: adjustment.amount },
-    });
+    }));
     return { statementId: adjustment.statementId };
   });
 }

@@ -6,6 +6,7 @@ import { changedFields, recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { notFound } from '../errors.js';
 import { Flag, Id } from '../zod.js';
+import { auditEvents } from '../audit/events.js';
 
 export const UpdateLeadProviderInput = z.object({
   id: Id,
@@ -21,7 +22,7 @@ export async function updateLeadProvider(ctx: ActorContext, raw: unknown): Promi
     const leadProvider = await tx.leadProvider.findUnique({ where: { id } });
     if (!leadProvider) throw notFound('Lead provider');
     const updated = await tx.leadProvider.update({ where: { id }, data: changes });
-    await recordAudit(tx, ctx, { action: 'lead_provider.updated', subjectType: 'LeadProvider', subjectId: id, reason, ...changedFields(leadProvider, updated) });
+    await recordAudit(tx, ctx, auditEvents.leadProviderUpdated({ subjectId: id, reason, ...changedFields(leadProvider, updated) }));
     return updated;
   });
 }

@@ -7,6 +7,7 @@ import { requirePermission } from '../authz.js';
 import { ActionError, notFound } from '../errors.js';
 import { Id } from '../zod.js';
 import { db } from '../../db/client.js';
+import { auditEvents } from '../audit/events.js';
 
 export const MarkTrnCheckSentInput = z.object({
   trnCheckRequestId: Id,
@@ -25,10 +26,10 @@ export async function markTrnCheckSent(ctx: ActorContext, raw: unknown): Promise
       where: { id: request.id, state: 'requested' },
       data: { state: 'open', adapter: input.adapter, ticketId: input.ticketId, sentAt: new Date() },
     });
-    await recordAudit(tx, ctx, {
-      action: 'trn_check.sent', subjectType: 'TrnCheckRequest', subjectId: request.id,
+    await recordAudit(tx, ctx, auditEvents.trnCheckSent({
+      subjectId: request.id,
       before: { state: request.state }, after: { state: sent.state, adapter: sent.adapter, ticketId: sent.ticketId },
-    });
+    }));
     return sent;
   });
 }

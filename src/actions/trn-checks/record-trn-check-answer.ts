@@ -13,6 +13,7 @@ import { Id } from '../zod.js';
 import { db } from '../../db/client.js';
 import { Trn } from './trn.js';
 import { PENDING_TRN_CHECK_STATES } from './trn-check-states.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RecordTrnCheckAnswerInput = z
   .object({
@@ -51,20 +52,20 @@ export async function recordTrnCheckAnswer(ctx: ActorContext, raw: unknown): Pro
         answeredBy: actorLabel(ctx.actor), answeredAt: now,
       },
     });
-    await recordAudit(tx, ctx, {
-      action: found ? 'trn_check.trn_found' : 'trn_check.not_found', subjectType: 'TrnCheckRequest', subjectId: request.id,
+    await recordAudit(tx, ctx, (found ? auditEvents.trnCheckTrnFound : auditEvents.trnCheckNotFound)({
+      subjectId: request.id,
       before: { state: request.state }, after: { state: answered.state, trnFound: answered.trnFound, failureNote: answered.failureNote },
-    });
+    }));
 
     const teacherId = request.participantProfile.teacherId;
     if (found) {
       const teacher = await tx.teacher.findUniqueOrThrow({ where: { id: teacherId } });
       if (teacher.trn !== input.trn) {
         await tx.teacher.update({ where: { id: teacherId }, data: { trn: input.trn } });
-        await recordAudit(tx, ctx, {
-          action: 'teacher.trn_confirmed_by_tra', subjectType: 'Teacher', subjectId: teacherId,
+        await recordAudit(tx, ctx, auditEvents.teacherTrnConfirmedByTra({
+          subjectId: teacherId,
           before: { trn: teacher.trn }, after: { trn: input.trn }, reason: `Manual TRN check ${request.id}`,
-        });
+        }));
       }
     }
 
@@ -86,11 +87,11 @@ export async function recordTrnCheckAnswer(ctx: ActorContext, raw: unknown): Pro
     });
     for (const profile of profiles.filter((p) => p.trnValidationState !== validationState)) {
       await tx.participantProfile.update({ where: { id: profile.id }, data: { trnValidationState: validationState } });
-      await recordAudit(tx, ctx, {
-        action: 'participant.trn_check_answered', subjectType: 'ParticipantProfile', subjectId: profile.id,
+      await recordAudit(tx, ctx, auditEvents.participantTrnCheckAnswered({
+        subjectId: profile.id,
         before: { trnValidationState: profile.trnValidationState }, after: { trnValidationState: validationState },
         reason: found ? `TRA found TRN ${input.trn}` : `TRA found no record: ${input.failureNote}`,
-      });
+      }));
     }
     return answered;
   });

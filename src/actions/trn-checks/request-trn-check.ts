@@ -11,6 +11,7 @@ import { notFound } from '../errors.js';
 import { Id } from '../zod.js';
 import { db, type Tx } from '../../db/client.js';
 import { PENDING_TRN_CHECK_STATES } from './trn-check-states.js';
+import { auditEvents } from '../audit/events.js';
 
 export const RequestTrnCheckInput = z.object({
   participantProfileId: Id,
@@ -57,16 +58,16 @@ export async function requestTrnCheck(ctx: ActorContext, raw: unknown): Promise<
         requestedBy: actorLabel(ctx.actor),
       },
     });
-    await recordAudit(tx, ctx, {
-      action: 'trn_check.requested', subjectType: 'TrnCheckRequest', subjectId: request.id,
+    await recordAudit(tx, ctx, auditEvents.trnCheckRequested({
+      subjectId: request.id,
       after: { participantProfileId: profile.id, trnGiven: teacher.trn, state: request.state }, reason: input.reason,
-    });
+    }));
     if (profile.trnValidationState !== 'manual_check_requested') {
       await tx.participantProfile.update({ where: { id: profile.id }, data: { trnValidationState: 'manual_check_requested' } });
-      await recordAudit(tx, ctx, {
-        action: 'participant.trn_check_requested', subjectType: 'ParticipantProfile', subjectId: profile.id,
+      await recordAudit(tx, ctx, auditEvents.participantTrnCheckRequested({
+        subjectId: profile.id,
         before: { trnValidationState: profile.trnValidationState }, after: { trnValidationState: 'manual_check_requested' }, reason: input.reason,
-      });
+      }));
     }
     return { id: request.id, created: true };
   });

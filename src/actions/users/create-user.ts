@@ -9,6 +9,7 @@ import { ActionError } from '../errors.js';
 import { Email } from '../zod.js';
 import { requireRoleChangeAllowed } from './role-rules.js';
 import { Password, RoleInput, withoutSecrets } from './user-fields.js';
+import { auditEvents } from '../audit/events.js';
 
 export const CreateUserInput = z.object({
   email: Email,
@@ -29,7 +30,7 @@ export async function createUser(ctx: ActorContext, raw: unknown): Promise<User>
       ]);
     }
     const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, role: input.role, passwordHash } });
-    await recordAudit(tx, ctx, { action: 'user.created', subjectType: 'User', subjectId: user.id, after: withoutSecrets(user) });
+    await recordAudit(tx, ctx, auditEvents.userCreated({ subjectId: user.id, after: withoutSecrets(user) }));
     return user;
   });
 }

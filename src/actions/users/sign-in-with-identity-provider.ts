@@ -6,6 +6,7 @@ import type { User } from '@prisma/client';
 import { db } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { auditEvents } from '../audit/events.js';
 
 export const SignInWithIdentityProviderInput = z.object({
   /** The provider's issuer and its subject identifier for the person, kept in the audit trail. */
@@ -30,11 +31,11 @@ export async function signInWithIdentityProvider(ctx: ActorContext, raw: unknown
     const as = { ...ctx, actor: { kind: 'user' as const, id: user.id, email: user.email, role: user.role } };
     const via = { method: 'single_sign_on', issuer: input.issuer, subject: input.subject };
     if (user.disabledAt) {
-      await recordAudit(tx, as, { action: 'user.sign_in_refused', subjectType: 'User', subjectId: user.id, after: { ...via, reason: 'disabled' } });
+      await recordAudit(tx, as, auditEvents.userSignInRefused({ subjectId: user.id, after: { ...via, reason: 'disabled' } }));
       return { outcome: 'refused', reason: 'disabled', email };
     }
     const signedIn = await tx.user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
-    await recordAudit(tx, as, { action: 'user.signed_in', subjectType: 'User', subjectId: user.id, after: via });
+    await recordAudit(tx, as, auditEvents.userSignedIn({ subjectId: user.id, after: via }));
     return { outcome: 'signed_in', user: signedIn };
   });
 }

@@ -10,6 +10,7 @@ import { Flag, Id } from '../zod.js';
 import { endStaffSessions } from './end-staff-sessions.js';
 import { requireRoleChangeAllowed } from './role-rules.js';
 import { Password, RoleInput, withoutSecrets } from './user-fields.js';
+import { auditEvents } from '../audit/events.js';
 
 export const UpdateUserInput = z.object({
   id: Id,
@@ -45,8 +46,8 @@ export async function updateUser(ctx: ActorContext, raw: unknown): Promise<User>
     });
     const diff = changedFields(withoutSecrets(user), withoutSecrets(updated));
     if (passwordHash) (diff.after as Record<string, unknown>).password = 'changed';
-    const action = disabledAt && !user.disabledAt ? 'user.disabled' : !disabledAt && user.disabledAt ? 'user.enabled' : role !== user.role ? 'user.role_changed' : 'user.updated';
-    await recordAudit(tx, ctx, { action, subjectType: 'User', subjectId: user.id, ...diff, reason: role !== user.role ? input.reason : undefined });
+    const event = disabledAt && !user.disabledAt ? auditEvents.userDisabled : !disabledAt && user.disabledAt ? auditEvents.userEnabled : role !== user.role ? auditEvents.userRoleChanged : auditEvents.userUpdated;
+    await recordAudit(tx, ctx, event({ subjectId: user.id, ...diff, reason: role !== user.role ? input.reason : undefined }));
     if (passwordHash || role !== user.role || (disabledAt?.getTime() ?? null) !== (user.disabledAt?.getTime() ?? null)) {
       await endStaffSessions(tx, user.id, ctx.sessionId);
     }

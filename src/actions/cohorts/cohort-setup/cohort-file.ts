@@ -4,6 +4,7 @@ import { readCells } from '../../../reports/csv/read-cells.js';
 import { FirstSeen, isoDate, type FileStep } from './import-run.js';
 import type { CohortRecord } from './known-state.js';
 import { dateOnly, type StoredRow } from './write-rows.js';
+import { auditEvents } from '../../audit/events.js';
 
 export const COHORT_HEADERS = [
   'start-year',
@@ -61,7 +62,7 @@ export const cohortFile: FileStep<CohortColumn> = {
         created.push(cohort);
         run.rememberCohort(cohort);
         log.add({ ...item, outcome: 'created' });
-        run.audit({ action: 'cohort.created', subjectType: 'Cohort', subjectId: cohort.id, after: { startYear, ...fields }, reason: log.reason(row.line) });
+        run.audit(auditEvents.cohortCreated({ subjectId: cohort.id, after: { startYear, ...fields }, reason: log.reason(row.line) }));
         continue;
       }
       const changed = (Object.keys(fields) as (keyof CohortFields)[]).filter((key) => !sameValue(existing[key], fields[key]));
@@ -73,14 +74,12 @@ export const cohortFile: FileStep<CohortColumn> = {
       updated.push(cohort);
       run.rememberCohort(cohort);
       log.add({ ...item, outcome: 'updated', note: changed.map((key) => describeChange(key, existing[key], fields[key])).join('; ') });
-      run.audit({
-        action: 'cohort.updated',
-        subjectType: 'Cohort',
+      run.audit(auditEvents.cohortUpdated({
         subjectId: existing.id,
         before: Object.fromEntries(changed.map((key) => [key, existing[key]])),
         after: Object.fromEntries(changed.map((key) => [key, fields[key]])),
         reason: log.reason(row.line),
-      });
+      }));
     }
     run.insert('cohorts', created.map(stored));
     run.update('cohorts', updated.map(stored));

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readCells } from '../../../reports/csv/read-cells.js';
 import { FirstSeen, type FileStep } from './import-run.js';
 import type { StoredRow } from './write-rows.js';
+import { auditEvents } from '../../audit/events.js';
 
 export const COHORT_LEAD_PROVIDER_HEADERS = ['lead-provider-name', 'cohort-start-year'] as const;
 
@@ -34,13 +35,11 @@ export const cohortLeadProviderFile: FileStep<(typeof COHORT_LEAD_PROVIDER_HEADE
       created.push({ id, leadProviderId: leadProvider.id, cohortId: cohort.id });
       run.rememberLink(leadProvider, cohort);
       log.add({ ...item, outcome: 'created' });
-      run.audit({
-        action: 'lead_provider_cohort.created',
-        subjectType: 'LeadProviderCohort',
+      run.audit(auditEvents.leadProviderCohortCreated({
         subjectId: id,
         after: { leadProvider: leadProvider.name, cohort: startYear },
         reason: log.reason(row.line),
-      });
+      }));
     }
     run.insert('lead_provider_cohorts', created, ['createdAt']);
   },

@@ -5,6 +5,7 @@ import { readCells, type CellReader } from '../../../reports/csv/read-cells.js';
 import { findContractParties } from './contract-parties.js';
 import { FirstSeen, type FileStep } from './import-run.js';
 import type { StoredRow } from './write-rows.js';
+import { auditEvents } from '../../audit/events.js';
 
 export const CONTRACT_HEADERS = [
   'lead-provider-name',
@@ -105,13 +106,11 @@ export const contractFile: FileStep<ContractColumn> = {
       }
       run.rememberContract({ leadProviderId: leadProvider.id, cohortId: cohort.id, version: DEFAULT_VERSION, raw });
       log.add({ ...item, outcome: 'created', note: `${bands.length} bands` });
-      run.audit({
-        action: 'call_off_contract.created',
-        subjectType: 'CallOffContract',
+      run.audit(auditEvents.callOffContractCreated({
         subjectId: id,
         after: { leadProvider: leadProvider.name, cohort: startYear, version: DEFAULT_VERSION, ...values, bands },
         reason: log.reason(row.line),
-      });
+      }));
     }
     run.insert('call_off_contracts', contracts);
     run.insert('participant_bands', bandRows, ['createdAt']);

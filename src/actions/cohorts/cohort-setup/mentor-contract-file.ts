@@ -6,6 +6,7 @@ import { readCells } from '../../../reports/csv/read-cells.js';
 import { findContractParties } from './contract-parties.js';
 import { FirstSeen, pairKey, type FileStep } from './import-run.js';
 import type { StoredRow } from './write-rows.js';
+import { auditEvents } from '../../audit/events.js';
 
 export const MENTOR_CONTRACT_HEADERS = ['lead-provider-name', 'cohort-start-year', 'recruitment-target', 'payment-per-participant'] as const;
 
@@ -56,13 +57,11 @@ export const mentorContractFile: FileStep<(typeof MENTOR_CONTRACT_HEADERS)[numbe
         paymentPerParticipant,
       });
       log.add({ ...item, outcome: 'created' });
-      run.audit({
-        action: 'mentor_call_off_contract.created',
-        subjectType: 'MentorCallOffContract',
+      run.audit(auditEvents.mentorCallOffContractCreated({
         subjectId: id,
         after: { leadProvider: leadProvider.name, cohort: startYear, version: DEFAULT_VERSION, recruitmentTarget, paymentPerParticipant },
         reason: log.reason(row.line),
-      });
+      }));
     }
     run.insert('mentor_call_off_contracts', created);
   },

@@ -7,6 +7,7 @@ import { readCells } from '../../../reports/csv/read-cells.js';
 import { FirstSeen, isoDate, pairKey, type FileLog, type FileStep, type ImportRun } from './import-run.js';
 import type { CohortRecord, MilestoneValues } from './known-state.js';
 import { dateOnly, type StoredRow } from './write-rows.js';
+import { auditEvents } from '../../audit/events.js';
 
 export const SCHEDULE_HEADERS = [
   'type',
@@ -202,13 +203,13 @@ function writeSchedules(run: ImportRun, log: FileLog, plans: PlannedSchedule[]):
     const added = plan.newMilestones;
     if (plan.isNew) {
       const after = { scheduleIdentifier: plan.identifier, name: plan.name, type: plan.type, cohort: plan.cohort.startYear, milestones: added };
-      run.audit({ action: 'schedule.created', ...subject, after, reason: log.reason(plan.line) });
+      run.audit(auditEvents.scheduleCreated({ ...subject, after, reason: log.reason(plan.line) }));
       continue;
     }
     if (plan.renamedFrom !== undefined) {
-      run.audit({ action: 'schedule.updated', ...subject, before: { name: plan.renamedFrom }, after: { name: plan.name }, reason: log.reason(plan.line) });
+      run.audit(auditEvents.scheduleUpdated({ ...subject, before: { name: plan.renamedFrom }, after: { name: plan.name }, reason: log.reason(plan.line) }));
     }
-    if (added.length > 0) run.audit({ action: 'schedule.milestones_added', ...subject, after: { milestones: added }, reason: log.reason() });
+    if (added.length > 0) run.audit(auditEvents.scheduleMilestonesAdded({ ...subject, after: { milestones: added }, reason: log.reason() }));
   }
 }
 

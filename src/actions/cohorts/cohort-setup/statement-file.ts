@@ -7,6 +7,7 @@ import { readCells } from '../../../reports/csv/read-cells.js';
 import { FirstSeen, isoDate, pairKey, type FileLog, type FileStep, type ImportRun } from './import-run.js';
 import type { CohortRecord, KnownStatement, LeadProviderRef } from './known-state.js';
 import { dateOnly } from './write-rows.js';
+import { auditEvents } from '../../audit/events.js';
 
 export const STATEMENT_HEADERS = ['type', 'name', 'cohort', 'deadline_date', 'payment_date', 'output_fee'] as const;
 type StatementColumn = (typeof STATEMENT_HEADERS)[number];
@@ -154,7 +155,7 @@ function writeStatements(run: ImportRun, log: FileLog, created: CreatedStatement
     byCohort.set(cohort.id, entry);
   }
   for (const { cohort, lines } of byCohort.values()) {
-    run.audit({ action: 'statement.created', subjectType: 'Cohort', subjectId: cohort.id, after: { cohort: cohort.startYear, statements: [...lines.values()] }, reason: log.reason() });
+    run.audit(auditEvents.statementCreated({ subjectId: cohort.id, after: { cohort: cohort.startYear, statements: [...lines.values()] }, reason: log.reason() }));
   }
 }
 

@@ -7,6 +7,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import { changeInductionRecord } from '../../../rules/change-induction-record.js';
 import type { ParticipantForAction } from './participant-for-action.js';
 import type { ProviderScope } from './provider-scope.js';
+import { auditEvents } from '../../audit/events.js';
 
 export async function applyTrainingStatus(
   tx: Tx,
@@ -23,14 +24,12 @@ export async function applyTrainingStatus(
   });
   await changeInductionRecord(tx, record, { trainingStatus });
   const updated = await tx.participantProfile.update({ where: { id: profile.id }, data: { trainingStatus } });
-  const verb = ({ active: 'resumed', deferred: 'deferred', withdrawn: 'withdrawn' } as const)[trainingStatus];
-  await recordAudit(tx, ctx, {
-    action: `participant.${verb}`,
-    subjectType: 'ParticipantProfile',
+  const event = ({ active: auditEvents.participantResumed, deferred: auditEvents.participantDeferred, withdrawn: auditEvents.participantWithdrawn } as const)[trainingStatus];
+  await recordAudit(tx, ctx, event({
     subjectId: profile.id,
     before: { trainingStatus: record.trainingStatus },
     after: { trainingStatus, leadProviderId: scope.leadProviderId, ...(staffReason ? { reason } : {}) },
     reason: staffReason ?? reason,
-  });
+  }));
   return updated;
 }

@@ -2,7 +2,7 @@
 // (set by openDatabase() at start-up, or by the test set-up per test file).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '@prisma/client';
-import { appDatabaseUrl } from './connection.js';
+import { appDatabaseUrl, logLostConnection } from './connection.js';
 import { closePreparedStatements } from './prepared-statements.js';
 import { closeSettingsWatch } from './settings-changes.js';
 
@@ -13,7 +13,12 @@ let client: PrismaClient | undefined;
 
 export function db(): PrismaClient {
   if (!client) {
-    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: appDatabaseUrl(), max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+    // The adapter's pool listens for a lost connection itself (so it never ends the process); these log it.
+    const adapter = new PrismaPg(
+      { connectionString: appDatabaseUrl(), max: Number(process.env.DB_POOL_SIZE ?? 10) },
+      { onPoolError: logLostConnection("connection of Prisma's pool"), onConnectionError: logLostConnection("connection of Prisma's in a transaction") },
+    );
+    client = new PrismaClient({ adapter });
   }
   return client;
 }

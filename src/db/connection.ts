@@ -31,7 +31,8 @@ export function appDatabaseUrl(): string {
 // pg's errors carry the whole client (its connection settings among them): only the reason is logged.
 const reason = (error: unknown) => (error instanceof Error ? { message: error.message, code: (error as { code?: unknown }).code } : undefined);
 
-const logLostConnection = (what: string) => (error: Error) =>
+/** An 'error' listener for a connection or pool: logs the server closing it (`what` names which). */
+export const logLostConnection = (what: string) => (error: Error) =>
   logger.warn({ reason: reason(error) }, `A ${what} to PostgreSQL was closed by the server`);
 
 /** For libraries that open their own pools (the session stores): their complaints go to the log as warnings. */

@@ -1,11 +1,12 @@
 // A managed PostgreSQL's restart or failover ends every idle connection. The app must go on: the pools
 // replace what they lost, a dedicated connection reports it, and nothing ends the process (an unheard
 // 'error' event from pg would, as it once did when a test dropped its database mid-close).
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { db, disconnectDb } from '../../src/db/client.js';
 import { openConnection, openPool } from '../../src/db/connection.js';
 import { queryPrepared } from '../../src/db/prepared-statements.js';
+import { logger } from '../../src/logging/logger.js';
 import { Prisma } from '@prisma/client';
 
 /** Ends every other session on this test's database, as a server restart would, and waits until they are gone. */
@@ -40,7 +41,16 @@ describe('idle connections ended by the server', () => {
     expect(await db().$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     expect(await queryPrepared<{ one: number }>(Prisma.sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
 
+    const warned = jest.spyOn(logger, 'warn');
     expect(await endOtherSessions()).toBeGreaterThanOrEqual(3);
+    // Each pool says so in the log (Prisma's adapter would otherwise only note it in its debug output).
+    const said = (message: string) => warned.mock.calls.some((call) => call[1] === message);
+    for (let i = 0; i < 200 && !said("A connection of Prisma's pool to PostgreSQL was closed by the server"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(said("A connection of Prisma's pool to PostgreSQL was closed by the server")).toBe(true);
+    expect(said('A pooled connection to PostgreSQL was closed by the server')).toBe(true);
+    warned.mockRestore();
 
     expect((await pool.query('SELECT 2 AS two')).rows).toEqual([{ two: 2 }]);
     expect(await queryPrepared<{ two: number }>(Prisma.sql`SELECT 2 AS two`)).toEqual([{ two: 2 }]);

@@ -8,7 +8,7 @@ import { buildAssets, buildRoutes, initializeAdmin } from '@adminjs/express';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import { logDatabaseComplaint } from '../db/connection.js';
+import { logDatabaseComplaint, openSessionStorePool } from '../db/connection.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { logRequestError, requestIdOf } from '../logging/logger.js';
 import { refreshSessionAdmin } from './authenticate.js';
@@ -85,7 +85,8 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): S
 
   const router = express.Router();
   router.use(ownAssetsOnly);
-  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false, errorLog: logDatabaseComplaint });
+  const pool = openSessionStorePool(options.databaseUrl);
+  const store = new PgStore({ pool, tableName: 'session', createTableIfMissing: false, errorLog: logDatabaseComplaint });
   router.use(session({
     name: STAFF_COOKIE,
     store,
@@ -108,6 +109,11 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): S
   router.use(keepRequestAddress);
   buildRoutes({ admin, routes, router });
   router.use(staffErrors);
-  // close() is async at run time (it ends the store's pool) though typed void.
-  return Object.assign(router, { close: async () => store.close() });
+  return Object.assign(router, {
+    close: async () => {
+      // close() is async at run time (it stops the store's pruning timer) though typed void.
+      await store.close();
+      await pool.end();
+    },
+  });
 }

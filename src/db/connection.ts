@@ -1,8 +1,9 @@
 // Every connection the app opens to PostgreSQL is configured here: Prisma's pool, the prepared-statement
 // pool, the dedicated connections (COPY, advisory locks, cursors, LISTEN, the pupil premium import's own
-// transaction), migrations, creating the database and the session stores. Each session runs with TimeZone=UTC whatever the server's or database's default: the columns are
-// `timestamp without time zone` holding UTC, and `now()` written into them (raw SQL, triggers, column
-// defaults) is converted with the session's zone.
+// transaction), migrations, creating the database and the session stores' pools. Each session runs with
+// TimeZone=UTC whatever the server's or database's default: the columns are `timestamp without time zone`
+// holding UTC, and `now()` written into them (raw SQL, triggers, column defaults) is converted with the
+// session's zone.
 import pg from 'pg';
 import { logger } from '../logging/logger.js';
 import { typeParser } from './type-parser.js';
@@ -35,7 +36,7 @@ const reason = (error: unknown) => (error instanceof Error ? { message: error.me
 export const logLostConnection = (what: string) => (error: Error) =>
   logger.warn({ reason: reason(error) }, `A ${what} to PostgreSQL was closed by the server`);
 
-/** For libraries that open their own pools (the session stores): their complaints go to the log as warnings. */
+/** For libraries that report their own failures (the session stores' queries): to the log as warnings. */
 export const logDatabaseComplaint = (...args: unknown[]): void =>
   logger.warn({ reason: reason(args.find((arg) => arg instanceof Error)) }, typeof args[0] === 'string' ? args[0] : 'Database connection error');
 
@@ -45,6 +46,12 @@ export function openPool(max: number, url = appDatabaseUrl()): pg.Pool {
   pool.on('error', logLostConnection('pooled connection'));
   return pool;
 }
+
+/**
+ * The pool a session store (connect-pg-simple) runs on: opened here, so it has the app's session settings and
+ * logs a lost connection like every other; the store's owner ends it. Ten, as connect-pg-simple's own was.
+ */
+export const openSessionStorePool = (url: string): pg.Pool => openPool(10, url);
 
 /** A connected pg.Client of its own, outside any pool, for what must stay on one session. */
 export async function openConnection(url = appDatabaseUrl()): Promise<pg.Client> {

@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type { Request, RequestHandler } from 'express';
-import { logDatabaseComplaint } from '../db/connection.js';
+import { logDatabaseComplaint, openSessionStorePool } from '../db/connection.js';
 
 export const PORTAL_COOKIE = 'ecf_portal';
 /** Signed-in sessions end after an hour without a request. */
@@ -31,7 +31,8 @@ export interface SessionOptions {
 
 export function portalSessions(options: SessionOptions): { middleware: RequestHandler; close: () => Promise<void> } {
   const PgStore = connectPgSimple(session);
-  const store = new PgStore({ conString: options.databaseUrl, tableName: 'session', createTableIfMissing: false, errorLog: logDatabaseComplaint });
+  const pool = openSessionStorePool(options.databaseUrl);
+  const store = new PgStore({ pool, tableName: 'session', createTableIfMissing: false, errorLog: logDatabaseComplaint });
   const middleware = session({
     name: PORTAL_COOKIE,
     store,
@@ -41,8 +42,14 @@ export function portalSessions(options: SessionOptions): { middleware: RequestHa
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie, maxAge: IDLE_TIMEOUT_MS },
   });
-  // close() is async at run time (it ends the store's pool) though typed void.
-  return { middleware, close: async () => store.close() };
+  return {
+    middleware,
+    close: async () => {
+      // close() is async at run time (it stops the store's pruning timer) though typed void.
+      await store.close();
+      await pool.end();
+    },
+  };
 }
 
 /** The session's form token, made on first use. */

@@ -15,7 +15,7 @@ import { requestLogging } from './request-logging.js';
 import { apiMaintenance, portalUnavailable } from './maintenance.js';
 import { securityHeaders } from './security-headers.js';
 
-/** The app, and close(): ends the pools its session stores opened (the database pools are src/db's). */
+/** The app, and close(): ends its session stores' pools (opened by src/db/connection.ts; Prisma's and the others are src/db's to end). */
 export type App = Express & { close(): Promise<void> };
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<App> {

@@ -1,6 +1,5 @@
 // What the import commands share: reading the file they were given and telling people about it.
 import { readFile } from 'node:fs/promises';
-import type { ImportProblem } from '../reports/csv/read-csv.js';
 import { CliUsageError } from './command.js';
 
 export async function readImportFile(filePath: string): Promise<Buffer> {
@@ -10,6 +9,3 @@ export async function readImportFile(filePath: string): Promise<Buffer> {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Where in its (only) file a problem is: "line 4, urn". */
-export const linePlace = ({ line, column }: Pick<ImportProblem, 'line' | 'column'>) => `line ${line}${column ? `, ${column}` : ''}`;

@@ -8,8 +8,8 @@ import { readCsv, type ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
-import { importRefused } from '../schools/pupil-premium/import-refused.js';
 import { auditEvents } from '../audit/events.js';
+import { ImportRefused } from '../imports/import-refused.js';
 
 export const ImportAppropriateBodiesInput = z.object({
   fileName: z.string().trim().min(1, 'Choose a file'),
@@ -39,7 +39,7 @@ export async function importAppropriateBodies(ctx: ActorContext, raw: unknown): 
     if (!(BODY_TYPES as string[]).includes(type)) problems.push(row.problem('type', `The type must be one of ${BODY_TYPES.join(', ')}`));
     else if (name) bodies.push({ name, bodyType: type as AppropriateBodyType });
   }
-  if (problems.length > 0) throw importRefused(problems.sort((a, b) => a.line - b.line));
+  if (problems.length > 0) throw new ImportRefused(problems.sort((a, b) => a.line - b.line));
 
   return db().$transaction(async (tx) => {
     const { count } = await tx.appropriateBody.createMany({

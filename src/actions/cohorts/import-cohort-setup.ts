@@ -2,21 +2,20 @@
 // in ONE transaction, so a later file can use what an earlier one creates and any problem anywhere leaves
 // everything as it was. The files are checked in memory against what the database holds (read in one
 // query) and everything they change is written in one statement. A preview runs exactly the same steps,
-// writes included, and rolls them back.
+// writes included, and rolls them back (src/actions/imports/run-import.ts; problems refuse an apply: ImportRefused).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '../../db/client.js';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { inputRefused } from '../errors.js';
-import { RollBack } from '../roll-back.js';
+import type { ImportProblem } from '../imports/import-refused.js';
+import { prismaTransaction } from '../imports/import-transaction.js';
+import { runImport } from '../imports/run-import.js';
 import { readCsvFast } from '../schools/pupil-premium/read-csv-fast.js';
 import { cohortFile } from './cohort-setup/cohort-file.js';
 import { cohortLeadProviderFile } from './cohort-setup/cohort-lead-provider-file.js';
 import { contractFile } from './cohort-setup/contract-file.js';
-import { CohortSetupImportRefused } from './cohort-setup/import-refused.js';
 import {
   ImportRun,
   RECORD_KINDS_OF_FILE,
@@ -84,56 +83,52 @@ export async function importCohortSetup(ctx: ActorContext, raw: unknown): Promis
   const { files, mode } = parsed.data;
   requirePermission(ctx, 'cohorts.import');
   const today = todayInEngland(new Date());
-  // Reading the files needs no database, so it happens before the transaction and its lock. The DfE's files
-  // have no quotes, so the quote-free reader (written for the pupil premium file) reads them in milliseconds.
-  const read = new Map<CohortSetupFileKind, ReadFile>();
-  for (const { kind, headers } of STEPS) {
-    const upload = files[kind];
-    if (upload) read.set(kind, { name: upload.name, csv: readCsvFast(upload.content, { file: upload.name, requiredHeaders: headers, refuseOtherHeaders: true }) });
-  }
 
-  try {
-    return await db().$transaction(
-      async (tx) => {
-        // Two imports at once could each miss what the other is creating.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${COHORT_SETUP_IMPORTED}))`;
-        const known = await loadKnownState(tx, { schedules: yearsIn(read.get('schedule'), 'schedule-cohort-year'), statements: yearsIn(read.get('statement'), 'cohort') });
-        const run = new ImportRun(ctx, today, known);
-        for (const step of STEPS) {
-          const file = read.get(step.kind);
-          if (file) step.plan(run, file.csv.rows, run.open(step.kind, file));
-        }
-        const result: CohortSetupImportResult = {
-          mode,
-          applied: false,
-          counts: run.counts,
-          files: run.files,
-          problems: byFileThenLine(run, run.problems),
-          warnings: byFileThenLine(run, run.warnings),
-        };
-        if (result.problems.length > 0) throw new RollBack(result);
-
-        if (mode === 'apply') {
-          run.audit(auditEvents.cohortSetupImported({
-            subjectId: randomUUID(),
-            after: { files: run.files.map(({ kind, file, rows }) => ({ kind, file, rows })), counts: countsOfFiles(run), warnings: result.warnings.length },
-            reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
-          }));
-        }
-        await writeRows(tx, run.tableWrites(), run.now);
-        if (mode === 'apply') await recordAudit(tx, ctx, ...run.auditEvents());
-        if (mode === 'preview') throw new RollBack(result);
-        return { ...result, applied: true };
-      },
-      // A file of many thousand rows may take longer than the default 5 seconds on a busy server.
-      { maxWait: 10_000, timeout: 300_000 },
-    );
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-    const result = error.result as CohortSetupImportResult;
-    if (mode === 'apply') throw new CohortSetupImportRefused(result);
-    return result;
-  }
+  return runImport(ctx, mode, {
+    // Two imports at once could each miss what the other is creating.
+    lock: [COHORT_SETUP_IMPORTED],
+    transaction: prismaTransaction({ maxWait: 10_000 }),
+    // The DfE's files have no quotes, so the quote-free reader (written for the pupil premium file) reads them in milliseconds.
+    read() {
+      const read = new Map<CohortSetupFileKind, ReadFile>();
+      for (const { kind, headers } of STEPS) {
+        const upload = files[kind];
+        if (upload) read.set(kind, { name: upload.name, csv: readCsvFast(upload.content, { file: upload.name, requiredHeaders: headers, refuseOtherHeaders: true }) });
+      }
+      return read;
+    },
+    // The staging set is in memory: what the database holds (read in one query), which each file then extends.
+    async stage(tx, read) {
+      const known = await loadKnownState(tx, { schedules: yearsIn(read.get('schedule'), 'schedule-cohort-year'), statements: yearsIn(read.get('statement'), 'cohort') });
+      return { read, run: new ImportRun(ctx, today, known) };
+    },
+    async compare(_tx, { read, run }) {
+      for (const step of STEPS) {
+        const file = read.get(step.kind);
+        if (file) step.plan(run, file.csv.rows, run.open(step.kind, file));
+      }
+      return {
+        mode,
+        applied: false,
+        counts: run.counts,
+        files: run.files,
+        problems: byFileThenLine(run, run.problems),
+        warnings: byFileThenLine(run, run.warnings),
+      } satisfies CohortSetupImportResult;
+    },
+    problems: (result) => result.problems,
+    // A preview writes too, and rolls back: the database checks what it would check on an apply.
+    rehearseWrites: true,
+    async apply(tx, { run }) {
+      await writeRows(tx, run.tableWrites(), run.now);
+      await recordAudit(tx, ctx, ...run.auditEvents());
+    },
+    audit: ({ run }, result) => auditEvents.cohortSetupImported({
+      subjectId: randomUUID(),
+      after: { files: run.files.map(({ kind, file, rows }) => ({ kind, file, rows })), counts: countsOfFiles(run), warnings: result.warnings.length },
+      reason: `Cohort setup import of ${run.files.map((summary) => summary.file).join(', ')}`,
+    }),
+  });
 }
 
 /** The cohort years a file's rows name, so that only those cohorts' schedules or statements are read. */

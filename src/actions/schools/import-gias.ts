@@ -1,16 +1,18 @@
 // The school data refresh from Get Information about Schools: GIAS's "all establishments" file adds the
 // schools we lack, closes those GIAS closed, and updates changed fields. A preview compares and writes
-// nothing; an apply compares again and writes everything, with one audit event per school, or nothing.
+// nothing; an apply compares again and writes everything, with one audit event per school, or nothing
+// (src/actions/imports/run-import.ts: a file with any error is refused, ImportRefused).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Prisma } from '@prisma/client';
-import { db, type Tx } from '../../db/client.js';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
+import type { Tx } from '../../db/client.js';
 import type { ActorContext } from '../actor.js';
-import { auditEventsFromRowsSql, recordAudit, writeAuditSql } from '../audit/record-audit.js';
+import { auditEventsFromRowsSql, writeAuditSql } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { inputRefused } from '../errors.js';
-import { RollBack } from '../roll-back.js';
+import type { ImportProblem } from '../imports/import-refused.js';
+import { prismaTransaction } from '../imports/import-transaction.js';
+import { runImport } from '../imports/run-import.js';
 import { eligibleSchoolSql, OPEN_STATUS_CODES } from './eligibility.js';
 import { readGiasFile, type GiasSchool } from './gias/read-gias-file.js';
 import { auditEvents } from '../audit/events.js';
@@ -63,28 +65,23 @@ export async function importGias(ctx: ActorContext, raw: unknown): Promise<GiasI
   }
   const { fileName, content, mode } = parsed.data;
   requirePermission(ctx, 'schools.edit');
-  const file = readGiasFile(fileName, content);
-  const empty: GiasImportResult = { applied: false, file: fileName, rows: file.rowCount, toAdd: [], toClose: [], changed: [], unchanged: 0, closedNotAdded: 0, errors: file.errors };
-  if (file.errors.length > 0) return empty;
-
-  try {
-    return await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${GIAS_IMPORTED}))`;
+  return runImport(ctx, mode, {
+    lock: [GIAS_IMPORTED],
+    transaction: prismaTransaction(),
+    read: () => readGiasFile(fileName, content),
+    stage: async (tx, file) => {
       await stage(tx, file.schools);
-      const result = { ...empty, ...(await compare(tx)) };
-      if (mode === 'preview') throw new RollBack(result);
-      await write(tx, ctx, fileName);
-      await recordAudit(tx, ctx, auditEvents.giasImported({
-        subjectId: randomUUID(),
-        after: { file: fileName, rows: result.rows, added: result.toAdd.length, closed: result.toClose.length, changed: result.changed.length, unchanged: result.unchanged },
-        reason: `School data refresh from GIAS file ${fileName}`,
-      }));
-      return { ...result, applied: true };
-    }, { timeout: 300_000, maxWait: 30_000 });
-  } catch (error) {
-    if (error instanceof RollBack) return error.result as GiasImportResult;
-    throw error;
-  }
+      return file;
+    },
+    compare: async (tx, file) => ({ applied: false, file: fileName, rows: file.rowCount, ...(await compare(tx)), errors: file.errors }),
+    problems: (result) => result.errors,
+    apply: (tx) => write(tx, ctx, fileName),
+    audit: (_file, result) => auditEvents.giasImported({
+      subjectId: randomUUID(),
+      after: { file: fileName, rows: result.rows, added: result.toAdd.length, closed: result.toClose.length, changed: result.changed.length, unchanged: result.unchanged },
+      reason: `School data refresh from GIAS file ${fileName}`,
+    }),
+  });
 }
 
 async function stage(tx: Tx, schools: GiasSchool[]): Promise<void> {

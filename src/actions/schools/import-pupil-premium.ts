@@ -1,15 +1,14 @@
 // The yearly pupil premium and sparsity update: the DfE's file sets each known school's uplift flags
 // for one cohort start year. A preview compares and writes nothing; an apply writes everything or,
-// if the file has any error, nothing.
+// if the file has any error, nothing (src/actions/imports/run-import.ts). The file is staged with COPY.
 import { z } from 'zod';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import type { ActorContext } from '../actor.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { requirePermission } from '../authz.js';
 import { ActionError, inputRefused } from '../errors.js';
+import type { ImportProblem } from '../imports/import-refused.js';
+import { ownConnectionTransaction } from '../imports/import-transaction.js';
+import { runImport } from '../imports/run-import.js';
 import { StartYear } from '../zod.js';
-import { PupilPremiumImportRefused } from './pupil-premium/import-refused.js';
-import { inOwnTransaction } from './pupil-premium/own-transaction.js';
 import { readPupilPremiumFile } from './pupil-premium/read-pupil-premium-file.js';
 import { stagePupilPremium, type PupilPremiumComparison } from './pupil-premium/stage-pupil-premium.js';
 import type { UnknownUrn } from './pupil-premium/unknown-urns-csv.js';
@@ -48,36 +47,39 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
   }
   const { startYear, fileName, content, mode } = parsed.data;
   requirePermission(ctx, 'pupil_premium.import');
+  const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
 
-  return inOwnTransaction(mode === 'apply', async (client) => {
+  return runImport(ctx, mode, {
     // Two imports for one year at once would each count the other's writes as their own.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2::int)', [PUPIL_PREMIUM_IMPORTED, startYear]);
-    const { rows: [cohort] } = await client.query<{ id: string }>('SELECT id FROM cohorts WHERE "startYear" = $1', [startYear]);
-    if (!cohort) {
-      const message = `There is no cohort starting in ${startYear}`;
-      throw new ActionError('INVALID_INPUT', message, [{ field: 'startYear', message }]);
-    }
-
-    const file = readPupilPremiumFile(fileName, content);
-    const { unknownUrns, ...comparison } = await stagePupilPremium(client, startYear, file.rows);
-    const linesOf = new Map(file.rows.map((row) => [row.urn, row.lines]));
-    const result: PupilPremiumImportResult = {
-      applied: false,
-      file: fileName,
-      startYear,
-      rows: file.rowCount,
-      ...comparison,
-      unknownUrns: unknownUrns.map((urn) => ({ urn, lines: linesOf.get(urn) ?? [] })),
-      warnings: file.warnings,
-      errors: file.errors,
-    };
-    if (mode === 'preview') return result;
-    if (result.errors.length > 0) throw new PupilPremiumImportRefused(result);
-
-    const reason = `Pupil premium and sparsity import for ${startYear} from ${fileName}`;
-    await writePupilPremium(client, ctx, { startYear, cohortId: cohort.id, expectedChanges: result.created + result.updated, reason });
-    await recordAudit(client, ctx, auditEvents.pupilPremiumImported({
-      subjectId: cohort.id,
+    lock: [PUPIL_PREMIUM_IMPORTED, startYear],
+    // COPY needs the connection itself.
+    transaction: ownConnectionTransaction(),
+    read: () => readPupilPremiumFile(fileName, content),
+    async stage(client, file) {
+      const { rows: [cohort] } = await client.query<{ id: string }>('SELECT id FROM cohorts WHERE "startYear" = $1', [startYear]);
+      if (!cohort) {
+        const message = `There is no cohort starting in ${startYear}`;
+        throw new ActionError('INVALID_INPUT', message, [{ field: 'startYear', message }]);
+      }
+      return { file, cohortId: cohort.id, comparison: await stagePupilPremium(client, startYear, file.rows) };
+    },
+    async compare(_client, { file, comparison: { unknownUrns, ...comparison } }) {
+      const linesOf = new Map(file.rows.map((row) => [row.urn, row.lines]));
+      return {
+        applied: false,
+        file: fileName,
+        startYear,
+        rows: file.rowCount,
+        ...comparison,
+        unknownUrns: unknownUrns.map((urn) => ({ urn, lines: linesOf.get(urn) ?? [] })),
+        warnings: file.warnings,
+        errors: file.errors,
+      };
+    },
+    problems: (result) => result.errors,
+    apply: (client, { cohortId }, result) => writePupilPremium(client, ctx, { startYear, cohortId, expectedChanges: result.created + result.updated, reason }),
+    audit: ({ cohortId }, result) => auditEvents.pupilPremiumImported({
+      subjectId: cohortId,
       after: {
         file: fileName,
         startYear,
@@ -90,7 +92,6 @@ export async function importPupilPremium(ctx: ActorContext, raw: unknown): Promi
         warnings: result.warnings.length,
       },
       reason,
-    }));
-    return { ...result, applied: true };
+    }),
   });
 }

@@ -3,7 +3,7 @@
 // database as it is then, so anything that changed since the preview is checked too.
 import { csvText } from '../../reports/csv/csv-lines.js';
 import { importCohortSetup, type CohortSetupImportResult } from '../../actions/cohorts/import-cohort-setup.js';
-import { CohortSetupImportRefused } from '../../actions/cohorts/cohort-setup/import-refused.js';
+import { resultEvenIfRefused } from '../../actions/imports/import-refused.js';
 import { RECORD_KINDS_OF_FILE, type RecordKind } from '../../actions/cohorts/cohort-setup/import-run.js';
 import type { ImportPage } from './import-action.js';
 import type { ImportView } from './import-view.js';
@@ -34,13 +34,8 @@ export const cohortSetupImport: ImportPage = {
   label: 'Cohort setup',
   fields: FILES.map(([name, label]) => ({ name, label, type: 'file' })),
   async run(ctx, { files, mode }) {
-    try {
-      return view(await importCohortSetup(ctx, { files, mode }));
-    } catch (error) {
-      // The apply found problems after all (a file or the database changed since the preview): list them as a preview does.
-      if (error instanceof CohortSetupImportRefused) return view(error.result);
-      throw error;
-    }
+    // An apply that finds problems after all (a file or the database changed since the preview) lists them as a preview does.
+    return view(await resultEvenIfRefused(importCohortSetup(ctx, { files, mode })));
   },
 };
 

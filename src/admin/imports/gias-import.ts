@@ -1,7 +1,7 @@
 // "Import from GIAS" on the schools list: the school data refresh, previewed then confirmed.
 import { eligibilityChange, eligibilityChanges, fieldChanges } from '../../actions/schools/gias/describe-change.js';
 import { importGias, type GiasChange, type GiasImportResult } from '../../actions/schools/import-gias.js';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
+import { resultEvenIfRefused, type ImportProblem } from '../../actions/imports/import-refused.js';
 import type { ImportPage } from './import-action.js';
 import type { ImportView } from './import-view.js';
 
@@ -11,7 +11,7 @@ export const giasImport: ImportPage = {
   fields: [{ name: 'file', label: 'GIAS "all establishments" file (edubasealldata….csv)', type: 'file', hint: 'Download it from Get Information about Schools: Downloads, "Establishment fields".' }],
   async run(ctx, { files, mode }) {
     const file = files.file;
-    return view(await importGias(ctx, { fileName: file?.name ?? '', content: file?.content ?? '', mode }));
+    return view(await resultEvenIfRefused(importGias(ctx, { fileName: file?.name ?? '', content: file?.content ?? '', mode })));
   },
 };
 

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Action, ActionResponse } from 'adminjs';
 import type { Permission } from '../../actions/authz.js';
 import { asActionError } from '../../actions/errors.js';
+import { ImportRefused } from '../../actions/imports/import-refused.js';
 import type { ActorContext } from '../../actions/actor.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
@@ -62,7 +63,10 @@ export function importAction(page: ImportPage): Partial<Action<ActionResponse>> 
           notice: { message: refusal.message, type: 'error' },
           view: {
             applied: false, heading: page.label, summary: [], warnings: [], downloads: [],
-            problems: refusal.fieldErrors.map((f) => ({ file: '', line: 0, column: labelOf(page, f.field), message: f.message })),
+            // An import's refusal lists its problems by file, line and column; any other names its fields.
+            problems: refusal instanceof ImportRefused
+              ? refusal.problems
+              : refusal.fieldErrors.map((f) => ({ file: '', line: 0, column: labelOf(page, f.field), message: f.message })),
           } satisfies ImportView,
         };
       }

@@ -1,7 +1,7 @@
 import { findCurrentCohort } from '../../rules/current-cohort.js';
 import { db } from '../../db/client.js';
 import { importPupilPremium, type PupilPremiumImportResult } from '../../actions/schools/import-pupil-premium.js';
-import { PupilPremiumImportRefused } from '../../actions/schools/pupil-premium/import-refused.js';
+import { resultEvenIfRefused } from '../../actions/imports/import-refused.js';
 import type { FlagCounts } from '../../actions/schools/pupil-premium/stage-pupil-premium.js';
 import { unknownUrnsCsv } from '../../actions/schools/pupil-premium/unknown-urns-csv.js';
 import type { ImportPage } from './import-action.js';
@@ -31,13 +31,8 @@ export const pupilPremiumImport: ImportPage = {
   },
   async run(ctx, { values, files, mode }) {
     const file = files.file;
-    try {
-      return view(await importPupilPremium(ctx, { startYear: values.startYear, fileName: file?.name ?? '', content: file?.content ?? '', mode }));
-    } catch (error) {
-      // The apply found errors after all (the file changed since its preview): list them as a preview does.
-      if (error instanceof PupilPremiumImportRefused) return view(error.result);
-      throw error;
-    }
+    // An apply that finds errors after all (the file changed since its preview) lists them as a preview does.
+    return view(await resultEvenIfRefused(importPupilPremium(ctx, { startYear: values.startYear, fileName: file?.name ?? '', content: file?.content ?? '', mode })));
   },
 };
 

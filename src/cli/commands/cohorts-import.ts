@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { asActionError } from '../../actions/errors.js';
-import { CohortSetupImportRefused, problemPlace } from '../../actions/cohorts/cohort-setup/import-refused.js';
+import { problemLine, resultEvenIfRefused, type ImportProblem } from '../../actions/imports/import-refused.js';
 import {
   RECORD_KINDS_OF_FILE,
   emptyCounts,
@@ -15,7 +15,6 @@ import {
   type UploadedCsv,
 } from '../../actions/cohorts/cohort-setup/import-run.js';
 import { importCohortSetup, type CohortSetupImportResult } from '../../actions/cohorts/import-cohort-setup.js';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import { CliUsageError, type CliCommand, type CliOutput } from '../command.js';
 import { plural, readImportFile } from '../import-report.js';
 
@@ -70,10 +69,9 @@ export const cohortsImport: CliCommand = {
 
     let result: CohortSetupImportResult;
     try {
-      result = await importCohortSetup(systemContext('CLI cohort:import'), { files, mode });
+      result = await resultEvenIfRefused(importCohortSetup(systemContext('CLI cohort:import'), { files, mode }));
     } catch (error) {
-      if (error instanceof CohortSetupImportRefused) result = error.result;
-      else return refusal(error, out);
+      return refusal(error, out);
     }
     report(result, out);
     return { applied: result.applied, counts: result.counts, errors: result.problems.map(placed) } satisfies CohortImportOutput;
@@ -105,11 +103,11 @@ function report(result: CohortSetupImportResult, out: CliOutput): void {
   for (const file of result.files) reportChanges(file, out);
   if (refused) {
     out.say(`Problems (${result.problems.length}):`);
-    for (const problem of result.problems) out.say(`  ${problemPlace(problem)}: ${problem.message}`);
+    for (const problem of result.problems) out.say(`  ${problemLine(problem)}`);
   }
   if (result.warnings.length > 0) {
     out.say(`Warnings (${result.warnings.length}), which do not stop the import:`);
-    for (const warning of result.warnings) out.say(`  ${problemPlace(warning)}: ${warning.message}`);
+    for (const warning of result.warnings) out.say(`  ${problemLine(warning)}`);
   }
   if (!result.applied && !refused) out.say('Run again without --dry-run to import it.');
 }

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { asActionError } from '../../actions/errors.js';
 import { importPupilPremium, type PupilPremiumImportResult } from '../../actions/schools/import-pupil-premium.js';
-import { PupilPremiumImportRefused } from '../../actions/schools/pupil-premium/import-refused.js';
+import { problemLine, resultEvenIfRefused, type ImportProblem } from '../../actions/imports/import-refused.js';
 import { unknownUrnsCsv } from '../../actions/schools/pupil-premium/unknown-urns-csv.js';
-import type { ImportProblem } from '../../reports/csv/read-csv.js';
 import { CliUsageError, requireOption, type CliCommand, type CliOutput } from '../command.js';
-import { linePlace, plural, readImportFile } from '../import-report.js';
+import { plural, readImportFile } from '../import-report.js';
 
 /** Beyond this many, warnings and unknown URNs are counted rather than printed (--json and the CSV have them all). */
 const SHOWN = 20;
@@ -42,10 +41,9 @@ export const pupilPremiumImport: CliCommand = {
 
     let result: PupilPremiumImportResult;
     try {
-      result = await importPupilPremium(systemContext('CLI pupil-premium:import'), { startYear, fileName: path.basename(filePath), content, mode });
+      result = await resultEvenIfRefused(importPupilPremium(systemContext('CLI pupil-premium:import'), { startYear, fileName: path.basename(filePath), content, mode }));
     } catch (error) {
-      if (error instanceof PupilPremiumImportRefused) result = error.result;
-      else return refusal(error, out);
+      return refusal(error, out);
     }
     const csvPath = args.options['unknown-urns-csv'];
     if (csvPath && csvPath !== 'true') await writeFile(csvPath, unknownUrnsCsv(result.unknownUrns));
@@ -96,11 +94,11 @@ function report(result: PupilPremiumImportResult, out: CliOutput, csvPath: strin
   }
   if (refused) {
     out.say(`Errors (${result.errors.length}):`);
-    for (const error of result.errors) out.say(`  ${linePlace(error)}: ${error.message}`);
+    for (const error of result.errors) out.say(`  ${problemLine(error)}`);
   }
   if (result.warnings.length > 0) {
     out.say(`Warnings (${result.warnings.length}):`);
-    for (const warning of result.warnings.slice(0, SHOWN)) out.say(`  ${linePlace(warning)}: ${warning.message}`);
+    for (const warning of result.warnings.slice(0, SHOWN)) out.say(`  ${problemLine(warning)}`);
     if (result.warnings.length > SHOWN) out.say(`  and ${result.warnings.length - SHOWN} more (use --json to see them all)`);
   }
   if (!result.applied && !refused) out.say('Run again without --dry-run to import it.');

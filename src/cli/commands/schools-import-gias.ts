@@ -4,8 +4,9 @@ import path from 'node:path';
 import { systemContext } from '../../actions/actor.js';
 import { eligibilityChange, eligibilityChanges, fieldChanges } from '../../actions/schools/gias/describe-change.js';
 import { importGias, type GiasChange, type GiasImportResult } from '../../actions/schools/import-gias.js';
+import { problemLine, resultEvenIfRefused } from '../../actions/imports/import-refused.js';
 import { requireOption, type CliCommand } from '../command.js';
-import { linePlace, plural, readImportFile } from '../import-report.js';
+import { plural, readImportFile } from '../import-report.js';
 
 /** Beyond this many, changes are counted rather than printed (--json has them all). */
 const SHOWN = 20;
@@ -19,11 +20,11 @@ export const schoolsImportGias: CliCommand = {
     const filePath = requireOption(args, 'file');
     const content = await readImportFile(filePath);
     const mode = args.options['dry-run'] === 'true' ? 'preview' : 'apply';
-    const result = await importGias(systemContext('CLI schools:import-gias'), { fileName: path.basename(filePath), content, mode });
+    const result = await resultEvenIfRefused(importGias(systemContext('CLI schools:import-gias'), { fileName: path.basename(filePath), content, mode }));
 
     if (result.errors.length > 0) {
       out.say(`${result.file} has ${plural(result.errors.length, 'error')}, so nothing was imported. Correct the file and run again.`);
-      for (const error of result.errors) out.say(`  ${linePlace(error)}: ${error.message}`);
+      for (const error of result.errors) out.say(`  ${problemLine(error)}`);
       return { ...result };
     }
     out.say(result.applied ? `Imported ${result.file}.` : `Dry run of ${result.file}: nothing has been written.`);

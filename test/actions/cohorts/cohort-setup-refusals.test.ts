@@ -6,7 +6,7 @@ import { importCohortSetup } from '../../../src/actions/cohorts/import-cohort-se
 import { COHORT_HEADERS } from '../../../src/actions/cohorts/cohort-setup/cohort-file.js';
 import { COHORT_LEAD_PROVIDER_HEADERS } from '../../../src/actions/cohorts/cohort-setup/cohort-lead-provider-file.js';
 import { CONTRACT_HEADERS } from '../../../src/actions/cohorts/cohort-setup/contract-file.js';
-import { CohortSetupImportRefused } from '../../../src/actions/cohorts/cohort-setup/import-refused.js';
+import { ImportRefused } from '../../../src/actions/imports/import-refused.js';
 import type { CohortSetupFileKind, UploadedCsv } from '../../../src/actions/cohorts/cohort-setup/import-run.js';
 import { MENTOR_CONTRACT_HEADERS } from '../../../src/actions/cohorts/cohort-setup/mentor-contract-file.js';
 import { SCHEDULE_HEADERS } from '../../../src/actions/cohorts/cohort-setup/schedule-file.js';
@@ -71,9 +71,9 @@ const statements = (...rows: Partial<Record<(typeof STATEMENT_HEADERS)[number], 
 async function problemsOf(files: Files): Promise<ImportProblem[]> {
   const before = await setupCounts();
   const error = await importCohortSetup(policy, { files, mode: 'apply' }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(CohortSetupImportRefused);
+  expect(error).toBeInstanceOf(ImportRefused);
   expect(await setupCounts()).toEqual(before);
-  return (error as CohortSetupImportRefused).problems;
+  return (error as ImportRefused).problems;
 }
 
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { db } from '../../../src/db/client.js';
 import { importCohortSetup } from '../../../src/actions/cohorts/import-cohort-setup.js';
-import { CohortSetupImportRefused } from '../../../src/actions/cohorts/cohort-setup/import-refused.js';
+import { ImportRefused } from '../../../src/actions/imports/import-refused.js';
 import { createLeadProvider, userContext } from '../../support/factories.js';
 import { emptySetupTables, fixtureFiles, setupCounts } from './cohort-setup-files.js';
 
@@ -135,7 +135,7 @@ describe('importCohortSetup with the DfE fixture files', () => {
 
     const error = await importCohortSetup(policy, { files: { ...fixtureFiles(), statement }, mode: 'apply' }).catch((e: unknown) => e);
 
-    expect((error as CohortSetupImportRefused).problems).toEqual([
+    expect((error as ImportRefused).problems).toEqual([
       { file: 'statement_csv_data.csv', line: 2, column: 'payment_date', message: '"2027-11-31" is not a date: enter a date as YYYY-MM-DD, like 2027-09-01' },
     ]);
     expect(await db().cohort.findUnique({ where: { startYear: 2027 } })).toBeNull();
@@ -260,8 +260,8 @@ describe('importCohortSetup with files that have mistakes', () => {
 
     const error = await importCohortSetup(policy, { files: fixtureFiles('with-errors'), mode: 'apply' }).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(CohortSetupImportRefused);
-    const refused = error as CohortSetupImportRefused;
+    expect(error).toBeInstanceOf(ImportRefused);
+    const refused = error as ImportRefused;
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.message).toBe('The files have 17 problems, so nothing was imported. Correct them and import again.');
     expect(refused.problems).toEqual(expectedProblems);

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { importGias } from '../../../src/actions/schools/import-gias.js';
+import { ImportRefused } from '../../../src/actions/imports/import-refused.js';
+import { importGias, type GiasImportResult } from '../../../src/actions/schools/import-gias.js';
 import { schoolsImportGias } from '../../../src/cli/commands/schools-import-gias.js';
 import { db } from '../../../src/db/client.js';
 import { userContext } from '../../support/factories.js';
@@ -68,9 +69,12 @@ describe('school data refresh from GIAS', () => {
   it('refuses a bad file with line and column messages, and imports nothing from it', async () => {
     const before = await written();
 
-    const result = await importGias(support, { fileName: 'edubasealldata-bad.csv', content: readFileSync(BAD), mode: 'apply' });
+    const refusal = await importGias(support, { fileName: 'edubasealldata-bad.csv', content: readFileSync(BAD), mode: 'apply' }).catch((e: unknown) => e);
 
+    expect(refusal).toBeInstanceOf(ImportRefused);
+    const result = (refusal as ImportRefused<GiasImportResult>).result!;
     expect(result.applied).toBe(false);
+    expect((refusal as ImportRefused).problems).toEqual(result.errors);
     expect(result.errors.map((e) => [e.line, e.column, e.message])).toEqual([
       [3, 'URN', 'The URN must be 6 digits, like 100000, not "10001A"'],
       [4, 'EstablishmentStatus (code)', 'The status code must be 1, 2, 3 or 4, not "9"'],

@@ -316,8 +316,8 @@ describe('file format', () => {
     await expect(attempt).rejects.toMatchObject({
       message: 'pupil_premium_2021_schools.csv has 2 errors, so nothing was imported. Correct the file and upload it again.',
       fieldErrors: [
-        { field: 'line 1, Pupil Premium Incentive', message: 'The "Pupil Premium Incentive" column is missing from the header row' },
-        { field: 'line 1, Sparsity Incentive', message: 'The "Sparsity Incentive" column is missing from the header row' },
+        { field: 'pupil_premium_2021_schools.csv, line 1, Pupil Premium Incentive', message: 'The "Pupil Premium Incentive" column is missing from the header row' },
+        { field: 'pupil_premium_2021_schools.csv, line 1, Sparsity Incentive', message: 'The "Sparsity Incentive" column is missing from the header row' },
       ],
     });
     expect(await snapshot()).toEqual(before);

@@ -86,7 +86,7 @@ describe('pupil-premium:import', () => {
     });
     expect(exitCode).toBe(1);
     expect(said[0]).toBe('bad.csv has 1 error, so nothing was imported. Correct the file and run again.');
-    expect(said).toContain('  line 2, Pupil Premium Incentive: Pupil Premium Incentive must be 1 or 0, not "yes"');
+    expect(said).toContain('  bad.csv, line 2, Pupil Premium Incentive: Pupil Premium Incentive must be 1 or 0, not "yes"');
     expect(await stored()).toEqual(before);
   });
 

@@ -266,8 +266,8 @@ describe('importAppropriateBodies', () => {
       content: 'name,type\nNew Hub,teaching_school_hub\n,local_authority\nOdd Body,charity\n',
     }).catch((e: unknown) => e);
     expect((error as ActionError).fieldErrors).toEqual([
-      { field: 'line 3, name', message: 'Enter the appropriate body’s name' },
-      { field: 'line 4, type', message: 'The type must be one of local_authority, teaching_school_hub, national' },
+      { field: 'bodies.csv, line 3, name', message: 'Enter the appropriate body’s name' },
+      { field: 'bodies.csv, line 4, type', message: 'The type must be one of local_authority, teaching_school_hub, national' },
     ]);
     expect(await db().appropriateBody.count()).toBe(before);
   });

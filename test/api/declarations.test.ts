@@ -13,12 +13,21 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+/**
+ * A new open statement that is the one to pay the next declaration: other tests' open statements (with
+ * earlier cut-offs, in any order the tests run) are made payable first.
+ */
+async function theOpenStatement(deadlineInDays?: number) {
+  await db().statement.updateMany({ where: { cpdLeadProviderId: world.leadProvider.cpdLeadProviderId, cohortId: world.cohort.id, state: 'open' }, data: { state: 'payable' } });
+  return openStatement(world.leadProvider, world.cohort, deadlineInDays);
+}
+
 const declare = (attributes: Record<string, unknown>) =>
   api.post('/participant-declarations', { data: { type: 'participant-declaration', attributes } });
 
 describe('POST /participant-declarations', () => {
   it('records the declaration and answers with it, attached to the statement that will pay it', async () => {
-    const statement = await openStatement(world.leadProvider, world.cohort);
+    const statement = await theOpenStatement();
     const participant = await createParticipant(world, { profile: { sparsityUplift: true } });
 
     const { status, body } = await declare({
@@ -49,6 +58,7 @@ describe('POST /participant-declarations', () => {
   });
 
   it('answers refusals with one 422 error per attribute, titled with the attribute', async () => {
+    await openStatement(world.leadProvider, world.cohort);
     const participant = await createParticipant(world);
     const { status, body } = await declare({ participant_id: participant.teacher.id, course_identifier: 'ecf-induction', declaration_date: '2024-10-01' });
     expect(status).toBe(422);
@@ -60,6 +70,7 @@ describe('POST /participant-declarations', () => {
   });
 
   it('joins several messages about one attribute with a comma, as the DfE does', async () => {
+    await openStatement(world.leadProvider, world.cohort);
     const participant = await createParticipant(world);
     const { body } = await declare({
       participant_id: participant.teacher.id, course_identifier: 'ecf-induction', declaration_type: 'started', declaration_date: '2999-01-01',
@@ -110,7 +121,7 @@ describe('PUT /participant-declarations/{id}/void', () => {
 
   it('shows a clawed-back paid declaration with both statements', async () => {
     const paid = await createStatement(world.leadProvider, world.cohort, { state: 'paid' });
-    const next = await openStatement(world.leadProvider, world.cohort, 3);
+    const next = await theOpenStatement(3);
     const participant = await createParticipant(world, { profile: { pupilPremiumUplift: true } });
     const declaration = await createDeclaration(participant, world.leadProvider, { state: 'paid', statement: paid });
     await db().declaration.update({ where: { id: declaration.id }, data: { pupilPremiumUplift: true } });

@@ -109,6 +109,8 @@ describe('runJob', () => {
 
 describe('interrupted runs', () => {
   it('marks failed, at start-up, runs left running without their lock, and leaves live ones alone', async () => {
+    // Runs other tests of this file left behind are recovered first, so the counts below are this test's own.
+    await recoverInterruptedRuns();
     const dead = await db().jobRun.create({ data: { job: 'statements', args: {}, rowsDone: 3, rowsTotal: 9 } });
     const live = await db().jobRun.create({ data: { job: 'declaration-exports', args: { statementId: '00000000-0000-4000-8000-000000000001' } } });
     const lock = await tryJobLock(jobKey(live.job, live.args));

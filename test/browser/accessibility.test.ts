@@ -1,0 +1,204 @@
+// WCAG 2.2 AA in a real browser: axe-core over every page of the back office, for every role that may open it,
+// and over the sign-in pages and the check data portal. The pages come from the app itself, as the role matrix
+// reads them (test/access/role-matrix.test.ts holds each against its table): every resource action each role
+// may use (lists with their filter drawer open, record pages, the drawers and check-your-answers steps that
+// actions open, bulk actions on one record), every custom page the menu gives the role, and every GET route of
+// the portal routers (test/access/route-list.ts); so a new page is checked without touching this file.
+// Lean, as CI time is tight: one app, one browser, one sign-in per role; moves within AdminJS's single-page app
+// rather than reloading; a page whose markup (text aside) matches one already checked for another role is not
+// checked again; the menu and top bar are checked on the dashboard and then left out.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Role } from '@prisma/client';
+import type AdminJS from 'adminjs';
+import type { CurrentAdmin } from 'adminjs';
+import type { Browser, Page } from 'playwright-core';
+import { buildAdmin } from '../../src/admin/index.js';
+import { pagesFor } from '../../src/admin/page-access.js';
+import { createPortalRouter } from '../../src/portal/router.js';
+import { tokenFromOutbox } from '../actions/portal/portal-world.js';
+import { routesOf } from '../access/route-list.js';
+import { seriousViolations, type Violation } from '../support/axe.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
+import { startApp, type RunningApp } from '../support/app-process.js';
+
+const ROLES: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
+// AdminJS's own delete is nobody's (the role matrix); its bulk form needs a selection the sweep does not make.
+const NOT_PAGES = new Set(['delete', 'bulkDelete', 'search', 'list']);
+
+let app: RunningApp;
+let browser: Browser;
+let admin: AdminJS;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(process.env.DATABASE_URL!), launchBrowser()]);
+  admin = buildAdmin();
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const adminOf = (role: Role) => ({ id: `axe-${role}`, email: `${role}@example.com`, role }) as unknown as CurrentAdmin;
+
+interface Visit {
+  path: string;
+  /** Opens what the page hides behind a button (the list's filter drawer). */
+  open?: string;
+  /** What the page is made of: a page made of the same parts as one already checked is not checked again. */
+  key: string;
+}
+
+const GENERATED = new Set(['list', 'show', 'edit', 'new']);
+
+/**
+ * AdminJS builds its list, show, edit and new pages from one component per kind of field: such a page is made of
+ * the kinds of field it shows (and whether its list has bulk actions), whatever the resource or role.
+ */
+function generatedKey(resource: AdminJS['resources'][number], kind: string, role: Role): string {
+  const where = kind === 'new' ? 'edit' : kind;
+  const parts = new Set<string>();
+  for (const property of resource.decorate().getProperties({ where: where as 'list' | 'show' | 'edit' })) {
+    const component = (property.options.components as Record<string, string> | undefined)?.[where] ?? '';
+    parts.add(`${property.type()}${property.availableValues() ? ' enum' : ''}${property.isArray() ? ' array' : ''} ${component}`);
+  }
+  if (kind === 'list') {
+    for (const property of resource.decorate().getProperties({ where: 'filter' })) parts.add(`filter ${property.type()}${property.availableValues() ? ' enum' : ''}`);
+    const bulk = Object.values(resource.decorate().actions).some((action) => action.isAccessible(adminOf(role)) && action.toJSON(adminOf(role)).actionType === 'bulk');
+    parts.add(`bulk ${bulk}`);
+  }
+  return `${kind} ${[...parts].sort().join(', ')}`;
+}
+
+/** What the role may open: each list (filter drawer open), resource action, record action on the first record, bulk action, custom page. */
+async function visitsFor(page: Page, role: Role): Promise<Visit[]> {
+  const visits: Visit[] = [];
+  for (const resource of admin.resources) {
+    const id = resource.id();
+    const actions = Object.entries(resource.decorate().actions).filter(([, action]) => action.isAccessible(adminOf(role)));
+    if (!actions.some(([name]) => name === 'list')) continue;
+    visits.push({ path: `/admin/resources/${id}`, open: `[data-css="${id}-filter-button"]`, key: generatedKey(resource, 'list', role) });
+    const list = await page.request.get(`${app.url}/admin/api/resources/${id}/actions/list?perPage=1`);
+    const recordId = ((await list.json()) as { records?: Array<{ id: string }> }).records?.[0]?.id;
+    for (const [name, action] of actions) {
+      if (NOT_PAGES.has(name)) continue;
+      // Our own actions' pages (confirm steps, imports, drawers) are each checked once, for the first role that has them.
+      const key = GENERATED.has(name) ? generatedKey(resource, name, role) : name === 'download' ? 'download' : `${id} ${name}`;
+      const type = action.toJSON(adminOf(role)).actionType;
+      if (type === 'resource') visits.push({ path: `/admin/resources/${id}/actions/${name}`, key });
+      else if (recordId && type === 'record') visits.push({ path: `/admin/resources/${id}/records/${recordId}/${name}`, key });
+      else if (recordId && type === 'bulk') visits.push({ path: `/admin/resources/${id}/bulk/${name}?recordIds=${recordId}`, key });
+    }
+  }
+  // Custom pages show each role what it may do there: checked for every role.
+  for (const name of pagesFor(role)) visits.push({ path: `/admin/pages/${name}`, key: `${name} ${role}` });
+  return visits;
+}
+
+/** Waits until the page has no request in flight and shows no loader, twice in a row. */
+async function settled(page: Page, inFlight: () => number): Promise<void> {
+  let quiet = 0;
+  while (quiet < 2) {
+    await page.waitForTimeout(100);
+    const loading = await page.locator('.adminjs_Loader').count();
+    quiet = inFlight() === 0 && loading === 0 ? quiet + 1 : 0;
+  }
+}
+
+function trackRequests(page: Page): () => number {
+  let count = 0;
+  page.on('request', () => (count += 1));
+  const done = () => (count = Math.max(0, count - 1));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return () => count;
+}
+
+const report = (failures: Array<{ where: string; violations: Violation[] }>) =>
+  failures.map(({ where, violations }) => `${where}\n${violations.map((v) => `  ${v.impact} ${v.rule} (${v.help})\n    ${v.nodes.join('\n    ')}`).join('\n')}`).join('\n');
+
+describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
+  it('holds on the sign-in page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${app.url}/admin/login`);
+    const violations = await seriousViolations(page);
+    await page.close();
+    expect(report(violations.length ? [{ where: '/admin/login', violations }] : [])).toBe('');
+  });
+
+  const checked = new Set<string>();
+  it.each(ROLES)('holds on every back-office page %s may open, its drawers and previews open', async (role) => {
+    const page = await signInAs(browser, app.url, role);
+    const inFlight = trackRequests(page);
+    const failures: Array<{ where: string; violations: Violation[] }> = [];
+    const timing = process.env.A11Y_TIMING ? (label: string, since: number) => console.log(`${role} ${label} ${Date.now() - since} ms`) : () => undefined;
+    await page.getByTestId('dashboard-figures').waitFor();
+    await settled(page, inFlight);
+    // The menu, top bar and dashboard once, whole; after that the content of each page.
+    const whole = await seriousViolations(page);
+    if (whole.length) failures.push({ where: `${role} /admin`, violations: whole });
+    const content = { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] };
+    for (const visit of await visitsFor(page, role)) {
+      if (checked.has(visit.key)) continue;
+      checked.add(visit.key);
+      const started = Date.now();
+      // Within the single-page app, as a click on a link would go.
+      await page.evaluate((path) => { window.history.pushState({}, '', path); window.dispatchEvent(new PopStateEvent('popstate')); }, visit.path);
+      await settled(page, inFlight);
+      // The filter drawer stays open from one list to the next.
+      const drawer = visit.open?.replace('-filter-button', '-filter-drawer');
+      if (visit.open && drawer && !(await page.locator(drawer).isVisible()) && (await page.locator(visit.open).count())) {
+        await page.locator(visit.open).first().click();
+        await settled(page, inFlight);
+      }
+      const shown = Date.now();
+      const violations = await seriousViolations(page, content);
+      if (violations.length) failures.push({ where: `${role} ${visit.path}`, violations });
+      if (violations.length && process.env.A11Y_TIMING) console.log(report([{ where: `${role} ${visit.path}`, violations }]));
+      timing(`${visit.path} open ${shown - started} axe`, shown);
+    }
+    await page.close();
+    expect(report(failures)).toBe('');
+  }, 600_000);
+
+  it('holds on every page of the check data portal and the schools\' challenge pages', async () => {
+    const router = createPortalRouter({ sessionSecret: 'a-secret-long-enough-for-the-portal-sessions', databaseUrl: process.env.DATABASE_URL });
+    const portalRoutes = routesOf(router).filter((route) => route.startsWith('GET ') && !/\.(css|csv)$/.test(route)).map((route) => route.slice(4));
+    const challengeRoutes = routesOf(router.schoolChallenge).filter((route) => route.startsWith('GET ') && !route.endsWith('.css')).map((route) => route.slice(4));
+    await router.close();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const failures: Array<{ where: string; violations: Violation[] }> = [];
+    const check = async (where: string) => {
+      const violations = await seriousViolations(page);
+      if (violations.length) failures.push({ where, violations });
+    };
+    const seen: string[] = [];
+    // Through the pages as a delivery partner user goes: sign in with the emailed link, choose, read.
+    const email = 'dp.lead@example.org';
+    await page.goto(`${app.url}/check-data/`);
+    await check('/check-data/');
+    seen.push('/');
+    await page.getByLabel('Email address').fill(email);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/check-email/);
+    await check(page.url());
+    seen.push('/check-email');
+    await page.goto(`${app.url}/check-data/sign-in/${await tokenFromOutbox(email)}`);
+    await check('/check-data/sign-in/:token');
+    seen.push('/sign-in/:token');
+    await page.locator('form button[type=submit]').first().click();
+    await page.waitForURL(/choose-organisation|participants/);
+    for (const path of ['/choose-organisation', '/participants']) {
+      await page.goto(`${app.url}/check-data${path}`);
+      await check(`/check-data${path}`);
+      seen.push(path);
+    }
+    expect(seen.sort()).toEqual(portalRoutes.sort());
+    for (const path of challengeRoutes) {
+      await page.goto(`${app.url}/report-incorrect-partnership${path === '/' ? '/?token=not-a-real-token' : path}`);
+      await check(`/report-incorrect-partnership${path}`);
+    }
+    await page.close();
+    expect(report(failures)).toBe('');
+  }, 120_000);
+});

@@ -32,6 +32,10 @@ let admin: AdminJS;
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(process.env.DATABASE_URL!), launchBrowser()]);
   admin = buildAdmin();
+  // The app's first page can outlast the default 30 s wait on a busy machine.
+  const warm = await browser.newPage();
+  await warm.goto(`${app.url}/admin/login`, { timeout: 240_000 });
+  await warm.close();
 }, 360_000);
 
 afterAll(async () => {

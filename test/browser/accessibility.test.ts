@@ -7,40 +7,28 @@
 // Lean, as CI time is tight: one app, one browser, one sign-in per role; moves within AdminJS's single-page app
 // rather than reloading; a page whose markup (text aside) matches one already checked for another role is not
 // checked again; the menu and top bar are checked on the dashboard and then left out.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@prisma/client';
 import type AdminJS from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildAdmin } from '../../src/admin/index.js';
 import { pagesFor } from '../../src/admin/page-access.js';
 import { createPortalRouter } from '../../src/portal/router.js';
 import { tokenFromOutbox } from '../actions/portal/portal-world.js';
 import { routesOf } from '../access/route-list.js';
 import { seriousViolations, type Violation } from '../support/axe.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startApp, type RunningApp } from '../support/app-process.js';
+import { useBackOfficeSession } from '../support/back-office-session.js';
 
 const ROLES: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
 // AdminJS's own delete is nobody's (the role matrix); its bulk form needs a selection the sweep does not make.
 const NOT_PAGES = new Set(['delete', 'bulkDelete', 'search', 'list']);
 
-let app: RunningApp;
-let browser: Browser;
+const session = useBackOfficeSession();
 let admin: AdminJS;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(process.env.DATABASE_URL!), launchBrowser()]);
+beforeAll(() => {
   admin = buildAdmin();
-  // The app's first page can outlast the default 30 s wait on a busy machine.
-  const warm = await browser.newPage();
-  await warm.goto(`${app.url}/admin/login`, { timeout: 240_000 });
-  await warm.close();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 const adminOf = (role: Role) => ({ id: `axe-${role}`, email: `${role}@example.com`, role }) as unknown as CurrentAdmin;
@@ -82,7 +70,7 @@ async function visitsFor(page: Page, role: Role): Promise<Visit[]> {
     const actions = Object.entries(resource.decorate().actions).filter(([, action]) => action.isAccessible(adminOf(role)));
     if (!actions.some(([name]) => name === 'list')) continue;
     visits.push({ path: `/admin/resources/${id}`, open: `[data-css="${id}-filter-button"]`, key: generatedKey(resource, 'list', role) });
-    const list = await page.request.get(`${app.url}/admin/api/resources/${id}/actions/list?perPage=1`);
+    const list = await page.request.get(`${session.url}/admin/api/resources/${id}/actions/list?perPage=1`);
     const recordId = ((await list.json()) as { records?: Array<{ id: string }> }).records?.[0]?.id;
     for (const [name, action] of actions) {
       if (NOT_PAGES.has(name)) continue;
@@ -123,8 +111,8 @@ const report = (failures: Array<{ where: string; violations: Violation[] }>) =>
 
 describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
   it('holds on the sign-in page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${app.url}/admin/login`);
+    const page = await session.newPage();
+    await page.goto(`${session.url}/admin/login`);
     const violations = await seriousViolations(page);
     await page.close();
     expect(report(violations.length ? [{ where: '/admin/login', violations }] : [])).toBe('');
@@ -132,7 +120,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
 
   const checked = new Set<string>();
   it.each(ROLES)('holds on every back-office page %s may open, its drawers and previews open', async (role) => {
-    const page = await signInAs(browser, app.url, role);
+    const page = await session.signIn(role);
     const inFlight = trackRequests(page);
     const failures: Array<{ where: string; violations: Violation[] }> = [];
     const timing = process.env.A11Y_TIMING ? (label: string, since: number) => console.log(`${role} ${label} ${Date.now() - since} ms`) : () => undefined;
@@ -170,7 +158,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     const portalRoutes = routesOf(router).filter((route) => route.startsWith('GET ') && !/\.(css|csv)$/.test(route)).map((route) => route.slice(4));
     const challengeRoutes = routesOf(router.schoolChallenge).filter((route) => route.startsWith('GET ') && !route.endsWith('.css')).map((route) => route.slice(4));
     await router.close();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await session.newPage();
     const failures: Array<{ where: string; violations: Violation[] }> = [];
     const check = async (where: string) => {
       const violations = await seriousViolations(page);
@@ -179,7 +167,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     const seen: string[] = [];
     // Through the pages as a delivery partner user goes: sign in with the emailed link, choose, read.
     const email = 'dp.lead@example.org';
-    await page.goto(`${app.url}/check-data/`);
+    await page.goto(`${session.url}/check-data/`);
     await check('/check-data/');
     seen.push('/');
     await page.getByLabel('Email address').fill(email);
@@ -187,19 +175,19 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     await page.waitForURL(/check-email/);
     await check(page.url());
     seen.push('/check-email');
-    await page.goto(`${app.url}/check-data/sign-in/${await tokenFromOutbox(email)}`);
+    await page.goto(`${session.url}/check-data/sign-in/${await tokenFromOutbox(email)}`);
     await check('/check-data/sign-in/:token');
     seen.push('/sign-in/:token');
     await page.locator('form button[type=submit]').first().click();
     await page.waitForURL(/choose-organisation|participants/);
     for (const path of ['/choose-organisation', '/participants']) {
-      await page.goto(`${app.url}/check-data${path}`);
+      await page.goto(`${session.url}/check-data${path}`);
       await check(`/check-data${path}`);
       seen.push(path);
     }
     expect(seen.sort()).toEqual(portalRoutes.sort());
     for (const path of challengeRoutes) {
-      await page.goto(`${app.url}/report-incorrect-partnership${path === '/' ? '/?token=not-a-real-token' : path}`);
+      await page.goto(`${session.url}/report-incorrect-partnership${path === '/' ? '/?token=not-a-real-token' : path}`);
       await check(`/report-incorrect-partnership${path}`);
     }
     await page.close();

@@ -178,8 +178,8 @@ describe('keyboard only', () => {
       where: { state: 'payable', outputFee: true, markedAsPaidAt: null, deadlineDate: { lt: new Date() }, cohort: { startYear: { lt: 2025 } }, lineItems: { some: {} }, approvalRequests: { none: {} } },
       include: { cpdLeadProvider: true },
     });
-    const page = await signIn('finance@example.com');
-    await page.goto(`${app.url}/admin/pages/statements?statement=${statement.id}`);
+    const page = await signIn('finance');
+    await page.goto(`${session.url}/admin/pages/statements?statement=${statement.id}`);
     await page.getByTestId('statement').getByText(`${statement.cpdLeadProvider.name}: ${statement.name}`).waitFor();
     const authorise = page.getByTestId('authorise');
     await tabTo(page, authorise.locator('#checks-done'));

@@ -67,8 +67,8 @@ describe('the frozen cohort moves page', () => {
   it('moves a school\'s eligible participants with the keyboard alone, focus visible at every step', async () => {
     const { rows: [eligible] } = await findFrozenCohortCandidates({ status: 'eligible', perPage: 1 });
     const movable = (await findFrozenCohortCandidates({ schoolId: eligible.schoolId! })).counts.eligible;
-    const page = await signInAs(browser, app.url, 'super_user');
-    await page.goto(`${app.url}/admin/pages/frozenCohortMoves`);
+    const page = await session.signIn('super_user');
+    await page.goto(`${session.url}/admin/pages/frozenCohortMoves`);
     await page.getByTestId('candidate').first().waitFor();
 
     await tabTo(page, page.locator('#filter-school'));

@@ -117,8 +117,8 @@ it("the school page shows no people to a role that may not read them", async () 
 it('support withdraws a participant with the keyboard alone, through the check-your-answers step, focus visible at every step', async () => {
   const fullName = `Ada Keyboardson ${randomUUID().slice(0, 6)}`;
   const participant = await createParticipant(await createParticipantWorld(), { fullName });
-  const page = await signInAs(browser, app.url, 'support');
-  await page.goto(`${app.url}/admin/pages/participants`);
+  const page = await session.signIn('support');
+  await page.goto(`${session.url}/admin/pages/participants`);
   await tabTo(page, page.getByLabel('Find a participant by participant ID, name, email address, TRN, or school name or URN'));
   await page.keyboard.type(fullName);
   await page.keyboard.press('Enter');

@@ -37,29 +37,34 @@ interface Visit {
   path: string;
   /** Opens what the page hides behind a button (the list's filter drawer). */
   open?: string;
-  /** What the page is made of: a page made of the same parts as one already checked is not checked again. */
-  key: string;
+  /**
+   * What the page is made of. A page all of whose parts were checked on pages already seen is not checked again:
+   * AdminJS draws its generated pages from one component per kind of field, and our actions each from one component.
+   */
+  parts: string[];
 }
 
 const GENERATED = new Set(['list', 'show', 'edit', 'new']);
+// One component each, whatever the list: checked once.
+const SAME_EVERYWHERE = new Set(['download', 'savedFilters']);
 
 /**
  * AdminJS builds its list, show, edit and new pages from one component per kind of field: such a page is made of
  * the kinds of field it shows (and whether its list has bulk actions), whatever the resource or role.
  */
-function generatedKey(resource: AdminJS['resources'][number], kind: string, role: Role): string {
+function generatedParts(resource: AdminJS['resources'][number], kind: string, role: Role): string[] {
   const where = kind === 'new' ? 'edit' : kind;
   const parts = new Set<string>();
   for (const property of resource.decorate().getProperties({ where: where as 'list' | 'show' | 'edit' })) {
     const component = (property.options.components as Record<string, string> | undefined)?.[where] ?? '';
-    parts.add(`${property.type()}${property.availableValues() ? ' enum' : ''}${property.isArray() ? ' array' : ''} ${component}`);
+    parts.add(`${where} ${property.type()}${property.availableValues() ? ' enum' : ''}${property.isArray() ? ' array' : ''} ${component}`);
   }
   if (kind === 'list') {
     for (const property of resource.decorate().getProperties({ where: 'filter' })) parts.add(`filter ${property.type()}${property.availableValues() ? ' enum' : ''}`);
     const bulk = Object.values(resource.decorate().actions).some((action) => action.isAccessible(adminOf(role)) && action.toJSON(adminOf(role)).actionType === 'bulk');
-    parts.add(`bulk ${bulk}`);
+    parts.add(`list bulk ${bulk}`);
   }
-  return `${kind} ${[...parts].sort().join(', ')}`;
+  return [...parts];
 }
 
 /** What the role may open: each list (filter drawer open), resource action, record action on the first record, bulk action, custom page. */
@@ -69,28 +74,31 @@ async function visitsFor(page: Page, role: Role): Promise<Visit[]> {
     const id = resource.id();
     const actions = Object.entries(resource.decorate().actions).filter(([, action]) => action.isAccessible(adminOf(role)));
     if (!actions.some(([name]) => name === 'list')) continue;
-    visits.push({ path: `/admin/resources/${id}`, open: `[data-css="${id}-filter-button"]`, key: generatedKey(resource, 'list', role) });
+    visits.push({ path: `/admin/resources/${id}`, open: `[data-css="${id}-filter-button"]`, parts: generatedParts(resource, 'list', role) });
     const list = await page.request.get(`${session.url}/admin/api/resources/${id}/actions/list?perPage=1`);
-    const recordId = ((await list.json()) as { records?: Array<{ id: string }> }).records?.[0]?.id;
+    const record = ((await list.json()) as { records?: Array<{ id: string; params: Record<string, unknown> }> }).records?.[0];
     for (const [name, action] of actions) {
       if (NOT_PAGES.has(name)) continue;
       // Our own actions' pages (confirm steps, imports, drawers) are each checked once, for the first role that has them.
-      const key = GENERATED.has(name) ? generatedKey(resource, name, role) : name === 'download' ? 'download' : `${id} ${name}`;
+      const parts = GENERATED.has(name) ? generatedParts(resource, name, role) : [SAME_EVERYWHERE.has(name) ? name : `${id} ${name}`];
       const type = action.toJSON(adminOf(role)).actionType;
-      if (type === 'resource') visits.push({ path: `/admin/resources/${id}/actions/${name}`, key });
-      else if (recordId && type === 'record') visits.push({ path: `/admin/resources/${id}/records/${recordId}/${name}`, key });
-      else if (recordId && type === 'bulk') visits.push({ path: `/admin/resources/${id}/bulk/${name}?recordIds=${recordId}`, key });
+      // Sorted, so the saved-filter drawer shows its form for saving the list's sort too.
+      if (type === 'resource') visits.push({ path: `/admin/resources/${id}/actions/${name}${name === 'savedFilters' ? '?direction=desc' : ''}`, parts });
+      else if (record && type === 'record') visits.push({ path: `/admin/resources/${id}/records/${record.id}/${name}`, parts });
+      else if (record && type === 'bulk') visits.push({ path: `/admin/resources/${id}/bulk/${name}?recordIds=${record.id}`, parts });
     }
   }
   // Custom pages show each role what it may do there: checked for every role.
-  for (const name of pagesFor(role)) visits.push({ path: `/admin/pages/${name}`, key: `${name} ${role}` });
+  for (const name of pagesFor(role)) visits.push({ path: `/admin/pages/${name}`, parts: [`${name} ${role}`] });
   return visits;
 }
 
 /** Waits until the page has no request in flight and shows no loader, twice in a row. */
 async function settled(page: Page, inFlight: () => number): Promise<void> {
   let quiet = 0;
+  const since = Date.now();
   while (quiet < 2) {
+    if (Date.now() - since > 60_000) throw new Error(`${page.url()} did not settle in 60 s (${inFlight()} requests in flight)`);
     await page.waitForTimeout(100);
     const loading = await page.locator('.adminjs_Loader').count();
     quiet = inFlight() === 0 && loading === 0 ? quiet + 1 : 0;
@@ -118,22 +126,24 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     expect(report(violations.length ? [{ where: '/admin/login', violations }] : [])).toBe('');
   });
 
+  // The parts already checked, across roles (see Visit).
   const checked = new Set<string>();
   it.each(ROLES)('holds on every back-office page %s may open, its drawers and previews open', async (role) => {
     const page = await session.signIn(role);
     const inFlight = trackRequests(page);
     const failures: Array<{ where: string; violations: Violation[] }> = [];
-    const timing = process.env.A11Y_TIMING ? (label: string, since: number) => console.log(`${role} ${label} ${Date.now() - since} ms`) : () => undefined;
+    const check = async (where: string, scope?: Parameters<typeof seriousViolations>[1]) => {
+      const violations = await seriousViolations(page, scope);
+      if (violations.length) failures.push({ where: `${role} ${where}`, violations });
+    };
     await page.getByTestId('dashboard-figures').waitFor();
     await settled(page, inFlight);
     // The menu, top bar and dashboard once, whole; after that the content of each page.
-    const whole = await seriousViolations(page);
-    if (whole.length) failures.push({ where: `${role} /admin`, violations: whole });
+    await check('/admin');
     const content = { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] };
     for (const visit of await visitsFor(page, role)) {
-      if (checked.has(visit.key)) continue;
-      checked.add(visit.key);
-      const started = Date.now();
+      if (visit.parts.every((part) => checked.has(part))) continue;
+      for (const part of visit.parts) checked.add(part);
       // Within the single-page app, as a click on a link would go.
       await page.evaluate((path) => { window.history.pushState({}, '', path); window.dispatchEvent(new PopStateEvent('popstate')); }, visit.path);
       await settled(page, inFlight);
@@ -143,11 +153,17 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
         await page.locator(visit.open).first().click();
         await settled(page, inFlight);
       }
-      const shown = Date.now();
-      const violations = await seriousViolations(page, content);
-      if (violations.length) failures.push({ where: `${role} ${visit.path}`, violations });
-      if (violations.length && process.env.A11Y_TIMING) console.log(report([{ where: `${role} ${visit.path}`, violations }]));
-      timing(`${visit.path} open ${shown - started} axe`, shown);
+      await check(visit.path, content);
+      if (process.env.A11Y_TIMING) console.log(`${role} ${visit.path}`);
+      // A confirm step's or bulk action's check-your-answers, once per component that draws one (Continue checks nothing).
+      for (const step of ['confirm-page', 'bulk-action-page']) {
+        const proceed = page.getByTestId(step).getByRole('button', { name: 'Continue', exact: true });
+        if (checked.has(`${step} check-your-answers`) || !(await proceed.isVisible())) continue;
+        checked.add(`${step} check-your-answers`);
+        await proceed.click();
+        await page.getByTestId('check-your-answers').waitFor();
+        await check(`${visit.path} (check your answers)`, content);
+      }
     }
     await page.close();
     expect(report(failures)).toBe('');

@@ -1,6 +1,7 @@
 // What AdminJS's generated pages lack for WCAG 2.2 AA, put right on every back-office page (mounted with the top bar).
 // - Names: its filter and edit fields render a <label for="filter-x"> beside an input that has no such id, its
-//   option pickers (react-select) have no label at all, and its pagination arrows and drawer crosses are bare icons. Rather than
+//   option pickers (react-select) and date filters have no label at all, list check boxes have no name, and its
+//   pagination arrows, drawer crosses and password eye are bare icons. Rather than
 //   fork every property type's component, each label is tied to the control it stands beside, and the arrows
 //   are named, as soon as they appear.
 // - Look: a focus indicator that shows on any background (yellow with a dark edge, as GOV.UK's) and targets of
@@ -29,6 +30,30 @@ export function nameControls(root: ParentNode): void {
   for (const button of Array.from(root.querySelectorAll<HTMLElement>('[data-testid]'))) {
     const name = PAGINATION_NAMES[button.dataset.testid ?? ''];
     if (name && !button.getAttribute('aria-label') && button.classList.contains('adminjs_PaginationLink')) button.setAttribute('aria-label', name);
+  }
+  // A date filter is the property's label, then "- From:" and a picker, then "- To:" and a picker, none tied.
+  for (const input of Array.from(root.querySelectorAll<HTMLInputElement>('section[data-css*="-filter-"] .adminjs_DatePicker input'))) {
+    if (input.getAttribute('aria-label')) continue;
+    const group = input.closest('section');
+    const property = group?.querySelector('label')?.textContent?.trim().replace(/:$/, '') ?? 'Date';
+    const end = input.closest('.adminjs_DatePicker')?.previousElementSibling?.textContent?.replace(/[-:]/g, '').trim().toLowerCase() ?? '';
+    input.setAttribute('aria-label', end ? `${property}, ${end}` : property);
+  }
+  // A list with bulk actions has a check box per row and one in the header, drawn without a name.
+  for (const box of Array.from(root.querySelectorAll<HTMLInputElement>('table input[type=checkbox]'))) {
+    if (box.getAttribute('aria-label') || box.labels?.length) continue;
+    const row = box.closest('tr');
+    if (box.closest('thead')) {
+      box.setAttribute('aria-label', 'Select every row on this page');
+    } else if (row) {
+      const title = Array.from(row.cells).map((cell) => cell.textContent?.trim() ?? '').find(Boolean);
+      box.setAttribute('aria-label', title ? `Select ${title.slice(0, 80)}` : 'Select this row');
+    }
+  }
+  // A password field's eye icon switches the field between hidden and shown text.
+  for (const button of Array.from(root.querySelectorAll<HTMLButtonElement>('button[type=button]'))) {
+    if (button.textContent?.trim() || button.getAttribute('aria-label') || !button.querySelector('svg')) continue;
+    if (button.parentElement?.querySelector('input[name*="assword"]')) button.setAttribute('aria-label', 'Show or hide the password');
   }
   // A drawer's only icon button is the cross that closes it.
   for (const button of Array.from(root.querySelectorAll<HTMLButtonElement>('.adminjs_Drawer button'))) {

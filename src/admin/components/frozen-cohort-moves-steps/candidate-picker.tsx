@@ -88,7 +88,7 @@ export function CandidatePicker({ list, leadProviders, filters, changeFilter, se
         <Table data-testid="candidates">
           <TableHead>
             <TableRow>
-              <TableCell><CheckBox id="select-page" checked={pageAllSelected} disabled={eligibleOnPage.length === 0} onChange={togglePage} /></TableCell>
+              <TableCell><CheckBox id="select-page" aria-label="Select every eligible participant on this page" checked={pageAllSelected} disabled={eligibleOnPage.length === 0} onChange={togglePage} /></TableCell>
               <TableCell>Participant</TableCell><TableCell>School</TableCell><TableCell>Lead provider</TableCell>
               <TableCell>Cohort and schedule</TableCell><TableCell>Billable declarations</TableCell><TableCell>Status</TableCell>
             </TableRow>

@@ -141,11 +141,15 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     // The menu, top bar and dashboard once, whole; after that the content of each page.
     await check('/admin');
     const content = { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] };
+    let reload = false;
     for (const visit of await visitsFor(page, role)) {
       if (visit.parts.every((part) => checked.has(part))) continue;
       for (const part of visit.parts) checked.add(part);
-      // Within the single-page app, as a click on a link would go.
-      await page.evaluate((path) => { window.history.pushState({}, '', path); window.dispatchEvent(new PopStateEvent('popstate')); }, visit.path);
+      // Within the single-page app, as a click on a link would go; loaded afresh after a check-your-answers step,
+      // which leaves AdminJS's next redirecting action showing its loader.
+      if (reload) await page.goto(`${session.url}${visit.path}`);
+      else await page.evaluate((path) => { window.history.pushState({}, '', path); window.dispatchEvent(new PopStateEvent('popstate')); }, visit.path);
+      reload = false;
       await settled(page, inFlight);
       // The filter drawer stays open from one list to the next.
       const drawer = visit.open?.replace('-filter-button', '-filter-drawer');
@@ -163,6 +167,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
         await proceed.click();
         await page.getByTestId('check-your-answers').waitFor();
         await check(`${visit.path} (check your answers)`, content);
+        reload = true;
       }
     }
     await page.close();

@@ -81,7 +81,9 @@ async function visitsFor(page: Page, role: Role): Promise<Visit[]> {
       if (NOT_PAGES.has(name)) continue;
       // Our own actions' pages (confirm steps, imports, drawers) are each checked once, for the first role that has them.
       const parts = GENERATED.has(name) ? generatedParts(resource, name, role) : [SAME_EVERYWHERE.has(name) ? name : `${id} ${name}`];
-      const type = action.toJSON(adminOf(role)).actionType;
+      const { actionType: type, component } = action.toJSON(adminOf(role));
+      // No component: a link that redirects to a page checked on its own (src/admin/filtered-list-link.ts).
+      if (component === false) continue;
       // Sorted, so the saved-filter drawer shows its form for saving the list's sort too.
       if (type === 'resource') visits.push({ path: `/admin/resources/${id}/actions/${name}${name === 'savedFilters' ? '?direction=desc' : ''}`, parts });
       else if (record && type === 'record') visits.push({ path: `/admin/resources/${id}/records/${record.id}/${name}`, parts });

@@ -27,7 +27,7 @@ export function formatDateTime(value: DateInput): string {
   const date = toDate(value);
   if (!date) return '';
   const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
-  const time = date.toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: LONDON })
+  const time = date.toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: LONDON })
     .replace(/\s/g, '').toLowerCase();
   return `${day}, ${time}`;
 }

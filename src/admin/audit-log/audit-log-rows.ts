@@ -10,6 +10,7 @@ import type { AuditLogRow } from '../../reports/audit-log/audit-log-query.js';
 import { propertyLabels } from '../labels.js';
 import { sentenceCase } from '../lists/list-export-query.js';
 import { mayReadModel, visibleAuditValueFor } from '../model-readers.js';
+import { storedValueInWords } from '../value-words.js';
 
 export interface AuditLogEntry {
   id: string;
@@ -34,9 +35,13 @@ const ACTOR_MODELS: Record<string, string> = { user: 'User', portal: 'PortalUser
 
 /** An event's words and its changes field by field, with its values as `role` may see them (a record's History uses this too). */
 export function eventSummary(role: Role | undefined, event: { action: string; subjectType: string; before: unknown; after: unknown }) {
+  const model = auditSubjectModel(event.subjectType);
   return {
     words: eventInWords(event.action),
-    changes: changesInWords(visibleAuditValueFor(role, event.subjectType, event.before), visibleAuditValueFor(role, event.subjectType, event.after), fieldLabel),
+    changes: changesInWords(
+      visibleAuditValueFor(role, event.subjectType, event.before), visibleAuditValueFor(role, event.subjectType, event.after), fieldLabel,
+      (value, field) => storedValueInWords(value, model, field),
+    ),
   };
 }
 

@@ -108,11 +108,15 @@ export const eventKinds = (): { value: string; label: string }[] =>
 
 export interface FieldChange { field: string; label: string; before?: string; after?: string }
 
-/** A value as a person reads it: nothing as "(none)", yes/no, text as it is, anything else as JSON. */
-export function valueInWords(value: unknown): string {
+/** How a page says a stored text value of a field (an enum value or a date in words); text stays as it is without one. */
+export type SayValue = (value: string, field: string) => string;
+
+/** A value as a person reads it: nothing as "(none)", yes/no, text through `say`, anything else as JSON. */
+export function valueInWords(value: unknown, say: SayValue = (v) => v, field = ''): string {
   if (value === null || value === undefined || value === '') return '(none)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return say(value, field);
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 }
 
@@ -120,13 +124,13 @@ export function valueInWords(value: unknown): string {
  * What changed, field by field, from an event's (already masked) before and after. A value that is not a
  * record (masked whole, or a plain value) is one change without a field.
  */
-export function changesInWords(before: unknown, after: unknown, label: (field: string) => string): FieldChange[] {
+export function changesInWords(before: unknown, after: unknown, label: (field: string) => string, say?: SayValue): FieldChange[] {
   const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
   if ((before !== null && before !== undefined && !isRecord(before)) || (after !== null && after !== undefined && !isRecord(after))) {
     return [{
       field: '', label: '',
-      ...(before !== null && before !== undefined ? { before: valueInWords(before) } : {}),
-      ...(after !== null && after !== undefined ? { after: valueInWords(after) } : {}),
+      ...(before !== null && before !== undefined ? { before: valueInWords(before, say) } : {}),
+      ...(after !== null && after !== undefined ? { after: valueInWords(after, say) } : {}),
     }];
   }
   const b = isRecord(before) ? before : undefined;
@@ -134,8 +138,8 @@ export function changesInWords(before: unknown, after: unknown, label: (field: s
   const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
   return fields.map((field) => ({
     field, label: label(field),
-    ...(b && field in b ? { before: valueInWords(b[field]) } : {}),
-    ...(a && field in a ? { after: valueInWords(a[field]) } : {}),
+    ...(b && field in b ? { before: valueInWords(b[field], say, field) } : {}),
+    ...(a && field in a ? { after: valueInWords(a[field], say, field) } : {}),
   }));
 }
 

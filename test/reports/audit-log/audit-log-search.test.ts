@@ -78,6 +78,25 @@ describe('the audit log search', () => {
     expect(JSON.stringify(policy)).not.toContain('Quartermain');
   });
 
+  it('says stored values as people read them: states in words, times as "5 December 2026, 12:13pm", masked alike', async () => {
+    const { id } = await db().auditEvent.create({ data: {
+      actorType: 'system', actorLabel: 'System: test', action: 'declaration.clawback_requested', subjectType: 'Declaration', subjectId: '7d3c8f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      before: { state: 'paid', declarationType: 'retained_1', voidedAt: null }, after: { state: 'awaiting_clawback', declarationType: 'retained_1', voidedAt: '2026-12-05T12:13:00.000Z' },
+    } });
+    try {
+      const changes = async (role: Role) => (await search(role, { what: 'declaration.clawback_requested' })).events[0].changes;
+      expect(await changes('finance')).toEqual([
+        { field: 'state', label: 'State', before: 'Paid', after: 'Awaiting clawback' },
+        { field: 'voidedAt', label: 'Voided at', before: '(none)', after: '5 December 2026, 12:13pm' },
+        { field: 'declarationType', label: 'Declaration type', before: 'Retained 1', after: 'Retained 1' },
+      ]);
+      // Policy may not read declarations: nothing of them shows, in words or not.
+      expect(await changes('policy')).toEqual([{ field: '', label: '', before: MASK, after: MASK }]);
+    } finally {
+      await db().auditEvent.delete({ where: { id } });
+    }
+  });
+
   it('masks the values a role may not see, field by field', async () => {
     const change = async (role: Role) => (await search(role, { record: 'Quartermain' })).events[0].changes;
     expect(await change('support')).toEqual([

@@ -53,7 +53,7 @@ describe('the cohort setup page', () => {
     expect(await page.getByTestId('cohort-schedules').innerText()).toContain('ECF Standard September');
     const statements = await page.getByTestId('cohort-statements').innerText();
     expect(statements).toContain('September 2027');
-    expect(statements).toContain('25 Nov 2027');
+    expect(statements).toContain('25 November 2027');
     await page.close();
   });
 

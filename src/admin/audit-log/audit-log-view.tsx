@@ -5,6 +5,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiClient } from 'adminjs';
 import { AuditChanges, type AuditChange } from '../components/audit-changes.js';
+import { formatDateTime } from '../human-dates.js';
 import { Box, Button, FormGroup, H2, H3, Input, Label, Link, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 
 const PAGE = 'auditLog';
@@ -27,7 +28,7 @@ interface Data {
   page?: number; perPage?: number; total?: number; more?: boolean; savedFilters?: SavedFilter[]; notice?: Notice;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
+const when = formatDateTime;
 const count = (n: number) => n.toLocaleString('en-GB');
 const filterOf = (search: string): Filter => {
   const params = new URLSearchParams(search);

@@ -3,6 +3,7 @@
 import { ALREADY_REVOKED, revokeApiToken } from '../../actions/api-tokens/revoke-api-token.js';
 import { db } from '../../db/client.js';
 import type { BulkSpec } from './run-bulk.js';
+import { formatDate } from '../human-dates.js';
 
 export const revokeApiTokens: BulkSpec = {
   permission: 'api_tokens.manage',
@@ -19,7 +20,7 @@ export const revokeApiTokens: BulkSpec = {
   async plan(_ctx, ids) {
     const tokens = await db().apiToken.findMany({ where: { id: { in: ids } }, include: { cpdLeadProvider: { select: { name: true } } } });
     return tokens.map((t) => {
-      const lastUsed = t.lastUsedAt ? `last used ${t.lastUsedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })}` : 'never used';
+      const lastUsed = t.lastUsedAt ? `last used ${formatDate(t.lastUsedAt)}` : 'never used';
       const row = { id: t.id, title: t.description || 'Token without a description', details: `${t.cpdLeadProvider.name}, ${lastUsed}` };
       return t.revokedAt ? { ...row, ready: false, says: `${ALREADY_REVOKED}.` } : { ...row, ready: true, says: 'Will be revoked.' };
     });

@@ -5,8 +5,9 @@ import { declarationsAwaitingClawbackApproval, requestDeclarationVoid, CLAWBACK_
 import { voidPlanFor } from '../../actions/declarations/void-declaration.js';
 import { db } from '../../db/client.js';
 import type { BulkSpec } from './run-bulk.js';
+import { formatDate } from '../human-dates.js';
 
-const day = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const day = formatDate;
 const words = (value: string) => value.replace(/_/g, '-');
 
 export const WILL_VOID = 'Will be voided and leave its statement.';

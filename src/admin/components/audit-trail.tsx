@@ -2,6 +2,7 @@
 import React from 'react';
 import type { BasePropertyProps } from 'adminjs';
 import { AuditChanges, type AuditChange } from './audit-changes.js';
+import { formatDateTime } from '../human-dates.js';
 import { Box, H5, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 
 interface Event { at: string; actor: string; action: string; words: string; changes: AuditChange[]; reason: string | null }
@@ -28,7 +29,7 @@ const AuditTrail: React.FC<BasePropertyProps> = ({ record }) => {
           <TableBody>
             {events.map((e, i) => (
               <TableRow key={i}>
-                <TableCell>{new Date(e.at).toLocaleString('en-GB')}</TableCell>
+                <TableCell>{formatDateTime(e.at)}</TableCell>
                 <TableCell>{e.actor}</TableCell>
                 <TableCell>{e.words}<Text variant="sm" color="grey60">{e.action}</Text></TableCell>
                 <TableCell><AuditChanges changes={e.changes} /></TableCell>

@@ -4,6 +4,7 @@ import React from 'react';
 import type { BasePropertyProps } from 'adminjs';
 import { Box, H4, H5, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { formatPounds } from './money.js';
+import { formatDate } from '../human-dates.js';
 
 interface Band { min: number | null; max: number | null; perParticipant: string; outputPaymentPercentage: number; serviceFeePercentage: number }
 interface Contract {
@@ -28,7 +29,7 @@ interface Overview {
 
 const BAND_NAMES = ['A', 'B', 'C', 'D'];
 const STATES = { open: 'Open', payable: 'Payable', paid: 'Paid' };
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const day = formatDate;
 const whole = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB'));
 
 function Section({ title, testId, empty, children }: { title: string; testId: string; empty: string | null; children: React.ReactNode }) {

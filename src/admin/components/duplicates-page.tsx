@@ -3,6 +3,7 @@ import React, { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiClient, useNotice } from 'adminjs';
 import { Badge, Box, Button, H3, H5, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { formatDate, formatDateTime } from '../human-dates.js';
 
 interface Side { teacherId: string; fullName: string; email: string; trn: string | null; dateOfBirth: string | null; profiles: number; declarations: number }
 interface Pair { match: 'same_trn' | 'same_name_and_date_of_birth'; a: Side; b: Side }
@@ -31,7 +32,7 @@ function PairsList({ list, open }: { list: List; open: (pair: Pair) => void }) {
     <>
       <strong>{s.fullName}</strong><br />
       <Text variant="sm">{s.email}</Text>
-      <Text variant="sm">TRN {s.trn ?? '—'} · born {s.dateOfBirth ?? '—'} · {s.profiles} profile(s), {s.declarations} declaration(s)</Text>
+      <Text variant="sm">TRN {s.trn ?? '—'} · born {s.dateOfBirth ? formatDate(s.dateOfBirth) : '—'} · {s.profiles} profile(s), {s.declarations} declaration(s)</Text>
     </>
   );
   return (
@@ -59,8 +60,8 @@ function PersonColumn({ person, label }: { person: Person; label: string }) {
     <Box flex="1" p="lg" mr="lg" style={{ border: '1px solid #ddd', minWidth: 0 }} data-testid={`person-${label}`}>
       <H5>{label}: {person.fullName}</H5>
       <Table mb="lg"><TableBody>
-        {([['Email', person.email], ['TRN', person.trn], ['Date of birth', person.dateOfBirth], ['National Insurance number', person.nationalInsuranceNumber],
-          ['Created', person.createdAt.slice(0, 10)], ['Participant id', person.teacherId]] as [string, string | null][]).map(([k, v]) => (
+        {([['Email', person.email], ['TRN', person.trn], ['Date of birth', person.dateOfBirth ? formatDate(person.dateOfBirth) : null], ['National Insurance number', person.nationalInsuranceNumber],
+          ['Created', formatDateTime(person.createdAt)], ['Participant id', person.teacherId]] as [string, string | null][]).map(([k, v]) => (
           <TableRow key={k}><TableCell><strong>{k}</strong></TableCell><TableCell>{v ?? '—'}</TableCell></TableRow>
         ))}
       </TableBody></Table>
@@ -70,7 +71,7 @@ function PersonColumn({ person, label }: { person: Person; label: string }) {
           {p.inductionRecords.map((r, i) => (
             <Text key={i} variant="sm">Induction record {r.start} → {r.end ?? 'now'} ({r.inductionStatus}, {r.trainingStatus})</Text>
           ))}
-          {p.declarations.map((d, i) => <Text key={i} variant="sm">Declaration {d.type} {d.date}: {d.state} ({d.leadProvider})</Text>)}
+          {p.declarations.map((d, i) => <Text key={i} variant="sm">Declaration {d.type} {formatDate(d.date)}: {d.state} ({d.leadProvider})</Text>)}
           {p.declarations.length === 0 ? <Text variant="sm">No declarations</Text> : null}
         </Box>
       ))}

@@ -5,6 +5,7 @@ import { Box, Button, CheckBox, FormGroup, H2, H3, H5, Input, Label, MessageBox,
 import { CheckYourAnswers, type CheckYourAnswersProps } from './check-your-answers.js';
 import FinanceParticipantSearch from './finance-participant-search.js';
 import FinancePaymentsChart from './finance-payments-chart.js';
+import { formatDate } from '../human-dates.js';
 
 type Pair = [string, string];
 interface LineTable { heading: string; columns: string[]; rows: string[][]; total: Pair }
@@ -103,7 +104,7 @@ const FinanceStatements: React.FC = () => {
   const option = (value: string, label: string) => ({ value, label });
   const lpOptions = data.leadProviders.map((lp) => option(lp.id, lp.name));
   const cohortOptions = [option('', 'All cohorts'), ...data.cohorts.map((c) => option(String(c), `${c} to ${c + 1}`))];
-  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state}, payment ${s.paymentDate})`));
+  const statementOptions = data.statements.map((s) => option(s.id, `${s.name} (${s.cohortStartYear}, ${s.state}, payment ${formatDate(s.paymentDate)})`));
   const base = `${window.location.pathname.replace(/\/pages\/.*$/, '')}/api/pages/${PAGE}`;
 
   return (

@@ -3,6 +3,7 @@
 import React from 'react';
 import type { BasePropertyProps } from 'adminjs';
 import { Badge, Box, Button, H4, H5, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { formatDate } from '../human-dates.js';
 
 interface Named { id: string; name: string }
 interface Partnership {
@@ -28,7 +29,7 @@ interface Cohort {
   changeProgrammeUrl: string | null;
 }
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
+const date = formatDate;
 
 const STATE_LABELS: Record<Partnership['state'], string> = {
   active: 'Active',

@@ -4,6 +4,7 @@ import { challengePartnership, POLICY_ENGAGEMENT_CONFIRMATION } from '../../acti
 import { db } from '../../db/client.js';
 import { isUnchallenged } from '../../rules/unchallenged-partnership.js';
 import type { ConfirmActionOptions } from './confirm-action.js';
+import { formatDate } from '../human-dates.js';
 
 export const challengePartnershipPage: ConfirmActionOptions = {
   permission: 'partnerships.challenge_late',
@@ -23,7 +24,7 @@ export const challengePartnershipPage: ConfirmActionOptions = {
         ['Cohort', String(p.cohort.startYear)],
         ['Lead provider', p.leadProvider.name],
         ['Delivery partner', p.deliveryPartner.name],
-        ['Challenge deadline', p.challengeDeadline ? p.challengeDeadline.toISOString().slice(0, 10) : '—'],
+        ['Challenge deadline', p.challengeDeadline ? formatDate(p.challengeDeadline) : '—'],
       ],
       blockers: !isUnchallenged(p) ? ['This partnership has already been challenged'] : [],
       warning: POLICY_ENGAGEMENT_CONFIRMATION,

@@ -5,6 +5,7 @@ import { requestDeclarationVoid } from '../../actions/approvals/request-declarat
 import { voidPlanFor } from '../../actions/declarations/void-declaration.js';
 import { db } from '../../db/client.js';
 import type { ConfirmActionOptions } from './confirm-action.js';
+import { formatDate } from '../human-dates.js';
 
 export const voidDeclarationPage: ConfirmActionOptions = {
   permission: 'declarations.void',
@@ -24,7 +25,7 @@ export const voidDeclarationPage: ConfirmActionOptions = {
       heading: 'Void this declaration',
       rows: [
         ['Participant', d.teacher.fullName],
-        ['Declaration', `${d.declarationType.replace('_', '-')} (${d.courseIdentifier.replace('_', '-')}), ${d.declarationDate.toISOString().slice(0, 10)}`],
+        ['Declaration', `${d.declarationType.replace('_', '-')} (${d.courseIdentifier.replace('_', '-')}), ${formatDate(d.declarationDate)}`],
         ['Lead provider', d.cpdLeadProvider.name],
         ['Cohort', String(d.cohort.startYear)],
         ['State', d.state.replace('_', ' ')],

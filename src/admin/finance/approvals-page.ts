@@ -6,7 +6,7 @@ import { approveRequest } from '../../actions/approvals/approve-request.js';
 import { rejectRequest } from '../../actions/approvals/reject-request.js';
 import { can } from '../../actions/authz.js';
 import { listApprovalRequests, type ApprovalListItem } from '../../reports/approvals/approval-queue.js';
-import { formatAuthorisedAt } from '../../reports/statements/dates.js';
+import { formatDateTime } from '../human-dates.js';
 import { actorFromAdmin } from '../actor.js';
 import { Components } from '../components/index.js';
 import { mayOpenPage } from '../page-access.js';
@@ -39,9 +39,9 @@ const shown = (item: ApprovalListItem, me: string) => ({
   reason: item.reason,
   statementId: item.statementId,
   requestedBy: item.requestedBy,
-  requestedAt: formatAuthorisedAt(item.requestedAt),
+  requestedAt: formatDateTime(item.requestedAt),
   decidedBy: item.decidedBy,
-  decidedAt: item.decidedAt ? formatAuthorisedAt(item.decidedAt) : null,
+  decidedAt: item.decidedAt ? formatDateTime(item.decidedAt) : null,
   rejectionReason: item.rejectionReason,
   mine: item.requestedById === me,
 });

@@ -5,10 +5,10 @@ import { findStatementPermissions } from '../../actions/statements/find-statemen
 import { db } from '../../db/client.js';
 import { calculateStatement } from '../../reports/statements/calculate-statement.js';
 import { signOffText, statementSignOffs } from '../../reports/approvals/approval-queue.js';
-import { formatAuthorisedAt } from '../../reports/statements/dates.js';
 import { Decimal, formatPounds } from '../../reports/statements/decimal.js';
 import { CALENDAR_WARNING_NOTE, calendarWarnings } from '../../reports/statements/calendar-warnings.js';
 import { formatFee, type PresentedLine, type PresentedPart } from '../../reports/statements/presented-statement.js';
+import { formatDate, formatDateTime } from '../human-dates.js';
 
 const pounds = (value: unknown) => formatPounds(new Decimal(String(value)));
 const show = (value: unknown) => (typeof value === 'object' && value !== null ? pounds(value) : String(value));
@@ -68,7 +68,7 @@ export async function statementView(ctx: ActorContext, statementId: string) {
     dates: [
       ['Milestone cut off date', statement.deadlineDate],
       ['Payment date', statement.paymentDate],
-    ].map(([a, b]) => [String(a), String(b).slice(0, 10)] as [string, string]),
+    ].map(([label, date]) => [label, formatDate(date)] as [string, string]),
     warnings: calendarWarnings(statement).map((w) => `${w} ${CALENDAR_WARNING_NOTE}`),
     summary: summary.rows.map((row) => [row.label, formatPounds(row.amount)] as [string, string]),
     total: formatPounds(summary.total),
@@ -79,9 +79,9 @@ export async function statementView(ctx: ActorContext, statementId: string) {
       sections: contractInformation.sections.map((s) => ({ heading: s.heading, rows: s.rows.map((r) => [r.label, show(r.value)] as [string, string]) })),
       bands: contractInformation.bands.map((b) => [b.label, String(b.min), String(b.max), pounds(b.perParticipant)] as string[]),
     },
-    signOff: signOffs.map((signOff) => signOffText(signOff, formatAuthorisedAt)),
+    signOff: signOffs.map((signOff) => signOffText(signOff, formatDateTime)),
     /** Adjustments waiting for a second approver (a pending authorisation is in the sign-off). */
-    pendingRequests: pending.map((r) => `${r.requestedBy.email} asked to ${r.description} (${formatAuthorisedAt(r.requestedAt)})`),
+    pendingRequests: pending.map((r) => `${r.requestedBy.email} asked to ${r.description} (${formatDateTime(r.requestedAt)})`),
     adjustments: adjustments.map((a) => ({ id: a.id, name: a.paymentType, amount: formatPounds(new Decimal(a.amount.toString()).toDecimalPlaces(2)) })),
     permissions,
   };

@@ -2,6 +2,7 @@
 // 2 seconds), and finance's finished exports.
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
+import { formatDateTime } from '../human-dates.js';
 import {
   Badge, Box, Button, H3, H5, Label, MessageBox, Select, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
@@ -23,7 +24,7 @@ const POLL_MS = 2000;
 const STATEMENT_EXPORT_JOB = 'declaration-exports';
 const api = new ApiClient();
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '');
+const when = formatDateTime;
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const STATE_BADGE = { running: 'info', succeeded: 'success', failed: 'danger', skipped: 'secondary' } as const;
 

@@ -5,6 +5,7 @@ import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Box, Button, FormGroup, H3, Input, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
 import { CheckYourAnswers } from '../components/check-your-answers.js';
+import { formatDateTime } from '../human-dates.js';
 import { MAINTENANCE_CHANGED } from './maintenance-events.js';
 
 interface PageData {
@@ -65,14 +66,14 @@ const MaintenancePage: React.FC = () => {
           <Text mb="default">The lead provider API and the check data portal are open.</Text>
         )}
         {data.switchedAt ? (
-          <Text variant="sm" mb="xl">Last switched {data.on ? 'on' : 'off'} by {data.switchedBy} at {new Date(data.switchedAt).toLocaleString('en-GB')}.</Text>
+          <Text variant="sm" mb="xl">Last switched {data.on ? 'on' : 'off'} by {data.switchedBy} at {formatDateTime(data.switchedAt)}.</Text>
         ) : null}
         {(data.notice?.type === 'error' ? data.notice.errors : []).map((error) => <MessageBox key={error} variant="danger" message={error} mb="default" />)}
         {!data.canSwitch ? <Text>Only admins can switch maintenance mode.</Text> : checking !== null ? (
           <CheckYourAnswers
             title={checking ? 'Check before switching maintenance mode on' : 'Check before switching maintenance mode off'}
             answers={checking ? [
-              ['Planned end', until ? `${new Date(until).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })} (UK time)` : 'None given'],
+              ['Planned end', until ? `${formatDateTime(until)} (UK time)` : 'None given'],
               ['Message', message.trim() || `${data.message} (the standard message)`],
             ] : []}
             consequences={checking ? [

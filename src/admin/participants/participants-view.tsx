@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { ApiClient, useNotice } from 'adminjs';
 import { AuditChanges, type AuditChange } from '../components/audit-changes.js';
 import { CheckYourAnswers } from '../components/check-your-answers.js';
+import { formatDate, formatDateTime } from '../human-dates.js';
 import {
   Badge, Box, Button, FormGroup, H2, H3, H4, H5, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea,
 } from '@adminjs/design-system';
@@ -64,8 +65,8 @@ interface FormSpec {
 
 const PROFILE_LABELS: Record<string, string> = { ect: 'Early career teacher', mentor: 'Mentor' };
 const STATUS_VARIANT: Record<string, 'success' | 'info' | 'danger' | 'default'> = { active: 'success', deferred: 'info', withdrawn: 'danger' };
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '');
-const dateOnly = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' }) : '');
+const when = formatDateTime;
+const dateOnly = formatDate;
 const humanise = (value: string) => value.replace(/[_-]/g, ' ');
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -252,8 +253,8 @@ function ProfileCard({ profile, actions }: { profile: Profile; actions: React.Re
         </TableRow></TableHead>
         <TableBody>{profile.inductionRecords.map((r) => (
           <TableRow key={r.id}>
-            <TableCell style={NOWRAP}>{when(r.startDate)}</TableCell>
-            <TableCell style={NOWRAP}>{r.endDate ? when(r.endDate) : 'Current'}</TableCell>
+            <TableCell style={NOWRAP}>{dateOnly(r.startDate)}</TableCell>
+            <TableCell style={NOWRAP}>{r.endDate ? dateOnly(r.endDate) : 'Current'}</TableCell>
             <TableCell>{r.inductionStatus}{r.schoolTransfer ? ' (transfer)' : ''}</TableCell>
             <TableCell>{r.trainingStatus}</TableCell>
             <TableCell>{r.school}</TableCell>

@@ -4,9 +4,10 @@ import { PENDING_TRN_CHECK_STATES } from '../../actions/trn-checks/trn-check-sta
 import { recordTrnCheckAnswer } from '../../actions/trn-checks/record-trn-check-answer.js';
 import { db } from '../../db/client.js';
 import type { ConfirmActionOptions } from '../confirm/confirm-action.js';
+import { formatDate } from '../human-dates.js';
 
 const FOUND = 'trn_found';
-const dateOf = (date: Date | null) => date?.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) ?? 'Not given';
+const dateOf = (date: Date | null) => (date ? formatDate(date) : 'Not given');
 
 export const recordTrnCheckAnswerPage: ConfirmActionOptions = {
   permission: 'participants.edit',

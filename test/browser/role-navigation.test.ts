@@ -15,7 +15,7 @@ const PEOPLE = ['People', 'Participants', 'TRN checks', 'Induction records', 'Tr
 const FINANCE = ['Statements', 'Declarations', 'Declaration state history', 'Statement line items', 'Adjustments', 'Statement snapshots'];
 const ADMIN_LISTS = [
   'Lead providers', 'CPD lead providers', ...EVERYONE_READS.slice(1), ...CONTRACTS, ...SCHOOLS, ...PEOPLE, ...FINANCE,
-  'Users', 'API tokens', 'Portal users', 'Portal roles', 'Audit events', 'Job runs', 'Settings', 'Email outbox',
+  'Users', 'API tokens', 'Portal users', 'Portal roles', 'Job runs', 'Settings', 'Email outbox',
 ];
 
 /** What each role finds in the menu: its lists (by group), then its pages; no name twice. */
@@ -23,14 +23,14 @@ const MENU: Record<Role, { lists: string[]; pages: string[] }> = {
   admin: { lists: ADMIN_LISTS, pages: ['Find a participant', 'Duplicates', 'Statement payments', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
   super_user: { lists: ADMIN_LISTS, pages: ['Find a participant', 'Duplicates', 'Frozen cohort moves', 'Statement payments', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'] },
   support: {
-    lists: [...EVERYONE_READS, ...SCHOOLS, ...PEOPLE, 'Declarations', 'Declaration state history', 'Portal users', 'Portal roles', 'Audit events'],
+    lists: [...EVERYONE_READS, ...SCHOOLS, ...PEOPLE, 'Declarations', 'Declaration state history', 'Portal users', 'Portal roles'],
     pages: ['Find a participant', 'Duplicates', 'Audit log', 'Maintenance'],
   },
   finance: {
-    lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, ...PEOPLE, ...FINANCE, 'Audit events', 'Job runs'],
+    lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, ...PEOPLE, ...FINANCE, 'Job runs'],
     pages: ['Find a participant', 'Duplicates', 'Statement payments', 'Approvals', 'Jobs', 'Audit log', 'Maintenance'],
   },
-  policy: { lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS, 'Audit events'], pages: ['Audit log', 'Maintenance'] },
+  policy: { lists: [...EVERYONE_READS, ...CONTRACTS, ...SCHOOLS], pages: ['Audit log', 'Maintenance'] },
 };
 
 /** The dashboard's figures that link to a list, by the list they open. */

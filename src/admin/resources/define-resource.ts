@@ -18,7 +18,8 @@ import { withoutHiddenFieldQueries } from '../hidden-field-queries.js';
 export interface ResourceSpec {
   model: Prisma.ModelName;
   table: string;
-  navigation: NavGroup | null;
+  /** false: reachable by its address and links, not listed in the menu. */
+  navigation: NavGroup | null | false;
   readers: Readers;
   titleProperty?: string;
   searchColumns?: string[];

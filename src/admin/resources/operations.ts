@@ -5,7 +5,9 @@ import { defineResource } from './define-resource.js';
 
 export const operationsResources = () => [
   defineResource({
-    model: 'AuditEvent', table: 'audit_events', navigation: nav.operations,
+    // Not in the menu: the Audit log page (src/admin/audit-log) is how people read events; this list stays for
+    // links to one event and a record's history.
+    model: 'AuditEvent', table: 'audit_events', navigation: false,
     readers: 'audit.read', titleProperty: 'action', auditTrail: false,
     list: ['createdAt', 'actorLabel', 'action', 'subjectType', 'subjectId', 'reason'],
     filter: ['action', 'actorLabel', 'subjectType', 'subjectId', 'createdAt'],

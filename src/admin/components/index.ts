@@ -32,6 +32,7 @@ export const Components = {
   ChangeCohortPage: add('ChangeCohortPage', 'change-cohort-page.tsx'),
   // Mounted by the top bar on every page (names, focus, target sizes); listed so a change to it alone rebuilds the bundle.
   PageAccessibility: add('PageAccessibility', 'page-accessibility.tsx'),
+  ListLook: add('ListLook', 'list-look.tsx'),
   AuditSubject: add('AuditSubject', 'audit-subject.tsx'),
   MaintenancePage: add('MaintenancePage', '../maintenance/maintenance-view.tsx'),
 };

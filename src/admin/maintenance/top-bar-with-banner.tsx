@@ -7,6 +7,7 @@ import { Box, Text } from '@adminjs/design-system';
 import { MAINTENANCE_CHANGED } from './maintenance-events.js';
 import { PageAccessibility } from '../components/page-accessibility.js';
 import { usePageTabTitle } from '../components/page-tab-title.js';
+import { ListLook } from '../components/list-look.js';
 
 interface Mode { on: boolean; untilLabel: string | null; canSwitch: boolean }
 
@@ -39,6 +40,7 @@ const TopBarWithBanner: React.FC<{ OriginalComponent?: React.ComponentType<Recor
   return (
     <>
       <PageAccessibility />
+      <ListLook />
       <MaintenanceBanner />
       {OriginalComponent ? <OriginalComponent {...props} /> : null}
     </>

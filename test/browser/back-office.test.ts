@@ -198,3 +198,148 @@ describe('role limits', () => {
   });
 });
 
+
+/**
+ * Words a validator, the database or a stack would write: none may reach a person. Checked in every message a page
+ * or an action answers with (notices, refusals, problems, errors), never in the records shown beside them.
+ */
+const NOT_FOR_PEOPLE: RegExp[] = [
+  /Invalid input/i, /\bexpected\b/i, /\breceived\b/i, /Invalid (enum|option|uuid|date|string|type)/i, /Prisma/i, /Unique constraint/i,
+  /violates/i, /invalid_(type|format|value|union)|too_(small|big)|unrecognized_keys/, /\bP\d{4}\b/, /ZodError|TypeError|ReferenceError/,
+  /\n\s+at |\bat .+:\d+:\d+/, /Cannot read propert/i, /\b(NaN|undefined|null)\b/,
+];
+const MESSAGE_KEYS = new Set(['message', 'messages', 'notice', 'errors', 'error', 'refusals', 'problems', 'blockers', 'result']);
+
+/** Every string under a message-bearing key of an answer. */
+function messagesIn(value: unknown, inMessage = false): string[] {
+  if (typeof value === 'string') return inMessage ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => messagesIn(item, inMessage));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => messagesIn(item, inMessage || MESSAGE_KEYS.has(key)));
+  return [];
+}
+
+type Form = Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+const csv = (text: string) => ({ name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('messages people read', () => {
+  let page: Page;
+  let headers: Record<string, string>;
+  /** What each bad request was answered with, for one assertion over them all. */
+  const answers: { request: string; status: number; messages: string[]; body: string }[] = [];
+
+  async function send(method: 'get' | 'post', path: string, form?: Form) {
+    const response = method === 'get'
+      ? await page.request.get(`${session.url}${path}`)
+      : await page.request.post(`${session.url}${path}`, { headers, multipart: form ?? {} });
+    const body = await response.text();
+    let json: unknown;
+    try { json = JSON.parse(body); } catch { json = undefined; }
+    answers.push({ request: `${method.toUpperCase()} ${path} ${JSON.stringify(form ?? {}, (k, v) => (k === 'buffer' ? undefined : v))}`, status: response.status(), messages: messagesIn(json), body: body.slice(0, 500) });
+    return json as Record<string, unknown> | undefined;
+  }
+
+  beforeAll(async () => {
+    page = await session.signIn('super_user');
+    headers = await ownPageHeaders(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('answers bad input on every custom page in plain words', async () => {
+    const profile = await db().participantProfile.findFirstOrThrow({ where: { archivedAt: null } });
+    const statement = await db().statement.findFirstOrThrow();
+    // Each custom page (src/admin/page-access.ts) with the kinds of bad input a person can send it.
+    const BAD: Record<string, Form[]> = {
+      participants: [
+        { op: 'details', teacherId: profile.teacherId, fullName: '', email: 'not an email', reason: '' },
+        { op: 'identity', teacherId: profile.teacherId, trn: 'abc', dateOfBirth: '31/02/1990', nationalInsuranceNumber: '12', reason: 'x' },
+        { op: 'identity', teacherId: 'not-an-id' },
+        { op: 'trnCheck', participantProfileId: NO_SUCH_ID, reason: 'Checking the TRN again' },
+        { op: 'note', participantProfileId: profile.id, note: '' },
+        { op: 'trainingStatus', participantProfileId: profile.id, trainingStatus: 'sideways', statusReason: '', reason: '' },
+        { op: 'transfer', participantProfileId: profile.id, schoolUrn: '12', startDate: 'next Tuesday', reason: 'x' },
+        { op: 'provider', participantProfileId: profile.id, provider: 'nope|nope', reason: '' },
+        { op: 'archive', participantProfileId: 'zzz', reason: '' },
+        { op: 'nonsense' },
+      ],
+      duplicates: [{ keep: 'nope', remove: NO_SUCH_ID, reason: '', dryRun: 'perhaps' }, {}],
+      statements: [
+        { op: 'authorise', statementId: 'not-an-id', checksDone: 'maybe' },
+        { op: 'addAdjustment', statementId: statement.id, paymentType: '', amount: 'lots' },
+        { op: 'changeAdjustment', adjustmentId: NO_SUCH_ID, paymentType: 'x', amount: '1e999' },
+        { op: 'removeAdjustment', adjustmentId: 'nope' },
+      ],
+      approvals: [{ op: 'approve', id: 'nope' }, { op: 'reject', id: NO_SUCH_ID, reason: '' }],
+      jobs: [{ job: 'nonsense' }, { job: '' }],
+      auditLog: [{ op: 'saveFilter', name: '' }, { op: 'deleteFilter', id: 'nope' }],
+      frozenCohortMoves: [{ op: 'preview', ids: 'a,b', page: 'first' }, { op: 'start', ids: '', reason: '' }],
+      maintenance: [{ on: 'perhaps', until: 'tomorrow-ish' }, { on: 'true', until: 'yesterday' }],
+    };
+    const { pageLabels } = await import('../../src/admin/labels.js');
+    expect(Object.keys(BAD).sort()).toEqual(Object.keys(pageLabels).sort());
+    for (const [name, forms] of Object.entries(BAD)) {
+      for (const form of forms) await send('post', `/admin/api/pages/${name}`, form);
+    }
+    await send('get', '/admin/api/pages/auditLog?from=not-a-date&to=31/02/2026&page=last');
+    await send('get', '/admin/api/pages/statements?statement=not-an-id');
+    expect(await (await page.request.get(`${session.url}/admin/api/pages/maintenance`)).json()).toMatchObject({ on: false });
+  }, 300_000);
+
+  it('answers bad input on every import and record form in plain words', async () => {
+    for (const [resource, action, form] of [
+      ['PupilPremium', 'import', { mode: 'preview', file: csv('URN,Pupil Premium Incentive,Sparsity Incentive\n100000,1,0\n') }],
+      ['PupilPremium', 'import', { startYear: 'twenty', mode: 'preview' }],
+      ['Cohort', 'importSetup', { mode: 'preview', cohorts: csv('nonsense\n1,2,3\n') }],
+      ['School', 'importGias', { mode: 'preview', file: csv('not,a,gias,file\n') }],
+      ['DeliveryPartner', 'new', { name: '' }],
+      ['User', 'new', { email: 'not an email', role: 'emperor' }],
+      ['PortalUser', 'new', { email: 'x', fullName: '', deliveryPartnerId: 'nope' }],
+    ] as [string, string, Form][]) await send('post', `/admin/api/resources/${resource}/actions/${action}`, form);
+
+    // Every record form the back office offers (found from each record's actions), sent empty and sent nonsense.
+    const records: [string, string][] = [
+      ['School', (await db().school.findFirstOrThrow()).id],
+      ['SchoolCohort', (await db().schoolCohort.findFirstOrThrow()).id],
+      ['Partnership', (await db().partnership.findFirstOrThrow({ where: { challengedAt: null } })).id],
+      ['ParticipantProfile', (await db().participantProfile.findFirstOrThrow({ where: { archivedAt: null } })).id],
+      ['Declaration', (await db().declaration.findFirstOrThrow({ where: { state: { not: 'voided' } } })).id],
+      ['DeliveryPartner', (await db().deliveryPartner.findFirstOrThrow()).id],
+      ['LeadProvider', (await db().leadProvider.findFirstOrThrow()).id],
+      ['User', (await db().user.findFirstOrThrow()).id],
+      ['PortalUser', (await db().portalUser.findFirstOrThrow()).id],
+    ];
+    const trnCheck = await db().trnCheckRequest.findFirst();
+    if (trnCheck) records.push(['TrnCheckRequest', trnCheck.id]);
+    const formsSent: string[] = [];
+    for (const [resource, id] of records) {
+      const shown = await (await page.request.get(`${session.url}/admin/api/resources/${resource}/records/${id}/show`)).json();
+      const actions = (shown.record?.recordActions ?? []) as { name: string }[];
+      for (const { name } of actions) {
+        if (['show', 'delete', 'participantPage', 'users'].includes(name)) continue;
+        const path = `/admin/api/resources/${resource}/records/${id}/${name}`;
+        const opened = await (await page.request.get(`${session.url}${path}`)).json().catch(() => ({}));
+        const fields = name === 'edit'
+          ? Object.keys(opened.record?.params ?? {}).filter((key) => !/^(id|createdAt|updatedAt)$|\./.test(key))
+          : name === 'changeCohort' ? ['targetStartYear', 'reason'] : ((opened.confirm?.fields ?? []) as { name: string }[]).map((f) => f.name);
+        if (!fields.length) continue;
+        formsSent.push(`${resource}.${name}`);
+        await send('post', path, Object.fromEntries(fields.map((f) => [f, ''])));
+        await send('post', path, Object.fromEntries(fields.map((f) => [f, 'not-a-value ✗'])));
+      }
+    }
+    // The forms this sweep reached: a form it cannot find is a form it does not check.
+    expect(formsSent).toEqual(expect.arrayContaining([
+      'School.edit', 'School.replaceInductionTutor', 'SchoolCohort.changeInductionProgramme', 'Partnership.challenge',
+      'ParticipantProfile.changeCohort', 'Declaration.voidDeclaration',
+      'DeliveryPartner.edit', 'LeadProvider.edit', 'User.edit', 'PortalUser.edit',
+    ]));
+  }, 300_000);
+
+  it('said none of it with a validator\'s, the database\'s or a stack\'s words, and answered each', () => {
+    const leaks = answers.filter((a) => a.status >= 500 || a.messages.some((m) => NOT_FOR_PEOPLE.some((pattern) => pattern.test(m))));
+    expect(leaks.map((a) => ({ request: a.request, status: a.status, said: a.status >= 500 ? a.body : a.messages.filter((m) => NOT_FOR_PEOPLE.some((p) => p.test(m))) }))).toEqual([]);
+    expect(answers.length).toBeGreaterThan(40);
+  });
+});

@@ -5,6 +5,7 @@ import type { AdminPage, PageHandler } from 'adminjs';
 import type { Response } from 'express';
 import { requestAdjustment } from '../../actions/approvals/request-adjustment.js';
 import { requestPaymentAuthorisation } from '../../actions/approvals/request-payment-authorisation.js';
+import { isUuid } from '../../actions/partnerships/lenient-input.js';
 import { removeFinanceAdjustment } from '../../actions/statements/remove-finance-adjustment.js';
 import { db } from '../../db/client.js';
 import { statementDeclarationsCsvFilename, writeStatementDeclarationsCsv } from '../../reports/statements/declarations-csv.js';
@@ -85,7 +86,8 @@ const handler: PageHandler = async (req, res, context) => {
 
   const leadProviders = await db().cpdLeadProvider.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
   const cohorts = (await db().cohort.findMany({ where: { startYear: { gte: 2021 } }, orderBy: { startYear: 'asc' }, select: { startYear: true } })).map((c) => c.startYear);
-  const chosenStatement = selectedId ? await db().statement.findUnique({ where: { id: selectedId }, include: { cohort: true } }) : null;
+  // An id that is not one (a mistyped link) chooses nothing, as an unknown one does.
+  const chosenStatement = selectedId && isUuid(selectedId) ? await db().statement.findUnique({ where: { id: selectedId }, include: { cohort: true } }) : null;
   const leadProviderId = chosenStatement?.cpdLeadProviderId ?? query.leadProvider ?? leadProviders[0]?.id;
   const cohort = chosenStatement?.cohort.startYear ?? (query.cohort ? Number(query.cohort) : undefined);
   const statements = leadProviderId ? await listStatements(leadProviderId, cohort) : [];

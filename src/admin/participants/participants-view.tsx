@@ -67,6 +67,8 @@ const PROFILE_LABELS: Record<string, string> = { ect: 'Early career teacher', me
 const STATUS_VARIANT: Record<string, 'success' | 'info' | 'danger' | 'default'> = { active: 'success', deferred: 'info', withdrawn: 'danger' };
 const when = formatDateTime;
 const dateOnly = formatDate;
+/** A calendar day, or what stands in its place (a masked value stays masked). */
+const dayOr = (value: string | null, none: string) => (value ? formatDate(value) || value : none);
 const humanise = (value: string) => value.replace(/[_-]/g, ' ');
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -240,7 +242,7 @@ function ProfileCard({ profile, actions }: { profile: Profile; actions: React.Re
         ['TRN validation', humanise(profile.eligibility.trnValidation)],
         ...(profile.mentor ? [['Mentor', profile.mentor.fullName] as [string, React.ReactNode]] : []),
         ['Uplifts', [profile.uplifts.pupilPremium && 'pupil premium', profile.uplifts.sparsity && 'sparsity'].filter(Boolean).join(', ') || 'None'],
-        ['Induction', `started ${profile.induction.start ?? '—'}, completed ${profile.induction.completion ?? profile.induction.mentorCompletion ?? '—'}`],
+        ['Induction', `started ${dayOr(profile.induction.start, '—')}, completed ${dayOr(profile.induction.completion ?? profile.induction.mentorCompletion, '—')}`],
         ...(profile.cohortChangedAfterPaymentsFrozen ? [['Cohort changed after payments frozen', 'Yes'] as [string, React.ReactNode]] : []),
         ['Notes', profile.notes ? <span key="n" style={{ whiteSpace: 'pre-wrap' }}>{profile.notes}</span> : 'None'],
       ]} />
@@ -390,7 +392,7 @@ const ParticipantsPage: React.FC = () => {
               ['Participant ID', <code key="id">{p.teacher.id}</code>],
               ['Email address', p.teacher.email],
               ['TRN', p.teacher.trn ?? 'Not given'],
-              ['Date of birth', p.teacher.dateOfBirth ?? 'Not given'],
+              ['Date of birth', dayOr(p.teacher.dateOfBirth, 'Not given')],
               ['National Insurance number', p.teacher.nationalInsuranceNumber ?? 'Not given'],
               ['Registered', when(p.teacher.createdAt)],
             ]} />

@@ -14,6 +14,7 @@ import { WILL_REQUEST_CLAWBACK, WILL_VOID } from '../../src/admin/bulk/void-decl
 import { useBackOfficeSession } from '../support/back-office-session.js';
 import { bulkActOnList } from '../support/bulk-actions.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createStatement } from '../support/factories.js';
+import { tabTo } from '../support/keyboard.js';
 
 // the DfE's app/serializers/finance/ecf/assurance_report/csv_serializer.rb, in order.
 const DFE_CSV_COLUMNS = [
@@ -168,6 +169,30 @@ describe('the Statements page', () => {
     expect(header.split(',')).toEqual(DFE_CSV_COLUMNS);
     expect(rows).toHaveLength(statement._count.lineItems);
     expect(rows.every((row) => row.includes(statement.id))).toBe(true);
+  }, 180_000);
+});
+
+describe('keyboard only', () => {
+  it('requests authorisation of a statement with the keyboard alone, through its check-your-answers step, focus visible at every step', async () => {
+    const statement = await db().statement.findFirstOrThrow({
+      where: { state: 'payable', outputFee: true, markedAsPaidAt: null, deadlineDate: { lt: new Date() }, cohort: { startYear: { lt: 2025 } }, lineItems: { some: {} }, approvalRequests: { none: {} } },
+      include: { cpdLeadProvider: true },
+    });
+    const page = await signIn('finance');
+    await page.goto(`${session.url}/admin/pages/statements?statement=${statement.id}`);
+    await page.getByTestId('statement').getByText(`${statement.cpdLeadProvider.name}: ${statement.name}`).waitFor();
+    const authorise = page.getByTestId('authorise');
+    await tabTo(page, authorise.locator('#checks-done'));
+    await page.keyboard.press('Space');
+    await tabTo(page, authorise.getByRole('button', { name: 'Request authorisation for payment' }));
+    await page.keyboard.press('Enter');
+    const check = page.getByTestId('statement-check');
+    await check.getByText('All necessary assurance checks done').waitFor();
+    await tabTo(page, check.getByRole('button', { name: 'Request authorisation for payment' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sign-off').getByText(/^Authorisation requested by finance@example\.com at .+; waiting for a second finance or super user to approve it$/).waitFor();
+    expect(await db().approvalRequest.count({ where: { statementId: statement.id, status: 'pending' } })).toBe(1);
+    await page.close();
   }, 180_000);
 });
 

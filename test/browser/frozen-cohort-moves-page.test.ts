@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { db } from '../../src/db/client.js';
 import { findFrozenCohortCandidates } from '../../src/actions/participants/frozen-cohort/find-frozen-cohort-candidates.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { tabTo } from '../support/keyboard.js';
 
 const session = useBackOfficeSession();
 
@@ -61,6 +62,34 @@ describe('the frozen cohort moves page', () => {
 
     expect(await db().participantProfile.findUniqueOrThrow({ where: { id: eligible.participantProfileId }, include: { cohort: true } }))
       .toMatchObject({ cohort: { startYear: 2024 }, cohortChangedAfterPaymentsFrozen: true });
+    await page.close();
+  }, 180_000);
+  it('moves a school\'s eligible participants with the keyboard alone, focus visible at every step', async () => {
+    const { rows: [eligible] } = await findFrozenCohortCandidates({ status: 'eligible', perPage: 1 });
+    const movable = (await findFrozenCohortCandidates({ schoolId: eligible.schoolId! })).counts.eligible;
+    const page = await session.signIn('super_user');
+    await page.goto(`${session.url}/admin/pages/frozenCohortMoves`);
+    await page.getByTestId('candidate').first().waitFor();
+
+    await tabTo(page, page.locator('#filter-school'));
+    await page.keyboard.type(eligible.schoolUrn!);
+    await page.getByText(`${eligible.schoolName} (${eligible.schoolUrn})`).waitFor();
+    await page.keyboard.press('Enter');
+    const selectAll = page.getByRole('button', { name: `Select all eligible (${movable})` });
+    await tabTo(page, selectAll);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=selected-count]', { hasText: String(movable) }).waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Preview the move' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('move-preview').waitFor();
+    await tabTo(page, page.locator('#move-reason'));
+    await page.keyboard.type('Continuing training after the 2021 cohort was frozen (keyboard test)');
+    await tabTo(page, page.getByTestId('confirm-move'));
+    await page.keyboard.press('Space');
+    await page.getByText('Move finished').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('move-summary').innerText()).toContain(`Moved: ${movable}`);
+    expect(await db().participantProfile.findUniqueOrThrow({ where: { id: eligible.participantProfileId }, include: { cohort: true } }))
+      .toMatchObject({ cohort: { startYear: 2024 } });
     await page.close();
   }, 180_000);
 });

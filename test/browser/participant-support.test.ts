@@ -5,6 +5,7 @@ import { expect, it } from '@jest/globals';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.js';
 import { db } from '../../src/db/client.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { tabTo } from '../support/keyboard.js';
 import { createParticipant, createParticipantWorld } from '../support/factories.js';
 
 const session = useBackOfficeSession();
@@ -112,3 +113,36 @@ it("the school page shows no people to a role that may not read them", async () 
   expect(await page.getByTestId('school-participants').count()).toBe(0);
   await page.close();
 });
+
+it('support withdraws a participant with the keyboard alone, through the check-your-answers step, focus visible at every step', async () => {
+  const fullName = `Ada Keyboardson ${randomUUID().slice(0, 6)}`;
+  const participant = await createParticipant(await createParticipantWorld(), { fullName });
+  const page = await session.signIn('support');
+  await page.goto(`${session.url}/admin/pages/participants`);
+  await tabTo(page, page.getByLabel('Find a participant by participant ID, name, email address, TRN, or school name or URN'));
+  await page.keyboard.type(fullName);
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByTestId('search-results').getByRole('link', { name: fullName }));
+  await page.keyboard.press('Enter');
+  const profile = page.getByTestId('profile-ect');
+  await profile.getByTestId('training-status').getByText('Training active').waitFor();
+  await tabTo(page, profile.getByRole('button', { name: 'Change training status' }));
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('form-trainingStatus');
+  await tabTo(page, form.getByLabel('New training status'));
+  await page.keyboard.type('Withdrawn');
+  await expect(form.getByLabel('New training status').inputValue()).resolves.toBe('withdrawn');
+  await tabTo(page, form.getByLabel("The DfE's reason"));
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByLabel("The DfE's reason").inputValue()).resolves.not.toBe('');
+  await tabTo(page, form.getByLabel('Reason for the change (recorded in the audit log)'));
+  await page.keyboard.type('Ticket 4321: the school says they left teaching');
+  await tabTo(page, form.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  const check = form.getByTestId('check-your-answers');
+  await tabTo(page, check.getByRole('button', { name: 'Change training status' }));
+  await page.keyboard.press('Enter');
+  await page.getByText('Training status changed to withdrawn.').waitFor();
+  expect(await participantTrainingStatus(participant.profile.id)).toBe('withdrawn');
+  await page.close();
+}, 120_000);

@@ -10,6 +10,7 @@ import { findCurrentCohort } from '../../src/rules/current-cohort.js';
 import { db } from '../../src/db/client.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
 import { ownPageHeaders } from '../support/browser.js';
+import { tabTo } from '../support/keyboard.js';
 
 const IMPORT_API = '/admin/api/resources/PupilPremium/actions/import';
 const HEADER = 'URN,Pupil Premium Incentive,Sparsity Incentive';
@@ -93,6 +94,35 @@ describe('the pupil premium and sparsity page', () => {
     await page.goto(`${session.url}/admin/resources/School/records/${b.id}/show`);
     await page.getByTestId('school-pupil-premium').waitFor();
     expect(await text(page, 'school-pupil-premium')).toContain(`Cohort start year Pupil premium Sparsity ${startYear} No Yes`);
+    await page.close();
+  });
+
+  it('lets policy import with the keyboard alone: the Import link, the year, the file chooser, preview and apply, focus visible at every step', async () => {
+    const [school] = await db().school.findMany({ where: { pupilPremiums: { none: { startYear } } }, orderBy: { urn: 'desc' }, take: 1 });
+    const file = csv('keyboard.csv', [`${school.urn},1,0`]);
+    const page = await session.signIn('policy');
+    await page.goto(`${session.url}/admin/resources/PupilPremium`);
+    await tabTo(page, page.locator(IMPORT_BUTTON).first());
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/admin/resources/PupilPremium/actions/import`);
+
+    const yearSelect = page.locator('#import-startYear');
+    await page.locator(`#import-startYear option[value="${startYear}"]`).waitFor({ state: 'attached' });
+    await tabTo(page, yearSelect);
+    // A closed select takes the option whose text is typed.
+    await page.keyboard.type(String(startYear));
+    await expect(yearSelect.inputValue()).resolves.toBe(String(startYear));
+    await tabTo(page, page.locator('#import-file'));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(file);
+    await tabTo(page, page.getByRole('button', { name: 'Preview' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Preview: this is what applying will do').waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Apply import' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('Imported', { exact: true }).waitFor();
+    expect(await db().pupilPremium.findMany({ where: { startYear, schoolId: school.id }, select: { pupilPremiumIncentive: true, sparsityIncentive: true } }))
+      .toEqual([{ pupilPremiumIncentive: true, sparsityIncentive: false }]);
     await page.close();
   });
 

@@ -1,9 +1,9 @@
 // Every importer against corrupted variants of real files: after each, nothing was written unless the
 // importer accepted the file, every refusal names the file and a line of it, and files no correct importer
 // could accept are refused. Each run draws 240 variants per importer (every kind of damage more than
-// once for every file) from a new seed, so runs together cover far more than one fixed set of 1,000 did
-// in four times as long; a failure names its seed, and FUZZ_SEED=<seed> replays it (FUZZ_VARIANTS=1000
-// for a longer run).
+// once for every file) from one seed: the same one in every CI run, so a run is red only for a change
+// of ours. FUZZ_SEED=random draws a new seed (to hunt for more), a failure names its seed and
+// FUZZ_SEED=<seed> replays it; FUZZ_VARIANTS=1000 runs longer.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
@@ -18,7 +18,8 @@ import { calendarFiles, createDfeLeadProviders } from '../actions/cohorts/cohort
 import { corruptedVariants, type CsvShape, type Variant } from './corrupt-csv.js';
 
 const VARIANTS = Number(process.env.FUZZ_VARIANTS ?? 240);
-const SEED = process.env.FUZZ_SEED ?? randomBytes(4).toString('hex');
+// a6c531d6 found a refusal naming line 2 of a file that is one header line with no line break.
+const SEED = process.env.FUZZ_SEED === 'random' ? randomBytes(4).toString('hex') : (process.env.FUZZ_SEED ?? 'a6c531d6');
 const policy = userContext('policy');
 
 /** A fingerprint of every row of the tables, to prove an import changed nothing. */

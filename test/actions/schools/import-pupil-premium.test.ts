@@ -353,7 +353,7 @@ describe('file format', () => {
 
   it('refuses a header with no rows', async () => {
     const result = await preview('empty.csv', `${HEADER}\r\n`);
-    expect(result.errors).toEqual([{ file: 'empty.csv', line: 2, message: 'The file has a header row but no schools' }]);
+    expect(result.errors).toEqual([{ file: 'empty.csv', line: 1, message: 'The file has a header row but no schools' }]);
   });
 });
 

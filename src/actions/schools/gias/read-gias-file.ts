@@ -54,7 +54,7 @@ export function readGiasFile(file: string, content: string | Uint8Array): GiasFi
     lineOfUrn.set(school.urn, row.line);
     schools.push(school);
   }
-  if (csv.rows.length === 0 && errors.length === 0) errors.push({ file, line: 2, message: 'The file has a header row but no establishments' });
+  if (csv.rows.length === 0 && errors.length === 0) errors.push({ file, line: 1, message: 'The file has a header row but no establishments' });
   return { rowCount: csv.rows.length, schools, errors: errors.sort((a, b) => a.line - b.line) };
 }
 

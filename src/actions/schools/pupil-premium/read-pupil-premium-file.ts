@@ -66,7 +66,7 @@ export function readPupilPremiumFile(file: string, content: string | Uint8Array)
   }
 
   if (csv.rows.length === 0 && errors.length === 0) {
-    errors.push({ file, line: 2, message: 'The file has a header row but no schools' });
+    errors.push({ file, line: 1, message: 'The file has a header row but no schools' });
   }
   return { rowCount: csv.rows.length, rows: [...byUrn.values()], warnings: byLine(warnings), errors: byLine(errors) };
 }

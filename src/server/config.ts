@@ -1,6 +1,6 @@
 // Configuration from the environment, checked once at start-up.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportStorageOf, type ExportStorage } from '../reports/exports/export-storage.js';
 import { ConfigError } from './config-error.js';
@@ -35,11 +35,21 @@ export interface AppConfig {
 /** Outside production a secret is made once and kept in .data/, so sessions survive a restart. */
 function developmentSecret(): string {
   const file = path.resolve('.data/session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  if (!existsSync(file)) {
+    // Two processes starting at once on a fresh clone: the file appears whole (written aside, then linked
+    // into place), and the first link wins, so neither can read it half written.
+    mkdirSync(path.dirname(file), { recursive: true });
+    const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(aside, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(aside, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(aside);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** The DfE's teacher CPD support mailbox, which looks after the ECF services. */

@@ -54,6 +54,8 @@ interface Checked {
   declarationDate: Date;
   evidenceHeld: string | null;
   fundable: boolean;
+  /** Who trained the participant on the declaration date, as the resubmission check read it. */
+  training: Training;
 }
 
 async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Promise<Checked> {
@@ -95,7 +97,10 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
   // A statement must take the declaration when it will be paid: a resubmission is judged by the declaration it
   // repeats (none needed when that one is only submitted), a new one by whether the participant is fundable
   // (app/services/record_declaration.rb, output_fee_statement_available).
-  const repeated = profile && declarationType && date ? await repeatedDeclaration(tx, scope, profile, declarationType, date, input.evidenceHeld) : null;
+  const training = profile && date ? await trainingOn(tx, scope, profile, date) : null;
+  const repeated = profile && declarationType && date && training
+    ? await repeatedDeclaration(tx, scope, profile, declarationType, date, input.evidenceHeld, training)
+    : null;
   const needsStatement = repeated ? repeated.state !== 'submitted' : fundable;
   if (profile && schedule && needsStatement && !(await findNextOutputFeeStatement(tx, { cpdLeadProviderId: scope.cpdLeadProviderId, cohortId: schedule.cohortId }, now))) {
     errors.add('cohort', fundingContractEndedMessage(schedule.cohort.startYear));
@@ -122,7 +127,7 @@ async function check(tx: Tx, scope: ProviderScope, input: Input, now: Date): Pro
     evidenceHeld = verdict.evidenceHeld;
   }
   errors.throwIfAny();
-  return { teacher: teacher!, profile: profile!, cohort: schedule!.cohort, declarationType: declarationType!, declarationDate: date!, evidenceHeld, fundable };
+  return { teacher: teacher!, profile: profile!, cohort: schedule!.cohort, declarationType: declarationType!, declarationDate: date!, evidenceHeld, fundable, training: training! };
 }
 
 /** When the provider withdrew the participant on or before the date and has not resumed them since it. */
@@ -142,8 +147,8 @@ async function withdrawnBefore(tx: Tx, scope: ProviderScope, profile: Participan
  */
 async function repeatedDeclaration(
   tx: Tx, scope: ProviderScope, profile: ParticipantProfile, declarationType: DeclarationType, date: Date, evidenceHeld: string | undefined,
+  training: Training,
 ): Promise<Pick<Declaration, 'state'> | null> {
-  const training = await trainingOn(tx, scope, profile, date);
   return tx.declaration.findFirst({
     where: {
       participantProfileId: profile.id,
@@ -163,7 +168,9 @@ async function repeatedDeclaration(
 }
 
 /** Who trained the participant with this provider on the date: the delivery partner, and an ECT's mentor. */
-async function trainingOn(tx: Tx, scope: ProviderScope, profile: ParticipantProfile, date: Date) {
+type Training = { deliveryPartnerId: string | null; mentorTeacherId: string | null };
+
+async function trainingOn(tx: Tx, scope: ProviderScope, profile: ParticipantProfile, date: Date): Promise<Training> {
   const record = await latestInductionRecordFor(tx, profile.id, { leadProviderId: scope.leadProviderId, startedBy: date });
   const programme = record ? await tx.inductionProgramme.findUnique({ where: { id: record.inductionProgrammeId }, include: { partnership: true } }) : null;
   const mentor = profile.type === 'ect' && record?.mentorProfileId
@@ -189,8 +196,7 @@ async function alreadyClaimed(tx: Tx, profile: ParticipantProfile, declarationTy
 }
 
 async function record(tx: Tx, ctx: ActorContext, scope: ProviderScope, checked: Checked, now: Date): Promise<Declaration> {
-  const { teacher, profile } = checked;
-  const training = await trainingOn(tx, scope, profile, checked.declarationDate);
+  const { teacher, profile, training } = checked;
 
   const declaration = await tx.declaration.create({
     data: {

@@ -62,7 +62,8 @@ describe('check data for delivery partners', () => {
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('Enter your email address');
     await page.getByLabel('Email address').fill('dp.user@example.com');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check your email');
+    // Each check waits for the next page's heading: the previous page's heading is there until the browser navigates.
+    await page.getByRole('heading', { level: 1, name: 'Check your email', exact: true }).waitFor();
 
     await tokenFromOutbox('dp.user@example.com');
     const email = await db().emailOutbox.findFirstOrThrow({ where: { to: 'dp.user@example.com', template: 'portal_magic_link' } });
@@ -70,13 +71,13 @@ describe('check data for delivery partners', () => {
     await page.goto(link);
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Which organisation do you want to check data for?');
+    await page.getByRole('heading', { level: 1, name: 'Which organisation do you want to check data for?', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('Select the organisation you want to check data for');
     await page.getByLabel(world.deliveryPartner.name).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${world.deliveryPartner.name} participants`);
+    await page.getByRole('heading', { level: 1, name: `${world.deliveryPartner.name} participants`, exact: true }).waitFor();
     const names = () => page.locator('tbody tr td:first-child').allTextContents();
     expect((await names()).sort()).toEqual(['Ada Lovelace', 'Alan Earlier', 'Charles Babbage', 'Grace Deferred', 'Joan Mentor', 'Mary Somerville']);
     expect(await page.content()).not.toContain('Not Yours');
@@ -136,7 +137,7 @@ describe('check data for delivery partners', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.locator('.notification').textContent()).resolves.toContain('You have signed out.');
     await page.goto(`${app.url}/check-data/participants`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in to check data');
+    await page.getByRole('heading', { level: 1, name: 'Sign in to check data', exact: true }).waitFor();
     await context.close();
   });
 });

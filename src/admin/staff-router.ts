@@ -17,6 +17,7 @@ import type { ThrottleLimits } from '../auth/sign-in-throttle.js';
 import { STAFF_COOKIE, staffSession } from './sign-in/staff-session.js';
 import { requireCsrfToken, requireOwnOrigin, type CsrfOptions } from './http/csrf.js';
 import { ownAssetsOnly } from './http/own-assets-only.js';
+import { withProductionBundles } from './production-bundles.js';
 import { badRequestPage, serverErrorPage, unavailablePage } from './http/problem-pages.js';
 import { BodyRefused, parseBodies, type UploadLimits } from './http/uploads.js';
 import { keepRequestAddress } from './request-address.js';
@@ -99,7 +100,7 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): S
   router.use(requireOwnOrigin(csrf));
   if (options.signInRoutes) router.use(options.signInRoutes);
   router.use(passwordSignInRoutes(admin, options));
-  buildAssets({ admin, assets, routes, router });
+  buildAssets({ admin, assets: withProductionBundles(assets), routes, router });
   router.use(requireSignedIn(admin));
   router.use(requireCsrfToken(csrf));
   router.use(parseBodies(options.uploads, (path) => {

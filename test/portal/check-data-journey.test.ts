@@ -19,7 +19,9 @@ describe('check data for delivery partners', () => {
   let otherPartnerName: string;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startPortalApp(), launchBrowser()]);
+    // One after the other: had the browser failed to start beside the app, afterAll could not close the app and jest would not exit.
+    app = await startPortalApp();
+    browser = await launchBrowser();
     world = await createParticipantWorld(2024);
     const earlier = await createParticipantWorld(2023, { deliveryPartner: world.deliveryPartner, leadProvider: world.leadProvider });
     await createCohort(2025);

@@ -15,7 +15,7 @@ class ClientModule {
 
 export const dmmfClientModule = new ClientModule({ dmmf }) as never;
 
-interface DatamodelField { name: string; kind: string; type: string; nativeType?: [string, unknown[]] | null; relationFromFields?: string[] }
+interface DatamodelField { name: string; kind: string; type: string; nativeType?: [string, unknown[]] | null; relationFromFields?: string[]; isList?: boolean }
 interface Datamodel {
   models: { name: string; dbName: string | null; fields: DatamodelField[] }[];
   enums: { name: string; values: { name: string; dbName: string | null }[] }[];

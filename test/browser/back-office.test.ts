@@ -219,6 +219,30 @@ function messagesIn(value: unknown, inMessage = false): string[] {
 }
 
 type Form = Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+describe('values of a fixed set', () => {
+  it('are written in words on lists, record pages and references: "ECT", "Full induction programme"', async () => {
+    const page = await session.signIn('finance');
+    await page.goto(`${session.url}/admin/resources/ParticipantProfile?filters.type=ect`);
+    const row = page.locator('tbody tr').first();
+    await row.waitFor();
+    expect((await row.locator('[data-property-name="type"]').innerText()).trim()).toBe('ECT');
+    const statuses = await page.locator('tbody [data-property-name="trainingStatus"]').allInnerTexts();
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const status of statuses) expect(status.trim()).toMatch(/^(Active|Deferred|Withdrawn)$/);
+
+    // A school's cohort: its programme choice in words, and its default programme named by its kind in words.
+    const list = await (await page.request.get(`${session.url}/admin/api/resources/SchoolCohort/actions/list?filters.inductionProgrammeChoice=full_induction_programme&perPage=50`)).json();
+    const record = list.records.find((r: { params: Record<string, unknown> }) => r.params.defaultInductionProgramme);
+    await page.goto(`${session.url}/admin/resources/SchoolCohort/records/${record.id}/show`);
+    await page.getByText('History', { exact: true }).waitFor();
+    const shown = await page.locator('section, [data-css="app-content"]').first().innerText();
+    expect(shown).toContain('Full induction programme');
+    expect(shown).not.toContain('full_induction_programme');
+    expect(shown).not.toMatch(/inductionProgrammeChoice/);
+    await page.close();
+  });
+});
+
 const csv = (text: string) => ({ name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 

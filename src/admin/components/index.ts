@@ -10,6 +10,7 @@ const add = (name: string, file: string) => componentLoader.add(name, path.join(
 
 export const Components = {
   Money: add('Money', 'money.tsx'),
+  EnumValue: add('EnumValue', 'enum-value.tsx'),
   AuditTrail: add('AuditTrail', 'audit-trail.tsx'),
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   ImportPage: add('ImportPage', 'import-page.tsx'),

@@ -1,7 +1,7 @@
 // Pounds with thousands separators and two decimals, formatted from the exact decimal string (never a float).
 import React from 'react';
-import type { BasePropertyProps } from 'adminjs';
-import { Box, Label, Text } from '@adminjs/design-system';
+import { useTranslation, type BasePropertyProps } from 'adminjs';
+import { Text, ValueGroup } from '@adminjs/design-system';
 
 export function formatPounds(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
@@ -14,13 +14,13 @@ export function formatPounds(value: unknown): string {
 }
 
 const Money: React.FC<BasePropertyProps> = ({ property, record, where }) => {
+  const { translateProperty } = useTranslation();
   const text = formatPounds(record?.params?.[property.path]);
   if (where === 'show') {
     return (
-      <Box mb="xl">
-        <Label>{property.label}</Label>
+      <ValueGroup label={translateProperty(property.label, property.resourceId)}>
         <Text>{text || '—'}</Text>
-      </Box>
+      </ValueGroup>
     );
   }
   return <Text>{text}</Text>;

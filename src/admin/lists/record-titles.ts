@@ -7,6 +7,7 @@ import { seesField } from '../../actions/field-visibility.js';
 import { db } from '../../db/client.js';
 import { dmmfDatamodel } from '../dmmf.js';
 import { mayReadModel } from '../model-readers.js';
+import { enumValueInWords } from '../value-words.js';
 
 const nameOf = (table: string, column: string, alias: string, key: string) =>
   `(SELECT x.${column} FROM ${table} x WHERE x.id = ${alias}."${key}")`;
@@ -32,6 +33,26 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export const hasJoinedTitle = (model: string): boolean => model in JOINED_TITLES;
 
+/** The values of `model`'s `column` when its type is one of the schema's enums (a programme titled by its kind). */
+function enumValuesOf(model: string, column: string): string[] | undefined {
+  const field = dmmfDatamodel.models.find((m) => m.name === model)?.fields.find((f) => f.name === column);
+  return field?.kind === 'enum' ? dmmfDatamodel.enums.find((e) => e.name === field.type)?.values.map((v) => v.name) : undefined;
+}
+
+/** A title column's value as people read it: an enum value in words ("Full induction programme"), else as stored. */
+export function titleInWords(model: string, column: string, title: string): string {
+  return enumValuesOf(model, column)?.includes(title) ? enumValueInWords(title) : title;
+}
+
+/** The same in SQL, so downloads and audit subjects name the record as its page does. */
+function titleColumnSql(model: string, alias: string, column: string): string {
+  const values = enumValuesOf(model, column);
+  const text = `${alias}.${quoted(column)}::text`;
+  if (!values) return text;
+  const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  return `CASE ${text} ${values.map((v) => `WHEN ${literal(v)} THEN ${literal(enumValueInWords(v))}`).join(' ')} ELSE ${text} END`;
+}
+
 /**
  * The SQL of the title `role` may see of a `model` row aliased `alias`: a title made of other records'
  * names only for roles that may read the model (it would otherwise tell them those names), a title
@@ -40,7 +61,7 @@ export const hasJoinedTitle = (model: string): boolean => model in JOINED_TITLES
 export function titleSql(role: Role | undefined, model: string, alias: string, titleColumn: string): string {
   const joined = JOINED_TITLES[model as Prisma.ModelName];
   if (joined) return mayShowJoinedTitle(role, model) ? `COALESCE(${joined(alias)}, ${alias}.id::text)` : `${alias}.id::text`;
-  return seesField(role, model, titleColumn) ? `${alias}.${quoted(titleColumn)}::text` : `${alias}.id::text`;
+  return seesField(role, model, titleColumn) ? titleColumnSql(model, alias, titleColumn) : `${alias}.id::text`;
 }
 
 export const mayShowJoinedTitle = (role: Role | undefined, model: string): boolean => mayReadModel(role, model);

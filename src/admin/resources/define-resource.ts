@@ -14,6 +14,8 @@ import { listDownloadAction } from '../lists/list-download.js';
 import { savedFiltersAction } from '../lists/saved-filters-action.js';
 import { registerReaders } from '../model-readers.js';
 import { withoutHiddenFieldQueries } from '../hidden-field-queries.js';
+import { dmmfDatamodel } from '../dmmf.js';
+import { enumValueInWords } from '../value-words.js';
 
 export interface ResourceSpec {
   model: Prisma.ModelName;
@@ -45,6 +47,14 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
   const properties: Record<string, PropertyOptions> = { ...spec.properties };
   for (const money of spec.money ?? []) {
     properties[money] = { ...properties[money], components: { list: Components.Money, show: Components.Money } };
+  }
+  for (const [field, values] of enumFields(spec.model)) {
+    const own = properties[field] ?? {};
+    properties[field] = {
+      ...own,
+      availableValues: own.availableValues ?? values.map((value) => ({ value, label: enumValueInWords(value) })),
+      components: { list: Components.EnumValue, show: Components.EnumValue, ...own.components },
+    };
   }
   if (auditTrail) {
     properties[AUDIT_PROPERTY] = {
@@ -85,6 +95,13 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
     resource: ecfResourceArgs(spec.model, db(), { table: spec.table, searchColumns: spec.searchColumns }, spec.titleProperty ?? 'name'),
     options: defined,
   };
+}
+
+/** The model's fields whose type is one of the schema's enums, with the enum's values. */
+function enumFields(model: Prisma.ModelName): Array<[string, string[]]> {
+  const enums = new Map(dmmfDatamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
+  const fields = dmmfDatamodel.models.find((m) => m.name === model)?.fields ?? [];
+  return fields.filter((f) => f.kind === 'enum' && !f.isList).map((f) => [f.name, enums.get(f.type) ?? []]);
 }
 
 function withAuditTrail(subjectType: string) {

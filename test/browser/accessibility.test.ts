@@ -7,12 +7,14 @@
 // Lean, as CI time is tight: one app, one browser, one sign-in per role; moves within AdminJS's single-page app
 // rather than reloading; a page whose markup (text aside) matches one already checked for another role is not
 // checked again; the menu and top bar are checked on the dashboard and then left out.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@prisma/client';
 import type AdminJS from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
 import type { Page } from 'playwright-core';
 import { buildAdmin } from '../../src/admin/index.js';
+import { Components } from '../../src/admin/components/index.js';
 import { pagesFor } from '../../src/admin/page-access.js';
 import { createPortalRouter } from '../../src/portal/router.js';
 import { tokenFromOutbox } from '../actions/portal/portal-world.js';
@@ -116,6 +118,31 @@ function trackRequests(page: Page): () => number {
   return () => count;
 }
 
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+const upload = (name: string, text: string): Upload => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const fixture = (file: string): Upload => upload(file.replace(/.*\//, ''), readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'));
+const COHORT_FILES = { cohort: 'cohort_csv_data.csv', cohortLeadProvider: 'cohort_lead_provider_csv_data.csv', contract: 'contract_csv_data.csv', mentorContract: 'mentor_contract_csv_data.csv', schedule: 'schedule_csv_data.csv', statement: 'statement_csv_data.csv' };
+
+/**
+ * For each import page (`resource action`), the files of a preview (with warnings or rows left out where the import
+ * has them) and of a refusal, by field name. A new import fails the sweep until it has its own here.
+ */
+const IMPORT_SAMPLES: Record<string, { preview: Record<string, Upload>; refused: Record<string, Upload> }> = {
+  'School importGias': {
+    preview: { file: fixture('gias/edubasealldata-sample.csv') },
+    refused: { file: fixture('gias/edubasealldata-bad.csv') },
+  },
+  'PupilPremium import': {
+    // The same school twice with different values, and a URN that is not ours: a warning and a row left out.
+    preview: { file: upload('flags.csv', 'URN,Pupil Premium Incentive,Sparsity Incentive\n100000,1,1\n100000,1,0\n999999,1,1\n') },
+    refused: { file: upload('flags.csv', 'URN,Pupil Premium Incentive,Sparsity Incentive\nnot-a-urn,maybe,1\n') },
+  },
+  'Cohort importSetup': {
+    preview: Object.fromEntries(Object.entries(COHORT_FILES).map(([field, file]) => [field, fixture(`cohort-import/${file}`)])),
+    refused: { statement: upload('statements.csv', 'type,name,cohort,deadline_date,payment_date,output_fee\necf,September 2028,2028,2028-09-01,2028-11-25,yes\n') },
+  },
+};
+
 const report = (failures: Array<{ where: string; violations: Violation[] }>) =>
   failures.map(({ where, violations }) => `${where}\n${violations.map((v) => `  ${v.impact} ${v.rule} (${v.help})\n    ${v.nodes.join('\n    ')}`).join('\n')}`).join('\n');
 
@@ -175,6 +202,32 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     await page.close();
     expect(report(failures)).toBe('');
   }, 600_000);
+
+  it('holds on every import\'s preview and on its list of problems when it refuses a file', async () => {
+    // Every action drawn by the import page, each for the first role that may use it.
+    const imports = admin.resources.flatMap((resource) => Object.entries(resource.decorate().actions).flatMap(([name, action]) => {
+      const role = ROLES.find((r) => action.isAccessible(adminOf(r)));
+      return role && action.toJSON(adminOf(role)).component === Components.ImportPage
+        ? [{ key: `${resource.id()} ${name}`, path: `/admin/resources/${resource.id()}/actions/${name}`, role }] : [];
+    }));
+    expect(imports.filter(({ key }) => !IMPORT_SAMPLES[key]).map(({ key }) => `${key} has no sample files in IMPORT_SAMPLES`)).toEqual([]);
+    const failures: Array<{ where: string; violations: Violation[] }> = [];
+    const pages = new Map<Role, Page>();
+    for (const { key, path, role } of imports) {
+      if (!pages.has(role)) pages.set(role, await session.signIn(role));
+      const page = pages.get(role)!;
+      for (const [state, files] of Object.entries(IMPORT_SAMPLES[key])) {
+        await page.goto(`${session.url}${path}`);
+        for (const [field, file] of Object.entries(files)) await page.setInputFiles(`#import-${field}`, file);
+        await page.getByRole('button', { name: 'Preview' }).click();
+        await page.getByText(state === 'preview' ? 'Preview: this is what applying will do' : 'Nothing can be imported until these problems are corrected').waitFor();
+        const violations = await seriousViolations(page, { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] });
+        if (violations.length) failures.push({ where: `${role} ${path} (${state})`, violations });
+      }
+    }
+    for (const page of pages.values()) await page.close();
+    expect(report(failures)).toBe('');
+  }, 120_000);
 
   it('holds on every page of the check data portal and the schools\' challenge pages', async () => {
     const router = createPortalRouter({ sessionSecret: 'a-secret-long-enough-for-the-portal-sessions', databaseUrl: process.env.DATABASE_URL });

@@ -4,21 +4,29 @@
 // may use (lists with their filter drawer open, record pages, the drawers and check-your-answers steps that
 // actions open, bulk actions on one record), every custom page the menu gives the role, and every GET route of
 // the portal routers (test/access/route-list.ts); so a new page is checked without touching this file.
+// Past their first state: every import's preview and refusal (a new import needs its sample files here), and the
+// previews, dry runs, forms and check-your-answers steps users open within the custom pages.
 // Lean, as CI time is tight: one app, one browser, one sign-in per role; moves within AdminJS's single-page app
 // rather than reloading; a page whose markup (text aside) matches one already checked for another role is not
 // checked again; the menu and top bar are checked on the dashboard and then left out.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@prisma/client';
 import type AdminJS from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
 import type { Page } from 'playwright-core';
+import { requestAdjustment } from '../../src/actions/approvals/request-adjustment.js';
 import { buildAdmin } from '../../src/admin/index.js';
+import { Components } from '../../src/admin/components/index.js';
 import { pagesFor } from '../../src/admin/page-access.js';
+import { db } from '../../src/db/client.js';
 import { createPortalRouter } from '../../src/portal/router.js';
 import { tokenFromOutbox } from '../actions/portal/portal-world.js';
 import { routesOf } from '../access/route-list.js';
 import { seriousViolations, type Violation } from '../support/axe.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { createDeclaration, createParticipant, createParticipantWorld, createUser } from '../support/factories.js';
 
 const ROLES: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
 // AdminJS's own delete is nobody's (the role matrix); its bulk form needs a selection the sweep does not make.
@@ -116,6 +124,31 @@ function trackRequests(page: Page): () => number {
   return () => count;
 }
 
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+const upload = (name: string, text: string): Upload => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const fixture = (file: string): Upload => upload(file.replace(/.*\//, ''), readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'));
+const COHORT_FILES = { cohort: 'cohort_csv_data.csv', cohortLeadProvider: 'cohort_lead_provider_csv_data.csv', contract: 'contract_csv_data.csv', mentorContract: 'mentor_contract_csv_data.csv', schedule: 'schedule_csv_data.csv', statement: 'statement_csv_data.csv' };
+
+/**
+ * For each import page (`resource action`), the files of a preview (with warnings or rows left out where the import
+ * has them) and of a refusal, by field name. A new import fails the sweep until it has its own here.
+ */
+const IMPORT_SAMPLES: Record<string, { preview: Record<string, Upload>; refused: Record<string, Upload> }> = {
+  'School importGias': {
+    preview: { file: fixture('gias/edubasealldata-sample.csv') },
+    refused: { file: fixture('gias/edubasealldata-bad.csv') },
+  },
+  'PupilPremium import': {
+    // The same school twice with different values, and a URN that is not ours: a warning and a row left out.
+    preview: { file: upload('flags.csv', 'URN,Pupil Premium Incentive,Sparsity Incentive\n100000,1,1\n100000,1,0\n999999,1,1\n') },
+    refused: { file: upload('flags.csv', 'URN,Pupil Premium Incentive,Sparsity Incentive\nnot-a-urn,maybe,1\n') },
+  },
+  'Cohort importSetup': {
+    preview: Object.fromEntries(Object.entries(COHORT_FILES).map(([field, file]) => [field, fixture(`cohort-import/${file}`)])),
+    refused: { statement: upload('statements.csv', 'type,name,cohort,deadline_date,payment_date,output_fee\necf,September 2028,2028,2028-09-01,2028-11-25,yes\n') },
+  },
+};
+
 const report = (failures: Array<{ where: string; violations: Violation[] }>) =>
   failures.map(({ where, violations }) => `${where}\n${violations.map((v) => `  ${v.impact} ${v.rule} (${v.help})\n    ${v.nodes.join('\n    ')}`).join('\n')}`).join('\n');
 
@@ -175,6 +208,121 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     await page.close();
     expect(report(failures)).toBe('');
   }, 600_000);
+
+  it('holds on every import\'s preview and on its list of problems when it refuses a file', async () => {
+    // Every action drawn by the import page, each for the first role that may use it.
+    const imports = admin.resources.flatMap((resource) => Object.entries(resource.decorate().actions).flatMap(([name, action]) => {
+      const role = ROLES.find((r) => action.isAccessible(adminOf(r)));
+      return role && action.toJSON(adminOf(role)).component === Components.ImportPage
+        ? [{ key: `${resource.id()} ${name}`, path: `/admin/resources/${resource.id()}/actions/${name}`, role }] : [];
+    }));
+    expect(imports.filter(({ key }) => !IMPORT_SAMPLES[key]).map(({ key }) => `${key} has no sample files in IMPORT_SAMPLES`)).toEqual([]);
+    const failures: Array<{ where: string; violations: Violation[] }> = [];
+    const pages = new Map<Role, Page>();
+    for (const { key, path, role } of imports) {
+      if (!pages.has(role)) pages.set(role, await session.signIn(role));
+      const page = pages.get(role)!;
+      for (const [state, files] of Object.entries(IMPORT_SAMPLES[key])) {
+        await page.goto(`${session.url}${path}`);
+        for (const [field, file] of Object.entries(files)) await page.setInputFiles(`#import-${field}`, file);
+        await page.getByRole('button', { name: 'Preview' }).click();
+        await page.getByText(state === 'preview' ? 'Preview: this is what applying will do' : 'Nothing can be imported until these problems are corrected').waitFor();
+        const violations = await seriousViolations(page, { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] });
+        if (violations.length) failures.push({ where: `${role} ${path} (${state})`, violations });
+      }
+    }
+    for (const page of pages.values()) await page.close();
+    expect(report(failures)).toBe('');
+  }, 120_000);
+
+  it('holds in the steps a super user opens within the custom pages: previews, dry runs, forms and their check-your-answers', async () => {
+    // A participant whose cohort may change, one whose may not, and a request waiting for a second finance user.
+    const from = await createParticipantWorld(2023);
+    await createParticipantWorld(2024, { school: from.school });
+    const movable = await createParticipant(from, { fullName: `Ada Lovelace ${randomUUID().slice(0, 6)}` });
+    const declared = await createParticipant(from, { fullName: `Emmy Noether ${randomUUID().slice(0, 6)}` });
+    await createDeclaration(declared, from.leadProvider, { state: 'submitted' });
+    const statement = await db().statement.findFirstOrThrow({ where: { state: 'payable' } });
+    const requester = await createUser('finance');
+    await requestAdjustment({ actor: { kind: 'user', id: requester.id, email: requester.email, role: 'finance' } }, { statementId: statement.id, paymentType: 'Late start', amount: '-50000' });
+
+    const page = await session.signIn('super_user');
+    const failures: Array<{ where: string; violations: Violation[] }> = [];
+    const check = async (where: string) => {
+      const violations = await seriousViolations(page, { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] });
+      if (violations.length) failures.push({ where, violations });
+    };
+
+    await page.goto(`${session.url}/admin/pages/frozenCohortMoves`);
+    await page.getByRole('button', { name: /^Select all eligible/ }).click();
+    await page.getByRole('button', { name: 'Preview the move' }).click();
+    await page.getByTestId('confirm-move').waitFor();
+    await check('frozen cohort moves (preview)');
+
+    for (const [participant, state] of [[declared, 'refused'], [movable, 'check your answers']] as const) {
+      await page.goto(`${session.url}/admin/resources/ParticipantProfile/records/${participant.profile.id}/changeCohort`);
+      await page.getByTestId('change-cohort-page').getByText('Their current cohort is: 2023').waitFor();
+      await page.getByLabel('New cohort').selectOption('2024');
+      await page.getByLabel('Reason for the change (recorded in the audit log)').fill('Ticket 78: started a year late');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByTestId(state === 'refused' ? 'change-cohort-refusals' : 'check-your-answers').waitFor();
+      await check(`change cohort (${state})`);
+    }
+
+    await page.goto(`${session.url}/admin/pages/duplicates`);
+    await page.getByTestId('duplicate-pairs').getByRole('button', { name: 'Compare' }).first().click();
+    await page.fill('#merge-reason', 'Registered twice by the school');
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByTestId('merge-report').waitFor();
+    await check('duplicates (compare and dry run)');
+
+    await page.goto(`${session.url}/admin/pages/participants`);
+    await page.getByLabel('Find a participant by participant ID, name, email address, TRN, or school name or URN').fill(movable.teacher.fullName);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('search-results').getByRole('link', { name: movable.teacher.fullName }).waitFor();
+    await check('participants (search results)');
+    await page.getByTestId('search-results').getByRole('link', { name: movable.teacher.fullName }).click();
+    const participant = page.getByTestId('participant');
+    await participant.getByTestId('audit-timeline').waitFor();
+    await check('participants (participant)');
+    // Each form a button opens, and the first check-your-answers step among them.
+    let checkedAnswers = false;
+    const openers = await participant.getByRole('button').allInnerTexts();
+    expect(openers).not.toEqual([]);
+    for (const opener of openers) {
+      await participant.getByRole('button', { name: opener, exact: true }).click();
+      const form = participant.locator('[data-testid^="form-"]');
+      await form.waitFor();
+      await check(`participants (${opener})`);
+      const proceed = form.getByRole('button', { name: 'Continue', exact: true });
+      if (!checkedAnswers && (await proceed.count())) {
+        checkedAnswers = true;
+        await proceed.click();
+        await form.getByTestId('check-your-answers').waitFor();
+        await check(`participants (${opener}, check your answers)`);
+        await form.getByRole('button', { name: 'Change', exact: true }).click();
+      }
+      await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await form.waitFor({ state: 'detached' });
+    }
+
+    expect(checkedAnswers).toBe(true);
+
+    await page.goto(`${session.url}/admin/pages/statements?statement=${statement.id}`);
+    await page.getByTestId('statement').waitFor();
+    await page.getByRole('button', { name: 'Add adjustment' }).click();
+    await page.getByTestId('statement-check').waitFor();
+    await check('statements (add an adjustment, check your answers)');
+
+    await page.goto(`${session.url}/admin/pages/approvals`);
+    const pending = page.getByTestId('pending-approvals').locator('[data-testid^="approval-"]', { hasText: requester.email });
+    await pending.getByRole('button', { name: 'Approve' }).click();
+    await pending.getByTestId('check-your-answers').waitFor();
+    await check('approvals (approve, check your answers)');
+
+    await page.close();
+    expect(report(failures)).toBe('');
+  }, 120_000);
 
   it('holds on every page of the check data portal and the schools\' challenge pages', async () => {
     const router = createPortalRouter({ sessionSecret: 'a-secret-long-enough-for-the-portal-sessions', databaseUrl: process.env.DATABASE_URL });

@@ -19,6 +19,10 @@ export interface Violation {
 /** Serious and critical violations of the WCAG 2.2 A and AA rules within `include` (the whole page by default). */
 export async function seriousViolations(page: Page, scope: { include?: string; exclude?: string[] } = {}): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  // Colours are read as they are now: a button half-way through its transition from disabled is in neither state.
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+    .map((animation) => animation.finished.catch(() => undefined))));
   return page.evaluate(async ({ include, exclude, tags }) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; html: string }> }> }> } }).axe;
     const context = include ? { include: [include], exclude: (exclude ?? []).map((selector) => [selector]) } : document;

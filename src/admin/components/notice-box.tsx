@@ -7,7 +7,7 @@ import React, { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useDispatch, useSelector } from 'react-redux';
 import { useTranslation } from 'adminjs';
-import { Box, MessageBox } from '@adminjs/design-system';
+import { Box, Button, Icon, MessageBox } from '@adminjs/design-system';
 
 interface Notice { id: string; message: string; type?: 'success' | 'error' | 'info'; resourceId?: string; options?: Record<string, unknown>; body?: React.ReactNode }
 
@@ -41,14 +41,21 @@ const NoticeBox: React.FC = () => {
   }, [latest?.id]);
 
   if (!latest) return null;
+  const variant = latest.type === 'error' ? 'danger' : latest.type ?? 'info';
   return (
     <Box data-testid="notice-wrapper" p="sm" role={latest.type === 'error' ? 'alert' : 'status'}>
       {/* AdminJS places this box over the top of the page; in the flow it pushes the page down instead. */}
-      <style>{'[data-css="notice"] { position: static !important; }'}</style>
-      <MessageBox key={latest.id} message={tm(latest.message, latest.resourceId, latest.options)}
-        variant={latest.type === 'error' ? 'danger' : latest.type ?? 'info'} onCloseClick={() => drop(latest.id)}>
-        {latest.body}
-      </MessageBox>
+      <style>{'[data-css="notice"] { position: static !important; } [data-testid="notice-wrapper"] .adminjs_MessageBox > div { padding-right: 64px; }'}</style>
+      <Box position="relative">
+        <MessageBox key={latest.id} message={tm(latest.message, latest.resourceId, latest.options)} variant={variant}>
+          {latest.body}
+        </MessageBox>
+        {/* MessageBox's own close button is an unnamed icon: screen readers would announce only "button". */}
+        <Button variant="text" size="icon" rounded color={variant} aria-label="Close this message" onClick={() => drop(latest.id)}
+          style={{ position: 'absolute', top: 12, right: 12 }}>
+          <Icon icon="X" />
+        </Button>
+      </Box>
     </Box>
   );
 };

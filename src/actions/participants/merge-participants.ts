@@ -59,7 +59,9 @@ export async function mergeParticipants(ctx: ActorContext, raw: unknown): Promis
 async function merge(tx: Tx, ctx: ActorContext, input: z.infer<typeof MergeParticipantsInput>): Promise<MergeReport> {
   const now = new Date();
   await tx.$queryRaw`SELECT 1 FROM teachers WHERE id IN (${input.keepTeacherId}::uuid, ${input.removeTeacherId}::uuid) ORDER BY id FOR UPDATE`;
-  const [kept, removed] = await Promise.all([loadTeacher(tx, input.keepTeacherId), loadTeacher(tx, input.removeTeacherId)]);
+  // One after the other: a transaction is one connection, and queries sent at once only queue on it.
+  const kept = await loadTeacher(tx, input.keepTeacherId);
+  const removed = await loadTeacher(tx, input.removeTeacherId);
   for (const teacher of [kept, removed]) {
     if (teacher.mergedIntoId) throw new ActionError('INVALID_STATE', `${teacher.fullName} (${teacher.email}) has already been merged into another participant`);
   }

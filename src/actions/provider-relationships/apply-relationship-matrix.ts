@@ -46,10 +46,9 @@ async function uncontractedPairs(tx: Tx, pairs: RelationshipKey[]): Promise<Fiel
   const known = new Set(contracted.map(keyOf));
   const missing = pairs.filter((p) => !known.has(keyOf(p)));
   if (missing.length === 0) return [];
-  const [leadProviders, cohorts] = await Promise.all([
-    tx.leadProvider.findMany({ where: { id: { in: missing.map((p) => p.leadProviderId) } }, select: { id: true, name: true } }),
-    tx.cohort.findMany({ where: { id: { in: missing.map((p) => p.cohortId) } }, select: { id: true, startYear: true } }),
-  ]);
+  // One after the other: a transaction is one connection, and queries sent at once only queue on it.
+  const leadProviders = await tx.leadProvider.findMany({ where: { id: { in: missing.map((p) => p.leadProviderId) } }, select: { id: true, name: true } });
+  const cohorts = await tx.cohort.findMany({ where: { id: { in: missing.map((p) => p.cohortId) } }, select: { id: true, startYear: true } });
   return missing.map((p) => {
     const leadProvider = leadProviders.find((l) => l.id === p.leadProviderId)?.name ?? 'An unknown lead provider';
     const cohort = cohorts.find((c) => c.id === p.cohortId)?.startYear ?? 'an unknown';

@@ -18,6 +18,7 @@ import { STAFF_COOKIE, staffSession } from './sign-in/staff-session.js';
 import { requireCsrfToken, requireOwnOrigin, type CsrfOptions } from './http/csrf.js';
 import { ownAssetsOnly } from './http/own-assets-only.js';
 import { withProductionBundles } from './production-bundles.js';
+import { followLinkActions, LINK_ACTION_PAGE } from './http/link-actions.js';
 import { badRequestPage, serverErrorPage, unavailablePage } from './http/problem-pages.js';
 import { BodyRefused, parseBodies, type UploadLimits } from './http/uploads.js';
 import { keepRequestAddress } from './request-address.js';
@@ -108,6 +109,7 @@ export function buildStaffRouter(admin: AdminJS, options: StaffRouterOptions): S
     return !!match && takesFiles.has(`${match[1]}/${match[2]}`);
   }));
   router.use(keepRequestAddress);
+  router.get(LINK_ACTION_PAGE, followLinkActions(admin));
   buildRoutes({ admin, routes, router });
   router.use(staffErrors);
   return Object.assign(router, {

@@ -219,6 +219,31 @@ function messagesIn(value: unknown, inMessage = false): string[] {
 }
 
 type Form = Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+describe('a button that is a link, opened by its own address', () => {
+  it('goes where the button goes (a bookmarked "Participant page" or "Voided declarations"), and is refused to a role that may not use it', async () => {
+    const teacher = await db().teacher.findFirstOrThrow({ where: { participantProfiles: { some: {} } } });
+    const statement = await db().statement.findFirstOrThrow();
+
+    const support = await session.signIn('support');
+    await support.goto(`${session.url}/admin/resources/Teacher/records/${teacher.id}/participantPage`);
+    await support.waitForURL((url) => url.pathname === '/admin/pages/participants' && url.searchParams.get('id') === teacher.id);
+    await support.getByRole('heading', { name: teacher.fullName }).first().waitFor();
+    await support.close();
+
+    const finance = await session.signIn('finance');
+    await finance.goto(`${session.url}/admin/resources/Statement/records/${statement.id}/voidedDeclarations`);
+    await finance.waitForURL((url) => url.pathname.startsWith('/admin/resources/StatementLineItem') && url.searchParams.get('filters.state') === 'voided' && url.searchParams.get('filters.statement') === statement.id);
+    await finance.locator('h2', { hasText: 'Statement line items' }).first().waitFor();
+    await finance.close();
+
+    // Policy may not read participants: no redirect, AdminJS's page says so.
+    const policy = await session.signIn('policy');
+    await policy.goto(`${session.url}/admin/resources/Teacher/records/${teacher.id}/participantPage`);
+    expect(new URL(policy.url()).pathname).toBe(`/admin/resources/Teacher/records/${teacher.id}/participantPage`);
+    await policy.close();
+  });
+});
+
 describe('values of a fixed set', () => {
   it('are written in words on lists, record pages and references: "ECT", "Full induction programme"', async () => {
     const page = await session.signIn('finance');

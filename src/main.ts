@@ -49,12 +49,13 @@ async function printWelcome(port: number): Promise<void> {
   const { DEMO_LOGINS } = await import('../seeds/demo-logins.js');
   const { db } = await import('./db/client.js');
   const present = new Set((await db().user.findMany({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } })).map((u) => u.email));
-  console.log(`\nECF back office: http://localhost:${port}/admin`);
   const logins = DEMO_LOGINS.filter((l) => present.has(l.email));
+  const lines = [`\nECF back office: http://localhost:${port}/admin`];
   if (logins.length) {
-    console.log('Demo logins (one per role):');
-    for (const login of logins) console.log(`  ${login.role.padEnd(11)} ${login.email.padEnd(28)} ${login.password}`);
+    lines.push('Demo logins (one per role):', ...logins.map((login) => `  ${login.role.padEnd(11)} ${login.email.padEnd(28)} ${login.password}`));
   }
+  // One write: whoever waits for the address (a script, a test) has the logins with it.
+  console.log(lines.join('\n'));
 }
 
 main().catch((error) => {

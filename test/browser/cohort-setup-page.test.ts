@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
 import { ownPageHeaders } from '../support/browser.js';
-import { tabTo } from '../support/keyboard.js';
+import { chooseFileByKeyboard, tabTo } from '../support/keyboard.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
 
 const FIXTURES = new URL('../fixtures/cohort-import/', import.meta.url);
@@ -68,9 +68,7 @@ describe('the cohort setup page', () => {
     await page.waitForURL(`**${PAGE}`);
 
     for (const [field, name] of Object.entries(FILE_FIELDS)) {
-      await tabTo(page, page.locator(`#import-${field}`));
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles(file(name));
+      await chooseFileByKeyboard(page, page.locator(`#import-${field}`), file(name));
     }
     await tabTo(page, page.getByRole('button', { name: 'Preview' }));
     await page.keyboard.press('Enter');

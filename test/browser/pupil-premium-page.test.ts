@@ -10,7 +10,7 @@ import { findCurrentCohort } from '../../src/rules/current-cohort.js';
 import { db } from '../../src/db/client.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
 import { ownPageHeaders } from '../support/browser.js';
-import { tabTo } from '../support/keyboard.js';
+import { chooseFileByKeyboard, tabTo } from '../support/keyboard.js';
 
 const IMPORT_API = '/admin/api/resources/PupilPremium/actions/import';
 const HEADER = 'URN,Pupil Premium Incentive,Sparsity Incentive';
@@ -112,9 +112,7 @@ describe('the pupil premium and sparsity page', () => {
     // A closed select takes the option whose text is typed.
     await page.keyboard.type(String(startYear));
     await expect(yearSelect.inputValue()).resolves.toBe(String(startYear));
-    await tabTo(page, page.locator('#import-file'));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(file);
+    await chooseFileByKeyboard(page, page.locator('#import-file'), file);
     await tabTo(page, page.getByRole('button', { name: 'Preview' }));
     await page.keyboard.press('Enter');
     await page.getByText('Preview: this is what applying will do').waitFor();

@@ -1,7 +1,7 @@
 // Keyboard-only use in the browser tests: move focus with Tab (or Shift+Tab) as a person would, never by
 // clicking or by focusing from script, and see that wherever focus lands it can be seen.
 import { expect } from '@jest/globals';
-import type { Locator, Page } from 'playwright-core';
+import type { FileChooser, Locator, Page } from 'playwright-core';
 
 /** Whether the focused element shows a focus indicator: an outline or a box shadow that is drawn. */
 export const focusIsVisible = (page: Page) => page.evaluate(() => {
@@ -29,4 +29,22 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, li
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Could not reach ${String(target)} with ${backwards ? 'Shift+Tab' : 'Tab'} in ${limit} presses`);
+}
+
+/**
+ * Opens the file chooser of `input` with Tab and Space, as a keyboard user does, and chooses `files`.
+ * Playwright intercepts file choosers only once it has told the browser to, which it does without waiting when a
+ * page first listens for them: the listener goes on before the Tab presses, so a quick Space cannot open the
+ * browser's own dialog instead (seen under load as a chooser that never came).
+ */
+export async function chooseFileByKeyboard(page: Page, input: Locator, files: Parameters<FileChooser['setFiles']>[0]): Promise<void> {
+  const listening = () => {};
+  page.on('filechooser', listening);
+  try {
+    await tabTo(page, input);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(files);
+  } finally {
+    page.off('filechooser', listening);
+  }
 }

@@ -8,7 +8,8 @@ import type { PrismaClient } from '@prisma/client';
 import { dmmfClientModule } from './dmmf.js';
 import { listConditions, prismaWhere, type ListCondition } from './lists/list-conditions.js';
 import { visibleRecordJson } from './record-visibility.js';
-import { hasJoinedTitle, joinedTitles, mayShowJoinedTitle, titleInWords } from './lists/record-titles.js';
+import { hasJoinedTitle, joinedTitles, mayShowJoinedTitle } from './lists/record-titles.js';
+import { storedValueInWords } from './value-words.js';
 import { roleOf } from './rbac.js';
 
 interface Field { name: string; type: string }
@@ -56,7 +57,7 @@ export class EcfRecord extends BaseRecord {
     const json = visibleRecordJson(this.resource, super.toJSON(currentAdmin), currentAdmin);
     if (this.joinedTitle === undefined) {
       const column = (this.resource as EcfResource).titleColumnName;
-      return json.title === json.id ? json : { ...json, title: titleInWords(this.resource.id(), column, json.title) };
+      return json.title === json.id ? json : { ...json, title: storedValueInWords(json.title, this.resource.id(), column) };
     }
     return { ...json, title: mayShowJoinedTitle(roleOf(currentAdmin), this.resource.id()) ? this.joinedTitle : json.id };
   }

@@ -8,10 +8,26 @@ import { formatDate, formatDateTime } from './human-dates.js';
 /** Short forms the programme always writes in capitals. */
 const CAPITALS: Record<string, string> = { ect: 'ECT', ects: 'ECTs', ecf: 'ECF', fip: 'FIP', cip: 'CIP', trn: 'TRN', qts: 'QTS', api: 'API', gias: 'GIAS', urn: 'URN' };
 
-const ENUM_VALUES = new Set(dmmfDatamodel.enums.flatMap((e) => e.values.map((v) => v.name)));
-
 /** Each model's fields by name, with their kind (scalar, enum, object) and type (String, DateTime, an enum's name). */
 const FIELDS = new Map(dmmfDatamodel.models.map((m) => [m.name, new Map(m.fields.map((f) => [f.name, f]))]));
+
+/** Each enum's values, by the enum's name. */
+const ENUMS = new Map(dmmfDatamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
+const ENUM_VALUES = new Set([...ENUMS.values()].flat());
+
+/** The values `model`'s `field` may take when its type is one of the schema's enums (one value, not a list). */
+export function enumValuesOf(model: string, field: string): string[] | undefined {
+  const known = FIELDS.get(model)?.get(field);
+  return known?.kind === 'enum' && !known.isList ? ENUMS.get(known.type) : undefined;
+}
+
+/** `model`'s fields whose type is one of the schema's enums, with their values. */
+export function enumFieldsOf(model: string): Array<[string, string[]]> {
+  return [...(FIELDS.get(model)?.keys() ?? [])].flatMap((field) => {
+    const values = enumValuesOf(model, field);
+    return values ? [[field, values] as [string, string[]]] : [];
+  });
+}
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;

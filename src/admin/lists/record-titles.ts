@@ -7,7 +7,7 @@ import { seesField } from '../../actions/field-visibility.js';
 import { db } from '../../db/client.js';
 import { dmmfDatamodel } from '../dmmf.js';
 import { mayReadModel } from '../model-readers.js';
-import { enumValueInWords } from '../value-words.js';
+import { enumValueInWords, enumValuesOf } from '../value-words.js';
 
 const nameOf = (table: string, column: string, alias: string, key: string) =>
   `(SELECT x.${column} FROM ${table} x WHERE x.id = ${alias}."${key}")`;
@@ -33,18 +33,10 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export const hasJoinedTitle = (model: string): boolean => model in JOINED_TITLES;
 
-/** The values of `model`'s `column` when its type is one of the schema's enums (a programme titled by its kind). */
-function enumValuesOf(model: string, column: string): string[] | undefined {
-  const field = dmmfDatamodel.models.find((m) => m.name === model)?.fields.find((f) => f.name === column);
-  return field?.kind === 'enum' ? dmmfDatamodel.enums.find((e) => e.name === field.type)?.values.map((v) => v.name) : undefined;
-}
-
-/** A title column's value as people read it: an enum value in words ("Full induction programme"), else as stored. */
-export function titleInWords(model: string, column: string, title: string): string {
-  return enumValuesOf(model, column)?.includes(title) ? enumValueInWords(title) : title;
-}
-
-/** The same in SQL, so downloads and audit subjects name the record as its page does. */
+/**
+ * A title column in SQL: an enum value in words ("Full induction programme", a programme titled by its kind), so
+ * downloads and audit subjects name the record as its page does (storedValueInWords, src/admin/prisma-resource.ts).
+ */
 function titleColumnSql(model: string, alias: string, column: string): string {
   const values = enumValuesOf(model, column);
   const text = `${alias}.${quoted(column)}::text`;

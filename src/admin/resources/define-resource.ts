@@ -14,8 +14,7 @@ import { listDownloadAction } from '../lists/list-download.js';
 import { savedFiltersAction } from '../lists/saved-filters-action.js';
 import { registerReaders } from '../model-readers.js';
 import { withoutHiddenFieldQueries } from '../hidden-field-queries.js';
-import { dmmfDatamodel } from '../dmmf.js';
-import { enumValueInWords } from '../value-words.js';
+import { enumFieldsOf, enumValueInWords } from '../value-words.js';
 
 export interface ResourceSpec {
   model: Prisma.ModelName;
@@ -48,7 +47,7 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
   for (const money of spec.money ?? []) {
     properties[money] = { ...properties[money], components: { list: Components.Money, show: Components.Money } };
   }
-  for (const [field, values] of enumFields(spec.model)) {
+  for (const [field, values] of enumFieldsOf(spec.model)) {
     const own = properties[field] ?? {};
     properties[field] = {
       ...own,
@@ -95,13 +94,6 @@ export function defineResource(spec: ResourceSpec): ResourceWithOptions {
     resource: ecfResourceArgs(spec.model, db(), { table: spec.table, searchColumns: spec.searchColumns }, spec.titleProperty ?? 'name'),
     options: defined,
   };
-}
-
-/** The model's fields whose type is one of the schema's enums, with the enum's values. */
-function enumFields(model: Prisma.ModelName): Array<[string, string[]]> {
-  const enums = new Map(dmmfDatamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
-  const fields = dmmfDatamodel.models.find((m) => m.name === model)?.fields ?? [];
-  return fields.filter((f) => f.kind === 'enum' && !f.isList).map((f) => [f.name, enums.get(f.type) ?? []]);
 }
 
 function withAuditTrail(subjectType: string) {

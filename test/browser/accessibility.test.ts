@@ -26,6 +26,7 @@ import { tokenFromOutbox } from '../actions/portal/portal-world.js';
 import { routesOf } from '../access/route-list.js';
 import { seriousViolations, type Violation } from '../support/axe.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { COHORT_FIXTURE_NAMES } from '../actions/cohorts/cohort-setup-files.js';
 import { createDeclaration, createParticipant, createParticipantWorld, createUser } from '../support/factories.js';
 
 const ROLES: Role[] = ['admin', 'super_user', 'support', 'finance', 'policy'];
@@ -124,10 +125,12 @@ function trackRequests(page: Page): () => number {
   return () => count;
 }
 
+/** A page's own content: the menu and top bar are checked once, on the dashboard. */
+const CONTENT = { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] };
+
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 const upload = (name: string, text: string): Upload => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 const fixture = (file: string): Upload => upload(file.replace(/.*\//, ''), readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'));
-const COHORT_FILES = { cohort: 'cohort_csv_data.csv', cohortLeadProvider: 'cohort_lead_provider_csv_data.csv', contract: 'contract_csv_data.csv', mentorContract: 'mentor_contract_csv_data.csv', schedule: 'schedule_csv_data.csv', statement: 'statement_csv_data.csv' };
 
 /**
  * For each import page (`resource action`), the files of a preview (with warnings or rows left out where the import
@@ -144,7 +147,7 @@ const IMPORT_SAMPLES: Record<string, { preview: Record<string, Upload>; refused:
     refused: { file: upload('flags.csv', 'URN,Pupil Premium Incentive,Sparsity Incentive\nnot-a-urn,maybe,1\n') },
   },
   'Cohort importSetup': {
-    preview: Object.fromEntries(Object.entries(COHORT_FILES).map(([field, file]) => [field, fixture(`cohort-import/${file}`)])),
+    preview: Object.fromEntries(Object.entries(COHORT_FIXTURE_NAMES).map(([field, file]) => [field, fixture(`cohort-import/${file}`)])),
     refused: { statement: upload('statements.csv', 'type,name,cohort,deadline_date,payment_date,output_fee\necf,September 2028,2028,2028-09-01,2028-11-25,yes\n') },
   },
 };
@@ -175,7 +178,6 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     await settled(page, inFlight);
     // The menu, top bar and dashboard once, whole; after that the content of each page.
     await check('/admin');
-    const content = { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] };
     let reload = false;
     for (const visit of await visitsFor(page, role)) {
       if (visit.parts.every((part) => checked.has(part))) continue;
@@ -192,7 +194,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
         await page.locator(visit.open).first().click();
         await settled(page, inFlight);
       }
-      await check(visit.path, content);
+      await check(visit.path, CONTENT);
       if (process.env.A11Y_TIMING) console.log(`${role} ${visit.path}`);
       // A confirm step's or bulk action's check-your-answers, once per component that draws one (Continue checks nothing).
       for (const step of ['confirm-page', 'bulk-action-page']) {
@@ -201,7 +203,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
         checked.add(`${step} check-your-answers`);
         await proceed.click();
         await page.getByTestId('check-your-answers').waitFor();
-        await check(`${visit.path} (check your answers)`, content);
+        await check(`${visit.path} (check your answers)`, CONTENT);
         reload = true;
       }
     }
@@ -227,7 +229,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
         for (const [field, file] of Object.entries(files)) await page.setInputFiles(`#import-${field}`, file);
         await page.getByRole('button', { name: 'Preview' }).click();
         await page.getByText(state === 'preview' ? 'Preview: this is what applying will do' : 'Nothing can be imported until these problems are corrected').waitFor();
-        const violations = await seriousViolations(page, { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] });
+        const violations = await seriousViolations(page, CONTENT);
         if (violations.length) failures.push({ where: `${role} ${path} (${state})`, violations });
       }
     }
@@ -249,7 +251,7 @@ describe('WCAG 2.2 AA (axe-core, serious and critical)', () => {
     const page = await session.signIn('super_user');
     const failures: Array<{ where: string; violations: Violation[] }> = [];
     const check = async (where: string) => {
-      const violations = await seriousViolations(page, { include: '[data-css="app-content"]', exclude: ['[data-css="topbar"]'] });
+      const violations = await seriousViolations(page, CONTENT);
       if (violations.length) failures.push({ where, violations });
     };
 

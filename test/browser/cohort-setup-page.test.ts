@@ -6,18 +6,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { db } from '../../src/db/client.js';
 import { ownPageHeaders } from '../support/browser.js';
-import { chooseFileByKeyboard, tabTo } from '../support/keyboard.js';
+import { chooseFileByKeyboard, previewAndApplyImportByKeyboard, tabTo } from '../support/keyboard.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
+import { COHORT_FIXTURE_NAMES } from '../actions/cohorts/cohort-setup-files.js';
 
 const FIXTURES = new URL('../fixtures/cohort-import/', import.meta.url);
-const FILE_FIELDS = {
-  cohort: 'cohort_csv_data.csv',
-  cohortLeadProvider: 'cohort_lead_provider_csv_data.csv',
-  contract: 'contract_csv_data.csv',
-  mentorContract: 'mentor_contract_csv_data.csv',
-  schedule: 'schedule_csv_data.csv',
-  statement: 'statement_csv_data.csv',
-};
 const PAGE = '/admin/resources/Cohort/actions/importSetup';
 
 const session = useBackOfficeSession();
@@ -31,7 +24,7 @@ describe('the cohort setup page', () => {
   it('lets policy preview the DfE files for cohort 2027, apply them and see the cohort with its contract and statement', async () => {
     const page = await session.signIn('policy');
     await page.goto(`${session.url}${PAGE}`);
-    for (const [field, file] of Object.entries(FILE_FIELDS)) {
+    for (const [field, file] of Object.entries(COHORT_FIXTURE_NAMES)) {
       await page.setInputFiles(`#import-${field}`, new URL(file, FIXTURES).pathname);
     }
 
@@ -67,15 +60,10 @@ describe('the cohort setup page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${PAGE}`);
 
-    for (const [field, name] of Object.entries(FILE_FIELDS)) {
+    for (const [field, name] of Object.entries(COHORT_FIXTURE_NAMES)) {
       await chooseFileByKeyboard(page, page.locator(`#import-${field}`), file(name));
     }
-    await tabTo(page, page.getByRole('button', { name: 'Preview' }));
-    await page.keyboard.press('Enter');
-    await page.getByText('Preview: this is what applying will do').waitFor();
-    await tabTo(page, page.getByRole('button', { name: 'Apply import' }));
-    await page.keyboard.press('Enter');
-    await page.getByText('Imported', { exact: true }).waitFor();
+    await previewAndApplyImportByKeyboard(page);
     expect(await db().cohort.count({ where: { startYear: 2031 } })).toBe(1);
     await page.close();
   });

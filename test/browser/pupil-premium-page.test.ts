@@ -10,7 +10,7 @@ import { findCurrentCohort } from '../../src/rules/current-cohort.js';
 import { db } from '../../src/db/client.js';
 import { useBackOfficeSession } from '../support/back-office-session.js';
 import { ownPageHeaders } from '../support/browser.js';
-import { chooseFileByKeyboard, tabTo } from '../support/keyboard.js';
+import { chooseFileByKeyboard, previewAndApplyImportByKeyboard, tabTo } from '../support/keyboard.js';
 
 const IMPORT_API = '/admin/api/resources/PupilPremium/actions/import';
 const HEADER = 'URN,Pupil Premium Incentive,Sparsity Incentive';
@@ -113,12 +113,7 @@ describe('the pupil premium and sparsity page', () => {
     await page.keyboard.type(String(startYear));
     await expect(yearSelect.inputValue()).resolves.toBe(String(startYear));
     await chooseFileByKeyboard(page, page.locator('#import-file'), file);
-    await tabTo(page, page.getByRole('button', { name: 'Preview' }));
-    await page.keyboard.press('Enter');
-    await page.getByText('Preview: this is what applying will do').waitFor();
-    await tabTo(page, page.getByRole('button', { name: 'Apply import' }));
-    await page.keyboard.press('Enter');
-    await page.getByText('Imported', { exact: true }).waitFor();
+    await previewAndApplyImportByKeyboard(page);
     expect(await db().pupilPremium.findMany({ where: { startYear, schoolId: school.id }, select: { pupilPremiumIncentive: true, sparsityIncentive: true } }))
       .toEqual([{ pupilPremiumIncentive: true, sparsityIncentive: false }]);
     await page.close();

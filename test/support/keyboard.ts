@@ -48,3 +48,13 @@ export async function chooseFileByKeyboard(page: Page, input: Locator, files: Pa
     page.off('filechooser', listening);
   }
 }
+
+/** On an import page, with its files chosen: Preview, then Apply import, each reached by Tab and pressed with Enter. */
+export async function previewAndApplyImportByKeyboard(page: Page): Promise<void> {
+  await tabTo(page, page.getByRole('button', { name: 'Preview' }));
+  await page.keyboard.press('Enter');
+  await page.getByText('Preview: this is what applying will do').waitFor();
+  await tabTo(page, page.getByRole('button', { name: 'Apply import' }));
+  await page.keyboard.press('Enter');
+  await page.getByText('Imported', { exact: true }).waitFor();
+}

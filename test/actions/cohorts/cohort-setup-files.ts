@@ -6,7 +6,8 @@ import { createLeadProvider } from '../../support/factories.js';
 
 type Files = Partial<Record<CohortSetupFileKind, UploadedCsv>>;
 
-const FIXTURE_NAMES: Record<CohortSetupFileKind, string> = {
+/** The DfE's importer fixture of each kind of file (test/fixtures/cohort-import), by the import's field for it. */
+export const COHORT_FIXTURE_NAMES: Record<CohortSetupFileKind, string> = {
   cohort: 'cohort_csv_data.csv',
   cohortLeadProvider: 'cohort_lead_provider_csv_data.csv',
   contract: 'contract_csv_data.csv',
@@ -21,7 +22,7 @@ const upload = (url: URL, name: string): UploadedCsv => ({ name, content: readFi
 export function fixtureFiles(folder = ''): Files {
   const base = new URL(`../../fixtures/cohort-import/${folder}`, import.meta.url);
   return Object.fromEntries(
-    Object.entries(FIXTURE_NAMES).map(([kind, name]) => [kind, upload(new URL(name, `${base}/`), name)]),
+    Object.entries(COHORT_FIXTURE_NAMES).map(([kind, name]) => [kind, upload(new URL(name, `${base}/`), name)]),
   ) as Files;
 }
 
